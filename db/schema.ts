@@ -1,0 +1,203 @@
+import { sql } from 'drizzle-orm'
+import {
+  blob,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core'
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`)
+
+// ── Who and what may meet where ────────────────────────────────────────────────
+
+/** A round (omgång), e.g. "Modellkommuner 2019–2020". */
+export const cohorts = sqliteTable('cohorts', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  track: text('track').notNull(),
+  startYear: integer('start_year').notNull(),
+  endYear: integer('end_year').notNull(),
+  checklistVersion: text('checklist_version').notNull(),
+  /** JSON array of meeting kinds in order: a meeting plan is data, not code. */
+  meetingPlan: text('meeting_plan', { mode: 'json' }).$type<string[]>().notNull(),
+  createdAt: createdAt(),
+})
+
+export const organisations = sqliteTable(
+  'organisations',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    municipalityCode: text('municipality_code'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('organisations_name_kind').on(t.name, t.kind)],
+)
+
+/** A benchmarkinggrupp. Its Yjs workspace lives in the room named `room`. */
+export const groups = sqliteTable(
+  'groups',
+  {
+    id: text('id').primaryKey(),
+    cohortId: text('cohort_id')
+      .notNull()
+      .references(() => cohorts.id),
+    name: text('name').notNull(),
+    room: text('room').notNull().unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('groups_cohort_name').on(t.cohortId, t.name)],
+)
+
+export const groupOrganisations = sqliteTable(
+  'group_organisations',
+  {
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id),
+    organisationId: text('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** benchmarking | mentor | supporting_mentor */
+    role: text('role').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.organisationId] })],
+)
+
+/** A träff: kind, date, host organisation, place and/or video link. */
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: text('id').primaryKey(),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id),
+    kind: text('kind').notNull(),
+    title: text('title'),
+    sequence: integer('sequence').notNull(),
+    /** ISO date (YYYY-MM-DD). */
+    date: text('date'),
+    startTime: text('start_time'),
+    durationMinutes: integer('duration_minutes').notNull().default(360),
+    hostOrganisationId: text('host_organisation_id').references(() => organisations.id),
+    place: text('place'),
+    videoLink: text('video_link'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('meetings_group').on(t.groupId, t.sequence)],
+)
+
+export const participants = sqliteTable(
+  'participants',
+  {
+    id: text('id').primaryKey(),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id),
+    displayName: text('display_name').notNull(),
+    organisationId: text('organisation_id').references(() => organisations.id),
+    /** politiker | hog_chef | nyckelperson | annan */
+    function: text('function'),
+    role: text('role').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('participants_group').on(t.groupId)],
+)
+
+/** A reusable invitation link for one group and role. Only the token's hash is stored. */
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id),
+    role: text('role').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    label: text('label'),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    maxUses: integer('max_uses'),
+    uses: integer('uses').notNull().default(0),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('invitations_group').on(t.groupId, t.role)],
+)
+
+/** A participant's signed-in browser. Only the token's hash is stored. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    participantId: text('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id),
+    role: text('role').notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sessions_participant').on(t.participantId)],
+)
+
+/** Server-side secrets and settings that must survive restarts (e.g. the demo invite key). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+})
+
+/** Who did what, for the project leader and for incident review. */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    groupId: text('group_id'),
+    participantId: text('participant_id'),
+    kind: text('kind').notNull(),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_events_group').on(t.groupId, t.id)],
+)
+
+// ── The stored Yjs state ───────────────────────────────────────────────────────
+
+/** Append-only log of Yjs updates per room; written before an update is relayed. */
+export const docUpdates = sqliteTable(
+  'doc_updates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    room: text('room').notNull(),
+    data: blob('data', { mode: 'buffer' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('doc_updates_room').on(t.room, t.id)],
+)
+
+/**
+ * Compacted states. A snapshot covers every log entry of its room with id ≤ uptoUpdateId;
+ * earlier snapshots are kept as version history.
+ */
+export const docSnapshots = sqliteTable(
+  'doc_snapshots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    room: text('room').notNull(),
+    data: blob('data', { mode: 'buffer' }).notNull(),
+    uptoUpdateId: integer('upto_update_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('doc_snapshots_room').on(t.room, t.id)],
+)

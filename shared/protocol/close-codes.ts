@@ -1,0 +1,29 @@
+/**
+ * WebSocket close codes used by the relay. Defined once here and read by both the server
+ * (when it closes a connection) and the client (to explain what happened to the user).
+ * 4000–4999 is the range RFC 6455 leaves to applications.
+ */
+export const CloseCode = {
+  /** The server is shutting down or restarting; the client should reconnect. */
+  GoingAway: 1001,
+  /** A frame that is not a valid y-websocket message (bad varint, unknown type, bad update). */
+  MalformedMessage: 4400,
+  /** The session is no longer valid (expired or revoked) while connected. */
+  SessionExpired: 4401,
+  /** The session does not grant access to this room. */
+  Forbidden: 4403,
+  /** A frame or awareness state larger than the relay accepts. */
+  MessageTooLarge: 4413,
+  /** More messages per second than a connection may send. */
+  RateLimited: 4429,
+  /** The room already has as many connections as it accepts. */
+  RoomFull: 4503,
+} as const
+
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
+
+/** Codes after which reconnecting will not help without the user doing something. */
+export const terminalCloseCodes: ReadonlySet<number> = new Set([
+  CloseCode.SessionExpired,
+  CloseCode.Forbidden,
+])
