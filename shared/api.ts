@@ -1,0 +1,143 @@
+/**
+ * The JSON API between the client and the server: request schemas (validated at the edge
+ * with zod) and response types. Both sides import from here so they cannot drift apart.
+ */
+import { z } from 'zod'
+import type { Role } from './roles.ts'
+import { participantFunctions, type ParticipantFunction } from './domain/participant.ts'
+import { meetingKinds, type MeetingKind } from './domain/meeting-kind.ts'
+import type { GroupMemberRole, OrganisationKind } from './domain/organisation.ts'
+
+/** Every error response has this body. `code` is stable; `message` is for humans (English). */
+export interface ApiError {
+  error: { code: ApiErrorCode; message: string; issues?: unknown }
+}
+
+export type ApiErrorCode =
+  | 'bad_request'
+  | 'invalid_json'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'invite_not_found'
+  | 'invite_expired'
+  | 'invite_used_up'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'internal'
+
+const token = z.string().trim().min(16).max(200)
+
+export const joinRequestSchema = z.object({
+  invite: token,
+  name: z.string().trim().min(1).max(80),
+  organisationId: z.string().min(1).max(100).optional(),
+  function: z
+    .enum(participantFunctions as [ParticipantFunction, ...ParticipantFunction[]])
+    .optional(),
+})
+export type JoinRequest = z.infer<typeof joinRequestSchema>
+
+export interface JoinResponse {
+  session: string
+  room: string
+  role: Role
+  participantId: string
+}
+
+export const invitePreviewRequestSchema = z.object({ invite: token })
+
+export interface OrganisationSummary {
+  id: string
+  name: string
+  kind: OrganisationKind
+  municipalityCode: string | null
+  memberRole: GroupMemberRole
+  position: number
+}
+
+export interface GroupSummary {
+  id: string
+  name: string
+  room: string
+}
+
+export interface InvitePreviewResponse {
+  group: GroupSummary
+  role: Role
+  organisations: OrganisationSummary[]
+}
+
+export interface ParticipantSummary {
+  id: string
+  displayName: string
+  organisationId: string | null
+  function: ParticipantFunction | null
+  role: Role
+}
+
+export interface SessionResponse {
+  room: string
+  groupId: string
+  role: Role
+  participant: ParticipantSummary
+}
+
+export interface CohortSummary {
+  id: string
+  name: string
+  track: string
+  startYear: number
+  endYear: number
+  checklistVersion: string
+  meetingPlan: MeetingKind[]
+}
+
+export interface MeetingSummary {
+  id: string
+  kind: MeetingKind
+  title: string | null
+  sequence: number
+  /** ISO date YYYY-MM-DD */
+  date: string | null
+  /** HH:MM */
+  startTime: string | null
+  durationMinutes: number
+  hostOrganisationId: string | null
+  place: string | null
+  videoLink: string | null
+}
+
+export interface GroupWorkspaceResponse {
+  group: GroupSummary
+  cohort: CohortSummary
+  organisations: OrganisationSummary[]
+  meetings: MeetingSummary[]
+  participants: ParticipantSummary[]
+}
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+
+export const meetingInputSchema = z.object({
+  kind: z.enum(meetingKinds as [MeetingKind, ...MeetingKind[]]),
+  title: z.string().trim().max(120).nullable().optional(),
+  date: isoDate.nullable().optional(),
+  startTime: time.nullable().optional(),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(15)
+    .max(24 * 60)
+    .optional(),
+  hostOrganisationId: z.string().min(1).max(100).nullable().optional(),
+  place: z.string().trim().max(200).nullable().optional(),
+  videoLink: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable()
+    .optional(),
+})
+export type MeetingInput = z.infer<typeof meetingInputSchema>
+export const meetingPatchSchema = meetingInputSchema.partial()
+export type MeetingPatch = z.infer<typeof meetingPatchSchema>
