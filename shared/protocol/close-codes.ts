@@ -12,8 +12,13 @@ export const CloseCode = {
   SessionExpired: 4401,
   /** The session does not grant access to this room. */
   Forbidden: 4403,
-  /** A frame or awareness state larger than the relay accepts. */
-  MessageTooLarge: 4413,
+  /**
+   * A frame or awareness state larger than the relay accepts. The standard code (RFC 6455),
+   * which is also what the `ws` library sends when a frame exceeds its maxPayload.
+   */
+  MessageTooLarge: 1009,
+  /** The server failed to store an update; the client reconnects and resends it. */
+  InternalError: 1011,
   /** More messages per second than a connection may send. */
   RateLimited: 4429,
   /** The room already has as many connections as it accepts. */

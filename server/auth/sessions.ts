@@ -1,0 +1,102 @@
+import { and, eq, gt, isNull } from 'drizzle-orm'
+import type { Database } from '../../db/client.ts'
+import { groups, participants, sessions } from '../../db/schema.ts'
+import type { ParticipantSummary } from '../../shared/api.ts'
+import type { ParticipantFunction } from '../../shared/domain/participant.ts'
+import type { Role } from '../../shared/roles.ts'
+import { hashToken, randomId, randomToken } from './tokens.ts'
+
+/** A round lasts one to two years; a participant should not have to re-join mid-round. */
+export const SESSION_LIFETIME_MS = 400 * 24 * 60 * 60 * 1000
+
+export interface ActiveSession {
+  sessionId: string
+  groupId: string
+  room: string
+  role: Role
+  participant: ParticipantSummary
+}
+
+export interface NewParticipant {
+  groupId: string
+  role: Role
+  displayName: string
+  organisationId: string | null
+  function: ParticipantFunction | null
+}
+
+export function createSessions(db: Database) {
+  /** Creates the participant and a session for them; returns the session token (once). */
+  async function start(input: NewParticipant): Promise<{ token: string; participantId: string }> {
+    const participantId = randomId()
+    const token = randomToken()
+    await db.batch([
+      db.insert(participants).values({
+        id: participantId,
+        groupId: input.groupId,
+        displayName: input.displayName,
+        organisationId: input.organisationId,
+        function: input.function,
+        role: input.role,
+      }),
+      db.insert(sessions).values({
+        id: randomId(),
+        tokenHash: hashToken(token),
+        participantId,
+        groupId: input.groupId,
+        role: input.role,
+        expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS),
+      }),
+    ])
+    return { token, participantId }
+  }
+
+  async function find(token: string, now = new Date()): Promise<ActiveSession | null> {
+    const rows = await db
+      .select({
+        sessionId: sessions.id,
+        groupId: sessions.groupId,
+        role: sessions.role,
+        room: groups.room,
+        participantId: participants.id,
+        displayName: participants.displayName,
+        organisationId: participants.organisationId,
+        function: participants.function,
+      })
+      .from(sessions)
+      .innerJoin(groups, eq(groups.id, sessions.groupId))
+      .innerJoin(participants, eq(participants.id, sessions.participantId))
+      .where(
+        and(
+          eq(sessions.tokenHash, hashToken(token)),
+          isNull(sessions.revokedAt),
+          gt(sessions.expiresAt, now),
+        ),
+      )
+      .limit(1)
+    const row = rows[0]
+    if (!row) return null
+    const role = row.role as Role
+    return {
+      sessionId: row.sessionId,
+      groupId: row.groupId,
+      room: row.room,
+      role,
+      participant: {
+        id: row.participantId,
+        displayName: row.displayName,
+        organisationId: row.organisationId,
+        function: row.function as ParticipantFunction | null,
+        role,
+      },
+    }
+  }
+
+  async function revoke(sessionId: string): Promise<void> {
+    await db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId))
+  }
+
+  return { start, find, revoke }
+}
+
+export type Sessions = ReturnType<typeof createSessions>

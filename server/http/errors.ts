@@ -1,0 +1,55 @@
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { ZodType } from 'zod'
+import type { ApiError, ApiErrorCode } from '../../shared/api.ts'
+import type { Logger } from '../log.ts'
+
+/** The one way a route fails: throw this; `handleError` turns it into `{ error: … }` JSON. */
+export const apiError = (
+  status: ContentfulStatusCode,
+  code: ApiErrorCode,
+  message: string,
+  issues?: unknown,
+): HTTPException => {
+  const body: ApiError = { error: { code, message, ...(issues ? { issues } : {}) } }
+  return new HTTPException(status, { res: Response.json(body, { status }), message })
+}
+
+/** Reads and validates a JSON body at the edge: invalid JSON and schema misses are 400s. */
+export async function readJson<T>(c: Context, schema: ZodType<T>): Promise<T> {
+  let body: unknown
+  try {
+    body = await c.req.json()
+  } catch {
+    throw apiError(400, 'invalid_json', 'The request body is not valid JSON.')
+  }
+  const parsed = schema.safeParse(body)
+  if (!parsed.success) {
+    throw apiError(
+      400,
+      'bad_request',
+      'The request does not match the expected shape.',
+      parsed.error.issues,
+    )
+  }
+  return parsed.data
+}
+
+export const makeErrorHandler =
+  (logger: Logger) =>
+  (error: Error, c: Context): Response => {
+    if (error instanceof HTTPException) return error.getResponse()
+    logger.error('unhandled error', { method: c.req.method, path: c.req.path, error })
+    const body: ApiError = {
+      error: { code: 'internal', message: 'Something went wrong on the server.' },
+    }
+    return c.json(body, 500)
+  }
+
+export const notFound = (c: Context): Response => {
+  const body: ApiError = {
+    error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.` },
+  }
+  return c.json(body, 404)
+}

@@ -1,0 +1,184 @@
+import * as Y from 'yjs'
+import { CloseCode } from '../../shared/protocol/close-codes.ts'
+import type { RelayLimits } from '../../shared/protocol/limits.ts'
+import type { Logger } from '../log.ts'
+import type { DocStore } from '../storage/doc-store.ts'
+import type { GroupCommit } from '../storage/group-commit.ts'
+import { Room, type RoomConnection } from './room.ts'
+
+export interface RoomsOptions {
+  store: DocStore
+  commit: GroupCommit
+  limits: RelayLimits
+  logger: Logger
+  /** How long an empty room stays loaded. */
+  graceMs: number
+  /** Log entries since the last snapshot that trigger background compaction. */
+  compactAfterUpdates: number
+}
+
+/**
+ * The live rooms of this process: loads a room on first use (snapshot + later log
+ * entries), keeps it while used, compacts it in the background and unloads it after a
+ * grace period without connections.
+ */
+export function createRooms(options: RoomsOptions) {
+  const { store, commit, logger } = options
+  const loaded = new Map<string, Promise<Room>>()
+  /** The same rooms once loaded, for synchronous questions (counts, health). */
+  const live = new Map<string, Room>()
+  const unloadTimers = new Map<string, NodeJS.Timeout>()
+  const compacting = new Set<Room>()
+  let closing = false
+
+  async function load(name: string): Promise<Room> {
+    const stored = await store.load(name)
+    const doc = new Y.Doc()
+    const apply = (update: Uint8Array) => {
+      try {
+        Y.applyUpdate(doc, update)
+      } catch (error) {
+        logger.error('skipped an unreadable stored update', { room: name, error })
+      }
+    }
+    doc.transact(() => {
+      if (stored.snapshot) apply(stored.snapshot)
+      for (const update of stored.updates) apply(update)
+    })
+    const room = new Room({
+      name,
+      doc,
+      lastUpdateId: stored.lastUpdateId,
+      updatesSinceSnapshot: stored.updates.length,
+      commit,
+      limits: options.limits,
+      logger: logger.child({ room: name }),
+      onCommitted: maybeCompact,
+      onFailed: (failed) => drop(failed),
+    })
+    logger.debug('room loaded', { room: name, updates: stored.updates.length })
+    return room
+  }
+
+  function acquire(name: string): Promise<Room> {
+    if (closing) return Promise.reject(new Error('shutting down'))
+    cancelUnload(name)
+    let room = loaded.get(name)
+    if (!room) {
+      room = load(name)
+      loaded.set(name, room)
+      room.then(
+        (ready) => live.set(name, ready),
+        () => loaded.delete(name),
+      )
+    }
+    return room
+  }
+
+  async function join(name: string, connection: RoomConnection): Promise<Room> {
+    const room = await acquire(name)
+    room.connect(connection)
+    return room
+  }
+
+  function leave(room: Room, connection: RoomConnection): void {
+    room.close(connection)
+    if (room.size === 0) scheduleUnload(room)
+  }
+
+  /** A change made by the server (e.g. a new meeting's structure); committed when it resolves. */
+  async function change(name: string, apply: (doc: Y.Doc) => void): Promise<void> {
+    const room = await acquire(name)
+    try {
+      await room.change(apply)
+    } finally {
+      if (room.size === 0) scheduleUnload(room)
+    }
+  }
+
+  const connectionCount = (name: string): number => live.get(name)?.size ?? 0
+
+  function cancelUnload(name: string): void {
+    const timer = unloadTimers.get(name)
+    if (timer) clearTimeout(timer)
+    unloadTimers.delete(name)
+  }
+
+  function scheduleUnload(room: Room): void {
+    cancelUnload(room.name)
+    const timer = setTimeout(() => void unload(room), options.graceMs)
+    timer.unref()
+    unloadTimers.set(room.name, timer)
+  }
+
+  async function unload(room: Room): Promise<void> {
+    unloadTimers.delete(room.name)
+    if (room.size > 0) return
+    await compact(room)
+    if (room.size > 0) return
+    loaded.delete(room.name)
+    live.delete(room.name)
+    room.destroy()
+    logger.debug('room unloaded', { room: room.name })
+  }
+
+  function drop(room: Room): void {
+    cancelUnload(room.name)
+    loaded.delete(room.name)
+    live.delete(room.name)
+    room.destroy()
+  }
+
+  function maybeCompact(room: Room): void {
+    if (room.updatesSinceSnapshot >= options.compactAfterUpdates && !compacting.has(room)) {
+      setImmediate(() => void compact(room))
+    }
+  }
+
+  /** Folds the room's log into a new snapshot; the doc holds everything committed so far. */
+  async function compact(room: Room): Promise<void> {
+    if (compacting.has(room) || room.updatesSinceSnapshot === 0) return
+    compacting.add(room)
+    try {
+      await room.whenPersisted()
+      const folded = room.updatesSinceSnapshot
+      const upto = room.lastUpdateId
+      await store.compact(room.name, Y.encodeStateAsUpdate(room.doc), upto)
+      room.updatesSinceSnapshot -= folded
+      logger.debug('room compacted', { room: room.name, folded, upto })
+    } catch (error) {
+      logger.error('compaction failed; the log stays as it is', { room: room.name, error })
+    } finally {
+      compacting.delete(room)
+    }
+  }
+
+  /** Stops taking connections, closes them as going-away, stores everything pending. */
+  async function shutdown(): Promise<void> {
+    closing = true
+    for (const timer of unloadTimers.values()) clearTimeout(timer)
+    unloadTimers.clear()
+    const rooms = await Promise.allSettled(loaded.values())
+    for (const result of rooms) {
+      if (result.status !== 'fulfilled') continue
+      const room = result.value
+      room.closeAll(CloseCode.GoingAway, 'server shutting down')
+      await room.whenPersisted()
+      await compact(room)
+      room.destroy()
+    }
+    loaded.clear()
+    live.clear()
+    await commit.flush()
+  }
+
+  const stats = () => {
+    let connections = 0
+    for (const room of live.values()) connections += room.size
+    return { rooms: live.size, connections }
+  }
+
+  return { acquire, join, leave, change, connectionCount, shutdown, stats }
+}
+
+export type Rooms = ReturnType<typeof createRooms>

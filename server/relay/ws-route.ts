@@ -1,0 +1,107 @@
+import { upgradeWebSocket } from '@hono/node-server'
+import { Hono } from 'hono'
+import type { WebSocket } from 'ws'
+import { CloseCode } from '../../shared/protocol/close-codes.ts'
+import type { RelayLimits } from '../../shared/protocol/limits.ts'
+import { requireSession } from '../auth/middleware.ts'
+import type { Sessions } from '../auth/sessions.ts'
+import { apiError } from '../http/errors.ts'
+import type { AppEnv } from '../http/env.ts'
+import type { Logger } from '../log.ts'
+import { makeTokenBucket } from './rate-limit.ts'
+import type { Room, RoomConnection } from './room.ts'
+import type { Rooms } from './rooms.ts'
+
+export interface RelayRouteDeps {
+  sessions: Sessions
+  rooms: Rooms
+  limits: RelayLimits
+  logger: Logger
+}
+
+/**
+ * `GET /ws/:room`: the y-websocket endpoint. The session is checked before the upgrade, so
+ * a refused client gets 401/403 and not one byte of the document. Frame size is enforced
+ * by the WebSocketServer's maxPayload (close 1009); rate and framing here.
+ */
+export function createRelayRoute({ sessions, rooms, limits, logger }: RelayRouteDeps) {
+  const app = new Hono<AppEnv>()
+  app.get(
+    '/:room',
+    requireSession(sessions),
+    async (c, next) => {
+      const room = c.req.param('room')
+      if (rooms.connectionCount(room) >= limits.maxConnectionsPerRoom) {
+        throw apiError(503, 'conflict', 'The room is full.')
+      }
+      await rooms.acquire(room) // warm, so the first frames are answered at once
+      await next()
+    },
+    upgradeWebSocket((c) => {
+      const session = c.get('session')
+      const allow = makeTokenBucket(limits.messagesPerSecond, limits.messageBurst)
+      let room: Room | null = null
+      let closed = false
+      const early: Uint8Array[] = []
+      let socket: WebSocket | null = null
+      const connection: RoomConnection = {
+        role: session.role,
+        logger: logger.child({
+          room: session.room,
+          participant: session.participant.id,
+          role: session.role,
+        }),
+        send(frame) {
+          if (socket?.readyState === socket?.OPEN) socket?.send(frame)
+        },
+        close(code, reason) {
+          closed = true
+          socket?.close(code, reason)
+        },
+      }
+      return {
+        onOpen(_event, ws) {
+          socket = ws.raw as WebSocket
+          connection.logger.debug('connected')
+          rooms.join(session.room, connection).then(
+            (joined) => {
+              room = joined
+              if (closed) return rooms.leave(joined, connection)
+              for (const frame of early.splice(0)) joined.message(connection, frame)
+            },
+            (error: unknown) => {
+              connection.logger.error('could not open the room', { error })
+              ws.close(CloseCode.InternalError, 'room unavailable')
+            },
+          )
+        },
+        onMessage(event) {
+          if (closed) return
+          if (!allow()) {
+            connection.logger.warn('rate limit exceeded')
+            connection.close(CloseCode.RateLimited, 'too many messages')
+            return
+          }
+          if (!(event.data instanceof ArrayBuffer)) {
+            connection.logger.warn('closing connection after a text frame')
+            connection.close(CloseCode.MalformedMessage, 'binary frames only')
+            return
+          }
+          const frame = new Uint8Array(event.data)
+          if (room) room.message(connection, frame)
+          else early.push(frame)
+        },
+        onClose(event) {
+          closed = true
+          connection.logger.debug('disconnected', { code: event.code })
+          if (room) rooms.leave(room, connection)
+        },
+        onError(event) {
+          const error = (event as ErrorEvent).error as Error | undefined
+          connection.logger.warn('socket error', { reason: error?.message })
+        },
+      }
+    }),
+  )
+  return app
+}

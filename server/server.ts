@@ -1,0 +1,52 @@
+import type { Server as HttpServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import { WebSocketServer } from 'ws'
+import { openDatabase } from '../db/client.ts'
+import type { ServerConfig } from './config.ts'
+import { createApp } from './http/app.ts'
+import type { Logger } from './log.ts'
+import { createServices, type Services } from './services.ts'
+
+export interface RunningServer {
+  url: string
+  port: number
+  services: Services
+  /** Graceful stop: no new connections, sockets closed as going-away, everything stored. */
+  close(): Promise<void>
+}
+
+/** Opens the database (migrating it), wires the services and listens. */
+export async function startServer(config: ServerConfig, logger: Logger): Promise<RunningServer> {
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    authToken: config.databaseAuthToken,
+  })
+  const services = createServices(database, config, logger)
+  const app = createApp(services, config, logger)
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxMessageBytes })
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve(
+      { fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: wss } },
+      () => resolve(s),
+    )
+  })
+  const { port } = server.address() as AddressInfo
+  let closing: Promise<void> | null = null
+  const close = () =>
+    (closing ??= (async () => {
+      const http = server as HttpServer
+      const stopped = new Promise<void>((resolve) => http.close(() => resolve()))
+      await services.rooms.shutdown()
+      for (const socket of wss.clients) socket.terminate()
+      http.closeAllConnections()
+      await stopped
+      database.close()
+    })())
+  return {
+    url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
+    port,
+    services,
+    close,
+  }
+}

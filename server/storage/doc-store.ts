@@ -1,0 +1,37 @@
+/**
+ * Where Yjs state lives: an append-only update log per room plus compacted snapshots.
+ * Every implementation passes tests/integration/storage/doc-store.contract.ts.
+ */
+export interface StoredDoc {
+  /** The newest snapshot, or null if the room was never compacted. */
+  snapshot: Uint8Array | null
+  /** Log entries after the snapshot, oldest first. */
+  updates: Uint8Array[]
+  /** Id of the newest log entry (or the snapshot's upto id); 0 for a new room. */
+  lastUpdateId: number
+}
+
+export interface AppendedUpdate {
+  room: string
+  update: Uint8Array
+}
+
+export interface SnapshotInfo {
+  id: number
+  uptoUpdateId: number
+  createdAt: Date
+  bytes: number
+}
+
+export interface DocStore {
+  load(room: string): Promise<StoredDoc>
+  /** Appends all entries in one transaction; returns their log ids in the same order. */
+  append(entries: readonly AppendedUpdate[]): Promise<number[]>
+  /**
+   * Stores a snapshot covering every log entry of the room up to `uptoUpdateId` and drops
+   * those entries, in one transaction. Earlier snapshots are kept (version history).
+   */
+  compact(room: string, snapshot: Uint8Array, uptoUpdateId: number): Promise<void>
+  listSnapshots(room: string): Promise<SnapshotInfo[]>
+  readSnapshot(room: string, id: number): Promise<Uint8Array | null>
+}
