@@ -12,8 +12,7 @@ export function createClientRoutes(clientDir: string) {
   const app = new Hono()
   const root = resolve(clientDir)
   const index = join(root, 'index.html')
-  app.use('/assets/*', serveStatic({ root: relative(process.cwd(), root) || '.' }))
-  app.use('*', serveStatic({ root: relative(process.cwd(), root) || '.' }))
+  if (existsSync(root)) app.use('*', serveStatic({ root: relative(process.cwd(), root) || '.' }))
   app.get('*', async (c) => {
     if (!existsSync(index)) {
       return c.text(
