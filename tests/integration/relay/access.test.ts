@@ -1,0 +1,119 @@
+import { WebSocket } from 'ws'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { RunningServer } from '../../../server/server.ts'
+import { READ_ONLY_REASON } from '../../../shared/protocol/messages.ts'
+import { connectClient, sleep, waitFor, waitForSync } from '../../helpers/clients.ts'
+import { makeTempDatabase } from '../../helpers/database.ts'
+import { createTestGroup, joinGroup, type TestGroup } from '../../helpers/fixtures.ts'
+import { startTestServer } from '../../helpers/server.ts'
+
+/** Opens a raw WebSocket and reports how the upgrade went and what bytes arrived. */
+function tryUpgrade(url: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; received: number }>((resolve) => {
+    const socket = new WebSocket(url, { headers })
+    let received = 0
+    socket.on('message', (data: Buffer) => (received += data.byteLength))
+    socket.on('unexpected-response', (_request, response) => {
+      resolve({ status: response.statusCode ?? 0, received })
+      socket.terminate()
+    })
+    socket.on('open', () =>
+      setTimeout(() => (socket.close(), resolve({ status: 101, received })), 200),
+    )
+    socket.on('error', () => undefined)
+  })
+}
+
+describe('relay: access', () => {
+  let database: ReturnType<typeof makeTempDatabase>
+  let server: RunningServer
+  let groupA: TestGroup
+  let groupB: TestGroup
+  let wsBase: string
+
+  beforeAll(async () => {
+    database = makeTempDatabase()
+    server = await startTestServer(database.url)
+    groupA = await createTestGroup(server.services.db, server.services.invitations, 'grupp-a')
+    groupB = await createTestGroup(server.services.db, server.services.invitations, 'grupp-b')
+    wsBase = server.url.replace(/^http/, 'ws') + '/ws'
+    // Group A has content that must never reach an outsider.
+    const session = await joinGroup(server.url, groupA.invites.participant, 'Anna')
+    const writer = connectClient(server.url, groupA.room, session)
+    await waitForSync(writer)
+    writer.doc.getText('notes').insert(0, 'hemligt innehåll')
+    await sleep(100)
+    writer.destroy()
+  })
+  afterAll(async () => {
+    await server.close()
+    database.remove()
+  })
+
+  it('refuses an upgrade without a session (401) before sending any document byte', async () => {
+    const result = await tryUpgrade(`${wsBase}/${groupA.room}`)
+    expect(result).toEqual({ status: 401, received: 0 })
+  })
+
+  it('refuses a bogus session (401)', async () => {
+    const result = await tryUpgrade(`${wsBase}/${groupA.room}?session=${'x'.repeat(43)}`)
+    expect(result.status).toBe(401)
+    expect(result.received).toBe(0)
+  })
+
+  it("refuses group B's session in group A's room (403), by query and by cookie", async () => {
+    const sessionB = await joinGroup(server.url, groupB.invites.facilitator, 'Bertil')
+    expect((await tryUpgrade(`${wsBase}/${groupA.room}?session=${sessionB}`)).status).toBe(403)
+    const byCookie = await tryUpgrade(`${wsBase}/${groupA.room}`, {
+      cookie: `mr_session_${groupA.room}=${sessionB}`,
+    })
+    expect(byCookie).toEqual({ status: 403, received: 0 })
+  })
+
+  it('accepts the session cookie of the right room', async () => {
+    const session = await joinGroup(server.url, groupA.invites.participant, 'Per')
+    const result = await tryUpgrade(`${wsBase}/${groupA.room}`, {
+      cookie: `mr_session_${groupA.room}=${session}`,
+    })
+    expect(result.status).toBe(101)
+    expect(result.received).toBeGreaterThan(0)
+  })
+
+  it("drops a viewer's writes: they reach no one, are not stored, and the viewer is told", async () => {
+    const viewerSession = await joinGroup(server.url, groupA.invites.viewer, 'Vera')
+    const participantSession = await joinGroup(server.url, groupA.invites.participant, 'Pia')
+    const viewer = connectClient(server.url, groupA.room, viewerSession)
+    const participant = connectClient(server.url, groupA.room, participantSession)
+    const denied: string[] = []
+    const warn = console.warn
+    console.warn = (...args: unknown[]) => denied.push(args.join(' '))
+    try {
+      await Promise.all([waitForSync(viewer), waitForSync(participant)])
+      expect(viewer.doc.getText('notes').toString()).toBe('hemligt innehåll')
+      viewer.doc.getText('notes').insert(0, 'VIEWER ')
+      participant.doc.getText('notes').insert(0, 'P ')
+      await waitFor(
+        () => viewer.doc.getText('notes').toString().includes('P '),
+        5000,
+        'participant edit at viewer',
+      )
+      await waitFor(
+        () => denied.some((line) => line.includes(READ_ONLY_REASON)),
+        5000,
+        'read-only notice',
+      )
+    } finally {
+      console.warn = warn
+      viewer.destroy()
+      participant.destroy()
+    }
+    expect(participant.doc.getText('notes').toString()).not.toContain('VIEWER')
+    const stored = await server.services.store.load(groupA.room)
+    const doc = new Y.Doc()
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+    for (const update of stored.updates) Y.applyUpdate(doc, update)
+    expect(doc.getText('notes').toString()).toContain('P ')
+    expect(doc.getText('notes').toString()).not.toContain('VIEWER')
+  })
+})

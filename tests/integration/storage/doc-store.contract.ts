@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { DocStore } from '../../../server/storage/doc-store.ts'
+import { createGroupCommit } from '../../../server/storage/group-commit.ts'
+
+const updateWith = (text: string, doc = new Y.Doc()): Uint8Array => {
+  let captured: Uint8Array | null = null
+  doc.once('update', (update: Uint8Array) => (captured = update))
+  doc.getText('t').insert(doc.getText('t').length, text)
+  if (!captured) throw new Error('no update')
+  return captured
+}
+
+const materialise = (stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): string => {
+  const doc = new Y.Doc()
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+  for (const update of stored.updates) Y.applyUpdate(doc, update)
+  return doc.getText('t').toString()
+}
+
+/** One suite every DocStore implementation must pass (tldraw-style contract test). */
+export function runDocStoreContract(
+  name: string,
+  open: () => Promise<{ store: DocStore; close(): void }>,
+) {
+  describe(`DocStore contract: ${name}`, () => {
+    let store: DocStore
+    let close: () => void
+    beforeEach(async () => ({ store, close } = await open()))
+    afterEach(() => close())
+
+    it('loads an unknown room as empty', async () => {
+      expect(await store.load('nobody')).toEqual({ snapshot: null, updates: [], lastUpdateId: 0 })
+    })
+
+    it('appends in order and returns increasing ids', async () => {
+      const doc = new Y.Doc()
+      const ids = await store.append([
+        { room: 'a', update: updateWith('ett ', doc) },
+        { room: 'b', update: updateWith('annat', new Y.Doc()) },
+        { room: 'a', update: updateWith('två', doc) },
+      ])
+      expect(ids).toHaveLength(3)
+      expect(ids[0]! < ids[1]! && ids[1]! < ids[2]!).toBe(true)
+      const a = await store.load('a')
+      expect(materialise(a)).toBe('ett två')
+      expect(a.lastUpdateId).toBe(ids[2])
+      expect(materialise(await store.load('b'))).toBe('annat')
+    })
+
+    it('compacts into a snapshot, drops folded entries and keeps later ones', async () => {
+      const doc = new Y.Doc()
+      const [first] = await store.append([{ room: 'r', update: updateWith('a', doc) }])
+      const [second] = await store.append([{ room: 'r', update: updateWith('b', doc) }])
+      const snapshot = Y.encodeStateAsUpdate(doc)
+      const [third] = await store.append([{ room: 'r', update: updateWith('c', doc) }])
+      await store.compact('r', snapshot, second!)
+      const loaded = await store.load('r')
+      expect(loaded.snapshot).not.toBeNull()
+      expect(loaded.updates).toHaveLength(1)
+      expect(loaded.lastUpdateId).toBe(third)
+      expect(materialise(loaded)).toBe('abc')
+      expect(first).toBeLessThan(second!)
+    })
+
+    it('keeps every snapshot as version history', async () => {
+      const doc = new Y.Doc()
+      const [one] = await store.append([{ room: 'h', update: updateWith('v1', doc) }])
+      await store.compact('h', Y.encodeStateAsUpdate(doc), one!)
+      const [two] = await store.append([{ room: 'h', update: updateWith(' v2', doc) }])
+      await store.compact('h', Y.encodeStateAsUpdate(doc), two!)
+      const history = await store.listSnapshots('h')
+      expect(history.map((s) => s.uptoUpdateId)).toEqual([one, two])
+      const old = await store.readSnapshot('h', history[0]!.id)
+      expect(materialise({ snapshot: old, updates: [] })).toBe('v1')
+      expect(materialise(await store.load('h'))).toBe('v1 v2')
+      expect(await store.readSnapshot('other-room', history[0]!.id)).toBeNull()
+    })
+
+    it('group commit batches concurrent appends and keeps their order', async () => {
+      const commit = createGroupCommit(store)
+      const doc = new Y.Doc()
+      const updates = Array.from({ length: 50 }, (_, i) => updateWith(String(i % 10), doc))
+      const ids = await Promise.all(updates.map((update) => commit.append('g', update)))
+      expect([...ids].sort((x, y) => x - y)).toEqual(ids)
+      await commit.flush()
+      expect(materialise(await store.load('g'))).toBe(doc.getText('t').toString())
+    })
+  })
+}

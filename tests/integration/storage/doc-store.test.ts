@@ -1,0 +1,18 @@
+import { openDatabase } from '../../../db/client.ts'
+import { createLibsqlDocStore } from '../../../server/storage/libsql-doc-store.ts'
+import { makeTempDatabase } from '../../helpers/database.ts'
+import { runDocStoreContract } from './doc-store.contract.ts'
+
+runDocStoreContract('libSQL file database (WAL)', async () => {
+  const temp = makeTempDatabase()
+  const handle = await openDatabase({ url: temp.url })
+  return {
+    store: createLibsqlDocStore(handle.client),
+    close: () => (handle.close(), temp.remove()),
+  }
+})
+
+runDocStoreContract('libSQL in-memory database', async () => {
+  const handle = await openDatabase({ url: ':memory:' })
+  return { store: createLibsqlDocStore(handle.client), close: () => handle.close() }
+})
