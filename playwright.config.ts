@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs'
+import { defineConfig } from '@playwright/test'
+import { chromiumLaunchOptions } from './tests/e2e/support/browser.ts'
+
+const port = Number(process.env.E2E_PORT ?? 3107)
+
+/**
+ * e2e: the real server (built client, fresh database with the demo round) and Chromium.
+ * Screenshots of every test are kept in test-results/ as artifacts.
+ */
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  reporter: [['list']],
+  forbidOnly: true,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    screenshot: 'on',
+    trace: 'retain-on-failure',
+    launchOptions: chromiumLaunchOptions(existsSync),
+  },
+  webServer: {
+    command: `node tests/e2e/support/serve.mjs ${port}`,
+    url: `http://127.0.0.1:${port}/healthz`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+})
