@@ -1,7 +1,7 @@
 // Starts the product for the e2e run exactly as `npm start` would (build, migrate, seed the
 // demo round, serve) but on a fresh temporary database and the given port.
 import { spawnSync, spawn } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -9,17 +9,23 @@ const port = process.argv[2] ?? '3107'
 const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' })
 if (build.status !== 0) process.exit(build.status ?? 1)
 const dir = mkdtempSync(join(tmpdir(), 'modellrummet-e2e-'))
-const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-  stdio: 'inherit',
-  env: {
-    ...process.env,
-    PORT: port,
-    HOST: '127.0.0.1',
-    DATABASE_URL: `file:${join(dir, 'e2e.db')}`,
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    E2E_DATA_DIR: dir,
-    LOG_LEVEL: 'warn',
-  },
+const env = {
+  ...process.env,
+  PORT: port,
+  HOST: '127.0.0.1',
+  DATABASE_URL: `file:${join(dir, 'e2e.db')}`,
+  PUBLIC_URL: `http://127.0.0.1:${port}`,
+  LOG_LEVEL: 'warn',
+}
+// The demo round through the documented CLI; the tests read its invitations from this file.
+const demo = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'demo', '--json'], {
+  env,
+  encoding: 'utf8',
+  stdio: ['ignore', 'pipe', 'inherit'],
 })
+if (demo.status !== 0) process.exit(demo.status ?? 1)
+mkdirSync('test-results', { recursive: true })
+writeFileSync('test-results/e2e-demo.json', demo.stdout)
+const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { stdio: 'inherit', env })
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code) => process.exit(code ?? 0))
