@@ -26,6 +26,9 @@ const demo = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'd
 if (demo.status !== 0) process.exit(demo.status ?? 1)
 mkdirSync('test-results', { recursive: true })
 writeFileSync('test-results/e2e-demo.json', demo.stdout)
-const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { stdio: 'inherit', env })
+const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  stdio: 'inherit',
+  env,
+})
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code) => process.exit(code ?? 0))
