@@ -1,4 +1,6 @@
 import { readConfig } from './config.ts'
+import { ensureDemo } from './demo/ensure-demo.ts'
+import { formatDemoLinks } from './demo/print.ts'
 import { createLogger } from './log.ts'
 import { startServer } from './server.ts'
 
@@ -23,3 +25,18 @@ const stop = (signal: string) => {
 }
 process.on('SIGTERM', () => stop('SIGTERM'))
 process.on('SIGINT', () => stop('SIGINT'))
+
+console.log(`\nModellrummet is running at ${config.publicUrl}\n`)
+if (config.seedDemo) {
+  try {
+    const round = await ensureDemo(server.services, {
+      publicUrl: config.publicUrl,
+      live: true,
+      logger,
+    })
+    console.log(formatDemoLinks(round, config.publicUrl))
+  } catch (error) {
+    // The server keeps serving the groups it has; the demo can be retried with `cli demo`.
+    logger.error('could not set up the demo round', { error })
+  }
+}

@@ -1,6 +1,11 @@
 import type { DatabaseHandle } from '../db/client.ts'
 import { createInvitations } from './auth/invitations.ts'
 import { createSessions } from './auth/sessions.ts'
+import { createAudit } from './domain/audit.ts'
+import { roomsDocWriter } from './domain/doc-writer.ts'
+import { createGroups } from './domain/groups.ts'
+import { createMeetingStructure } from './domain/meeting-structure.ts'
+import { createMeetings } from './domain/meetings.ts'
 import type { ServerConfig } from './config.ts'
 import type { Logger } from './log.ts'
 import { createRooms } from './relay/rooms.ts'
@@ -19,6 +24,8 @@ export function createServices(database: DatabaseHandle, config: ServerConfig, l
     graceMs: config.roomGraceMs,
     compactAfterUpdates: config.compactAfterUpdates,
   })
+  const meetings = createMeetings(database.db)
+  const groups = createGroups(database.db, meetings)
   return {
     db: database.db,
     client: database.client,
@@ -27,6 +34,11 @@ export function createServices(database: DatabaseHandle, config: ServerConfig, l
     store,
     commit,
     rooms,
+    groups,
+    meetings,
+    audit: createAudit(database.db),
+    /** Meeting structure in the live workspace (POST meetings, the demo in a running server). */
+    structure: createMeetingStructure({ groups, meetings, writer: roomsDocWriter(rooms) }),
   }
 }
 

@@ -4,7 +4,9 @@ import type { ServerConfig } from '../config.ts'
 import type { Logger } from '../log.ts'
 import { createRelayRoute } from '../relay/ws-route.ts'
 import { createHealthRoute } from '../routes/health.ts'
+import { createGroupRoutes } from '../routes/group.ts'
 import { createJoinRoutes } from '../routes/join.ts'
+import { createMeetingRoutes } from '../routes/meetings.ts'
 import { createSessionRoutes } from '../routes/session.ts'
 import type { Services } from '../services.ts'
 import { apiError, makeErrorHandler, notFound } from './errors.ts'
@@ -37,6 +39,8 @@ export function createApp(services: Services, config: ServerConfig, logger: Logg
     }),
   )
   api.route('/rooms', createSessionRoutes(services.sessions))
+  api.route('/rooms', createGroupRoutes(services))
+  api.route('/rooms', createMeetingRoutes(services))
   api.notFound(notFound)
   app.route('/api', api)
 

@@ -1,0 +1,155 @@
+/**
+ * Administration from the shell: `npm run cli -- <command>`.
+ *   demo [--json]                  ensure the demo round, print its invitation links
+ *   invite --room R --role ROLE [--days N] [--max-uses N]
+ *                                  create a new invitation and print its link once
+ *   migrate                        apply the database migrations
+ * Output meant for people and scripts goes to stdout; logs go to stderr.
+ */
+import { parseArgs } from 'node:util'
+import { eq } from 'drizzle-orm'
+import { openDatabase, type DatabaseHandle } from '../db/client.ts'
+import { groups } from '../db/schema.ts'
+import { isRole, roles } from '../shared/roles.ts'
+import { readConfig, type ServerConfig } from './config.ts'
+import { formatDemoLinks } from './demo/print.ts'
+import { ensureDemo, type DemoRound } from './demo/ensure-demo.ts'
+import { joinLink } from './demo/invites.ts'
+import { createLogger, type Logger } from './log.ts'
+import { createServices } from './services.ts'
+
+const usage = `Usage: npm run cli -- <command>
+
+Commands:
+  demo [--json]        Ensure the demo round (2019 groups) and print its invitation links.
+                       --json prints { "groups": [ { id, name, room, invites } ] } only.
+  invite --room <room> --role <facilitator|participant|viewer> [--days N] [--max-uses N]
+                       Create a new invitation for a group's room and print its link once.
+                       Defaults: 30 days, no use limit.
+  migrate              Apply the database migrations.
+`
+
+class UsageError extends Error {}
+
+const positiveInt = (value: string | undefined, name: string, fallback: number | null) => {
+  if (value === undefined) return fallback
+  const parsed = Number(value)
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new UsageError(`--${name} must be a whole number ≥ 1`)
+  return parsed
+}
+
+const open = (config: ServerConfig): Promise<DatabaseHandle> =>
+  openDatabase({ url: config.databaseUrl, authToken: config.databaseAuthToken })
+
+/** Only the contract's fields, in the contract's order. */
+const demoJson = (round: DemoRound) => ({
+  groups: round.groups.map(({ id, name, room, invites }) => ({
+    id,
+    name,
+    room,
+    invites: {
+      facilitator: invites.facilitator,
+      participant: invites.participant,
+      viewer: invites.viewer,
+    },
+  })),
+})
+
+async function demo(args: string[], config: ServerConfig, logger: Logger): Promise<void> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean' } }, strict: true })
+  const database = await open(config)
+  try {
+    const services = createServices(database, config, logger)
+    const round = await ensureDemo(services, { publicUrl: config.publicUrl, logger })
+    process.stdout.write(
+      values.json
+        ? JSON.stringify(demoJson(round), null, 2) + '\n'
+        : formatDemoLinks(round, config.publicUrl),
+    )
+  } finally {
+    database.close()
+  }
+}
+
+async function invite(args: string[], config: ServerConfig, logger: Logger): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      room: { type: 'string' },
+      role: { type: 'string' },
+      days: { type: 'string' },
+      'max-uses': { type: 'string' },
+    },
+    strict: true,
+  })
+  if (!values.room) throw new UsageError('--room is required')
+  if (!isRole(values.role)) throw new UsageError(`--role must be one of ${roles.join(', ')}`)
+  const days = positiveInt(values.days, 'days', 30) ?? 30
+  const maxUses = positiveInt(values['max-uses'], 'max-uses', null)
+  const database = await open(config)
+  try {
+    const services = createServices(database, config, logger)
+    const [group] = await database.db
+      .select({ id: groups.id, name: groups.name })
+      .from(groups)
+      .where(eq(groups.room, values.room))
+    if (!group) {
+      console.error(`No group has the room "${values.room}".`)
+      process.exitCode = 1
+      return
+    }
+    const expiresAt = new Date(Date.now() + days * 24 * 60 * 60 * 1000)
+    const created = await services.invitations.create({
+      groupId: group.id,
+      role: values.role,
+      expiresAt,
+      maxUses,
+    })
+    logger.info('invitation created', { room: values.room, role: values.role, days, maxUses })
+    process.stdout.write(
+      `${group.name} · ${values.role} · valid until ${expiresAt.toISOString().slice(0, 10)}` +
+        `${maxUses ? ` · ${maxUses} use(s)` : ''}\n` +
+        `${joinLink(config.publicUrl, created.token)}\n` +
+        'The link is shown only this once; the database keeps only its hash.\n',
+    )
+  } finally {
+    database.close()
+  }
+}
+
+async function migrate(args: string[], config: ServerConfig, logger: Logger): Promise<void> {
+  if (args.length > 0) throw new UsageError(`migrate takes no arguments`)
+  const database = await open(config)
+  database.close()
+  logger.info('database migrated', { url: config.databaseUrl.replace(/\?.*$/, '') })
+}
+
+const commands: Record<string, typeof demo> = { demo, invite, migrate }
+
+async function main(argv: string[]): Promise<void> {
+  const [name, ...args] = argv
+  const command = name === undefined ? undefined : commands[name]
+  if (!command) {
+    if (name !== undefined && name !== 'help' && name !== '--help')
+      console.error(`Unknown command: ${name}\n`)
+    process.stderr.write(usage)
+    process.exitCode = 2
+    return
+  }
+  const config = readConfig()
+  const logger = createLogger(config.logLevel === 'debug' ? 'debug' : 'warn')
+  try {
+    await command(args, config, logger)
+  } catch (error) {
+    const usageProblem =
+      error instanceof UsageError ||
+      (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+    if (!usageProblem) throw error
+    console.error(`${error.message}\n`)
+    process.stderr.write(usage)
+    process.exitCode = 2
+  }
+}
+
+await main(process.argv.slice(2))

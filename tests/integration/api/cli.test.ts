@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process'
+import { afterAll, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../../db/client.ts'
+import { createInvitations } from '../../../server/auth/invitations.ts'
+import { makeTempDatabase } from '../../helpers/database.ts'
+
+const temp = makeTempDatabase()
+
+const env = {
+  ...process.env,
+  DATABASE_URL: temp.url,
+  PUBLIC_URL: 'https://modellrummet.example.se',
+}
+
+/** As the contract runs it: `npx tsx server/cli.ts …`. */
+const cli = (...args: string[]) =>
+  spawnSync('npx', ['tsx', 'server/cli.ts', ...args], { env, encoding: 'utf8', timeout: 60_000 })
+
+/** The same CLI without npx's start-up cost, for the many small argument checks. */
+const quickCli = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  })
+
+interface DemoJson {
+  groups: { id: string; name: string; room: string; invites: Record<string, string> }[]
+}
+
+describe('npm run cli', () => {
+  afterAll(() => temp.remove())
+
+  it('demo --json prints exactly the contract JSON, the same both times', async () => {
+    const first = cli('demo', '--json')
+    expect(first.status, first.stderr).toBe(0)
+    const second = cli('demo', '--json')
+    expect(second.status, second.stderr).toBe(0)
+    expect(second.stdout).toBe(first.stdout)
+
+    const parsed = JSON.parse(first.stdout) as DemoJson
+    expect(Object.keys(parsed)).toEqual(['groups'])
+    expect(parsed.groups.length).toBeGreaterThanOrEqual(6)
+    for (const group of parsed.groups) {
+      expect(Object.keys(group)).toEqual(['id', 'name', 'room', 'invites'])
+      expect(Object.keys(group.invites)).toEqual(['facilitator', 'participant', 'viewer'])
+      for (const token of Object.values(group.invites)) {
+        expect(typeof token).toBe('string')
+        expect(token.length).toBeGreaterThanOrEqual(16)
+      }
+    }
+    expect(parsed.groups.map((g) => g.name)).toContain('Askersund och Fagersta')
+
+    // The printed tokens are live invitations in that database.
+    const database = await openDatabase({ url: temp.url })
+    try {
+      const check = await createInvitations(database.db).inspect(parsed.groups[0]!.invites.viewer!)
+      expect(check).toMatchObject({ ok: true, invitation: { role: 'viewer' } })
+    } finally {
+      database.close()
+    }
+  })
+
+  it('demo without --json prints join links under PUBLIC_URL', () => {
+    const result = cli('demo')
+    expect(result.status, result.stderr).toBe(0)
+    expect(result.stdout).toContain('Askersund och Fagersta')
+    expect(result.stdout).toMatch(/https:\/\/modellrummet\.example\.se\/join#[\w-]{43}/)
+  })
+
+  it('invite creates a new link once; unknown commands and arguments exit 2', () => {
+    const invite = quickCli(
+      'invite',
+      '--room',
+      'askersund-fagersta',
+      '--role',
+      'participant',
+      '--days',
+      '7',
+      '--max-uses',
+      '3',
+    )
+    expect(invite.status, invite.stderr).toBe(0)
+    expect(invite.stdout).toMatch(/https:\/\/modellrummet\.example\.se\/join#[\w-]{43}/)
+
+    const unknown = quickCli('frobnicate')
+    expect(unknown.status).toBe(2)
+    expect(unknown.stdout).toBe('')
+    expect(unknown.stderr).toContain('Usage')
+    expect(quickCli('invite', '--room', 'askersund-fagersta', '--role', 'boss').status).toBe(2)
+    expect(quickCli('demo', '--yaml').status).toBe(2)
+    expect(quickCli().status).toBe(2)
+    expect(quickCli('migrate').status).toBe(0)
+  })
+})
