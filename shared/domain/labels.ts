@@ -1,0 +1,37 @@
+import type { Localized } from './locale.ts'
+import type { MeetingKind } from './meeting-kind.ts'
+import type { GroupMemberRole, OrganisationKind } from './organisation.ts'
+import type { ParticipantFunction } from './participant.ts'
+
+export const meetingKindLabels: Record<MeetingKind, Localized> = {
+  uppstart: { sv: 'Uppstartskonferens', en: 'Start-up conference' },
+  bm1: { sv: 'BM1 – Ledning och styrning', en: 'BM1 – Governance and management' },
+  bm2: {
+    sv: 'BM2 – Följa upp och analysera resultat',
+    en: 'BM2 – Following up and analysing results',
+  },
+  bm3: { sv: 'BM3 – Systematiskt förbättringsarbete', en: 'BM3 – Systematic improvement' },
+  resultatkonferens: { sv: 'Resultatkonferens', en: 'Results conference' },
+  extra: { sv: 'Extra träff', en: 'Extra meeting' },
+}
+
+export const participantFunctionLabels: Record<ParticipantFunction, Localized> = {
+  politiker: { sv: 'Politiker', en: 'Politician' },
+  hog_chef: { sv: 'Hög chef', en: 'Senior manager' },
+  nyckelperson: { sv: 'Nyckelperson', en: 'Key person' },
+  annan: { sv: 'Annan funktion', en: 'Other role' },
+}
+
+export const organisationKindLabels: Record<OrganisationKind, Localized> = {
+  kommun: { sv: 'Kommun', en: 'Municipality' },
+  region: { sv: 'Region', en: 'Region' },
+  kommunforbund: { sv: 'Kommunförbund', en: 'Association of municipalities' },
+  stadsdel: { sv: 'Stadsdel', en: 'City district' },
+  forvaltning: { sv: 'Förvaltning', en: 'Administration' },
+}
+
+export const groupMemberRoleLabels: Record<GroupMemberRole, Localized> = {
+  benchmarking: { sv: 'Benchmarkingkommun', en: 'Benchmarking organisation' },
+  mentor: { sv: 'Mentor', en: 'Mentor' },
+  supporting_mentor: { sv: 'Stödjande mentor', en: 'Supporting mentor' },
+}
