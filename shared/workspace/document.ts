@@ -1,0 +1,48 @@
+import * as Y from 'yjs'
+
+/**
+ * The group workspace: one Y.Doc per benchmarking group. Root types:
+ * - `meta`              { schemaVersion }
+ * - `meetings`          meetingId → meeting map (see meeting.ts)
+ * - `checklistScores`   "org|phase|item" → 1 | 2 | 3 (flat keys: no nested creation races)
+ * - `checklistComments` "org|phase|item" → Y.Text (created by the server with the meeting)
+ * - `pdsaPlans`         planId → plan map (see pdsa.ts)
+ */
+export const SCHEMA_VERSION = 1
+
+export type YMeeting = Y.Map<unknown>
+
+export const meta = (doc: Y.Doc) => doc.getMap<unknown>('meta')
+export const meetingsOf = (doc: Y.Doc) => doc.getMap<YMeeting>('meetings')
+export const checklistScoresOf = (doc: Y.Doc) => doc.getMap<number>('checklistScores')
+export const checklistCommentsOf = (doc: Y.Doc) => doc.getMap<Y.Text>('checklistComments')
+export const pdsaPlansOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('pdsaPlans')
+
+export const schemaVersionOf = (doc: Y.Doc): number | undefined => {
+  const version = meta(doc).get('schemaVersion')
+  return typeof version === 'number' ? version : undefined
+}
+
+/** Fresh ids for entities clients add (agenda items, questions, plans). */
+export const newId = (): string => crypto.randomUUID()
+
+export const textOf = (map: Y.Map<unknown>, key: string): Y.Text | undefined => {
+  const value = map.get(key)
+  return value instanceof Y.Text ? value : undefined
+}
+
+export const stringOf = (map: Y.Map<unknown>, key: string): string | null => {
+  const value = map.get(key)
+  return typeof value === 'string' ? value : null
+}
+
+export const numberOf = (map: Y.Map<unknown>, key: string, fallback: number): number => {
+  const value = map.get(key)
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback
+}
+
+export const textWith = (content: string): Y.Text => {
+  const text = new Y.Text()
+  if (content) text.insert(0, content)
+  return text
+}

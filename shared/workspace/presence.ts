@@ -1,0 +1,70 @@
+import { z } from 'zod'
+import { participantFunctions, type ParticipantFunction } from '../domain/participant.ts'
+import { roles, type Role } from '../roles.ts'
+
+/** What each client publishes in Yjs awareness: who they are and which field they edit. */
+export interface Presence {
+  user: {
+    participantId: string
+    name: string
+    organisationId: string | null
+    function: ParticipantFunction | null
+    role: Role
+    colour: string
+  }
+  focus: { meetingId: string; field: string } | null
+}
+
+const presenceSchema = z.object({
+  user: z.object({
+    participantId: z.string().max(100),
+    name: z.string().max(80),
+    organisationId: z.string().max(100).nullable(),
+    function: z
+      .enum(participantFunctions as [ParticipantFunction, ...ParticipantFunction[]])
+      .nullable(),
+    role: z.enum(roles as [Role, ...Role[]]),
+    colour: z.string().regex(/^#[0-9a-f]{6}$/i),
+  }),
+  focus: z.object({ meetingId: z.string().max(100), field: z.string().max(200) }).nullable(),
+})
+
+/** Awareness comes from other clients: read it defensively. */
+export const parsePresence = (value: unknown): Presence | null => {
+  const parsed = presenceSchema.safeParse(value)
+  return parsed.success ? parsed.data : null
+}
+
+/**
+ * Badge colours. Each has ≥ 4.5:1 contrast with white text (WCAG AA), so names on them
+ * stay readable on a projector too.
+ */
+export const presenceColours = [
+  '#1f5fa8', // blue 6.6:1
+  '#a23b2a', // brick 6.4:1
+  '#2e6b34', // green 6.4:1
+  '#7a3d8c', // purple 7.6:1
+  '#8a4b00', // brown 6.5:1
+  '#00607a', // teal 6.9:1
+  '#a1246b', // magenta 6.5:1
+  '#4a4f9e', // indigo 7.3:1
+] as const
+
+export function colourFor(participantId: string): string {
+  let hash = 0
+  for (let i = 0; i < participantId.length; i++)
+    hash = (hash * 31 + participantId.charCodeAt(i)) >>> 0
+  return presenceColours[hash % presenceColours.length] as string
+}
+
+/** Stable ids for the fields people focus, so others can see who is editing what. */
+export const fieldId = {
+  agendaTitle: (itemId: string) => `agenda:${itemId}:title`,
+  matrixQuestion: (questionId: string) => `matrix:${questionId}:question`,
+  matrixAnswer: (questionId: string, organisationId: string) =>
+    `matrix:${questionId}:${organisationId}`,
+  pdsaField: (planId: string, field: string) => `pdsa:${planId}:${field}`,
+  checklistComment: (organisationId: string, itemId: string) =>
+    `checklist:${organisationId}:${itemId}`,
+  notes: () => 'notes',
+}
