@@ -1,0 +1,62 @@
+import type {
+  ApiError,
+  ApiErrorCode,
+  GroupWorkspaceResponse,
+  InvitePreviewResponse,
+  JoinRequest,
+  JoinResponse,
+  MeetingInput,
+  MeetingPatch,
+  MeetingSummary,
+  SessionResponse,
+} from '../../../shared/api.ts'
+
+/** A failed API call, with the server's stable error code. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode | 'network',
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+  } catch {
+    throw new ApiFailure(0, 'network', 'network error')
+  }
+  if (!response.ok) {
+    const error = (await response.json().catch(() => null)) as ApiError | null
+    throw new ApiFailure(
+      response.status,
+      error?.error.code ?? 'internal',
+      error?.error.message ?? response.statusText,
+    )
+  }
+  return (await response.json()) as T
+}
+
+const room = (name: string) => `/api/rooms/${encodeURIComponent(name)}`
+
+/** The JSON API of shared/api.ts, typed. */
+export const api = {
+  previewInvite: (invite: string) =>
+    call<InvitePreviewResponse>('POST', '/api/invitations/preview', { invite }),
+  join: (request: JoinRequest) => call<JoinResponse>('POST', '/api/join', request),
+  session: (name: string) => call<SessionResponse>('GET', `${room(name)}/session`),
+  leave: (name: string) => call<{ ok: true }>('POST', `${room(name)}/leave`),
+  group: (name: string) => call<GroupWorkspaceResponse>('GET', `${room(name)}/group`),
+  createMeeting: (name: string, input: MeetingInput) =>
+    call<MeetingSummary>('POST', `${room(name)}/meetings`, input),
+  updateMeeting: (name: string, id: string, patch: MeetingPatch) =>
+    call<MeetingSummary>('PATCH', `${room(name)}/meetings/${encodeURIComponent(id)}`, patch),
+}

@@ -1,0 +1,28 @@
+import { Route, Router } from '@solidjs/router'
+import { lazy, type ParentProps } from 'solid-js'
+import { createI18n, I18nProvider } from '../i18n/context.tsx'
+import { Landing } from '../pages/Landing.tsx'
+import { JoinPage } from '../pages/JoinPage.tsx'
+import { GroupShell } from './GroupShell.tsx'
+import { GroupHome } from '../pages/GroupHome.tsx'
+
+const MeetingBoard = lazy(() =>
+  import('../board/MeetingBoard.tsx').then((m) => ({ default: m.MeetingBoard })),
+)
+
+/** Routes: / (landing), /join#<token>, /g/:room (group home), /g/:room/m/:meetingId (board). */
+export function App() {
+  const i18n = createI18n()
+  const Root = (props: ParentProps) => <I18nProvider i18n={i18n}>{props.children}</I18nProvider>
+  return (
+    <Router root={Root}>
+      <Route path="/" component={Landing} />
+      <Route path="/join" component={JoinPage} />
+      <Route path="/g/:room" component={GroupShell}>
+        <Route path="/" component={GroupHome} />
+        <Route path="/m/:meetingId" component={MeetingBoard} />
+      </Route>
+      <Route path="*" component={Landing} />
+    </Router>
+  )
+}

@@ -1,0 +1,36 @@
+import { createContext, useContext, type Accessor, type Resource } from 'solid-js'
+import type * as Y from 'yjs'
+import type { WebsocketProvider } from 'y-websocket'
+import type {
+  GroupWorkspaceResponse,
+  OrganisationSummary,
+  SessionResponse,
+} from '../../../shared/api.ts'
+import type { ConnectionStatus } from '../sync/connection.ts'
+import type { Peer } from '../sync/presence.ts'
+
+/** Everything a page inside a group needs: who I am, the group, the live document. */
+export interface GroupContextValue {
+  room: string
+  session: SessionResponse
+  group: Resource<GroupWorkspaceResponse>
+  refetchGroup: () => void
+  doc: Y.Doc
+  provider: WebsocketProvider
+  status: Accessor<ConnectionStatus>
+  synced: Accessor<boolean>
+  peers: Accessor<Peer[]>
+  readOnly: boolean
+  facilitator: boolean
+  /** Tells the others which field I am editing (null when I leave it). */
+  setFocus: (focus: { meetingId: string; field: string } | null) => void
+  organisation: (id: string | null | undefined) => OrganisationSummary | undefined
+}
+
+export const GroupContext = createContext<GroupContextValue>()
+
+export function useGroup(): GroupContextValue {
+  const group = useContext(GroupContext)
+  if (!group) throw new Error('useGroup outside a group')
+  return group
+}

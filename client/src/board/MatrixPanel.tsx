@@ -1,0 +1,172 @@
+import { For, Show } from 'solid-js'
+import {
+  addMatrixQuestion,
+  fieldId,
+  getMatrixAnswer,
+  getQuestionText,
+  moveMatrixQuestion,
+  readMatrix,
+  removeMatrixQuestion,
+} from '../../../shared/workspace/index.ts'
+import { useGroup } from '../app/group-context.tsx'
+import { YTextField } from '../components/YTextField.tsx'
+import { useI18n } from '../i18n/context.tsx'
+import { createMediaQuery } from '../sync/media.ts'
+import { createYSnapshot } from '../sync/snapshot.ts'
+
+/**
+ * Every organisation answers the same questions side by side: a table on wide screens,
+ * one card per question with the answers stacked on a phone.
+ */
+export function MatrixPanel(props: { meetingId: string }) {
+  const group = useGroup()
+  const { t } = useI18n()
+  const matrix = createYSnapshot(group.doc, () => readMatrix(group.doc, props.meetingId))
+  const narrow = createMediaQuery('(max-width: 760px)')
+  const name = (id: string) => group.organisation(id)?.name ?? id
+  const isMentor = (id: string) => group.organisation(id)?.memberRole !== 'benchmarking'
+
+  const QuestionCell = (cell: { id: string; n: number }) => (
+    <div class="question-cell">
+      <YTextField
+        text={getQuestionText(group.doc, props.meetingId, cell.id)}
+        label={t('matrix.questionText', { n: cell.n })}
+        hideLabel
+        multiline
+        rows={2}
+        meetingId={props.meetingId}
+        field={fieldId.matrixQuestion(cell.id)}
+        class="question-text"
+        testId={`matrix-question-${cell.id}`}
+      />
+      <Show when={!group.readOnly}>
+        <div class="button-row">
+          <button
+            type="button"
+            class="icon-button"
+            aria-label={`${t('matrix.up')} ${cell.n}`}
+            onClick={() => moveMatrixQuestion(group.doc, props.meetingId, cell.id, 'up')}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            class="icon-button"
+            aria-label={`${t('matrix.down')} ${cell.n}`}
+            onClick={() => moveMatrixQuestion(group.doc, props.meetingId, cell.id, 'down')}
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            class="icon-button danger"
+            aria-label={`${t('matrix.remove')} ${cell.n}`}
+            onClick={() => removeMatrixQuestion(group.doc, props.meetingId, cell.id)}
+          >
+            ✕
+          </button>
+        </div>
+      </Show>
+    </div>
+  )
+
+  const Answer = (cell: {
+    questionId: string
+    organisationId: string
+    n: number
+    hideLabel: boolean
+  }) => (
+    <YTextField
+      text={getMatrixAnswer(group.doc, props.meetingId, cell.questionId, cell.organisationId)}
+      label={
+        cell.hideLabel
+          ? t('matrix.answer', { org: name(cell.organisationId), n: cell.n })
+          : name(cell.organisationId)
+      }
+      hideLabel={cell.hideLabel}
+      multiline
+      rows={4}
+      meetingId={props.meetingId}
+      field={fieldId.matrixAnswer(cell.questionId, cell.organisationId)}
+      testId={`matrix-cell-${cell.questionId}-${cell.organisationId}`}
+    />
+  )
+
+  return (
+    <div class="matrix">
+      <Show
+        when={!narrow()}
+        fallback={
+          <ol class="matrix-cards">
+            <For each={matrix.value.questions}>
+              {(question, index) => (
+                <li class="card">
+                  <QuestionCell id={question.id} n={index() + 1} />
+                  <For each={matrix.value.organisationIds}>
+                    {(org) => (
+                      <Answer
+                        questionId={question.id}
+                        organisationId={org}
+                        n={index() + 1}
+                        hideLabel={false}
+                      />
+                    )}
+                  </For>
+                </li>
+              )}
+            </For>
+          </ol>
+        }
+      >
+        <div class="table-scroll">
+          <table class="matrix-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('matrix.question')}</th>
+                <For each={matrix.value.organisationIds}>
+                  {(org) => (
+                    <th scope="col" classList={{ mentor: isMentor(org) }}>
+                      {name(org)}
+                    </th>
+                  )}
+                </For>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={matrix.value.questions}>
+                {(question, index) => (
+                  <tr>
+                    <th scope="row">
+                      <QuestionCell id={question.id} n={index() + 1} />
+                    </th>
+                    <For each={matrix.value.organisationIds}>
+                      {(org) => (
+                        <td classList={{ mentor: isMentor(org) }}>
+                          <Answer
+                            questionId={question.id}
+                            organisationId={org}
+                            n={index() + 1}
+                            hideLabel
+                          />
+                        </td>
+                      )}
+                    </For>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+      </Show>
+      <Show when={!group.readOnly}>
+        <button
+          type="button"
+          class="button"
+          onClick={() => addMatrixQuestion(group.doc, props.meetingId)}
+        >
+          {t('matrix.add')}
+        </button>
+      </Show>
+    </div>
+  )
+}

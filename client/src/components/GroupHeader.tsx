@@ -1,0 +1,45 @@
+import { Show } from 'solid-js'
+import { useGroup } from '../app/group-context.tsx'
+import { useI18n } from '../i18n/context.tsx'
+import { api } from '../api/client.ts'
+import { ConnectionStatus } from './ConnectionStatus.tsx'
+import { LanguageSwitch } from './LanguageSwitch.tsx'
+import { PresenceList } from './PresenceList.tsx'
+
+export function GroupHeader() {
+  const group = useGroup()
+  const { t } = useI18n()
+  const leave = async () => {
+    await api.leave(group.room).catch(() => undefined)
+    location.assign('/')
+  }
+  return (
+    <header class="app-header group-header">
+      <div class="brand-block">
+        <a
+          class="brand"
+          href={`/g/${encodeURIComponent(group.room)}`}
+          aria-label={`${t('nav.home')}: ${group.group()?.group.name ?? ''}`}
+        >
+          {t('app.name')}
+        </a>
+        <Show when={group.group()}>
+          {(loaded) => <span class="group-name">{loaded().group.name}</span>}
+        </Show>
+      </div>
+      <PresenceList />
+      <div class="header-actions">
+        <ConnectionStatus />
+        <LanguageSwitch />
+        <button type="button" class="button subtle" onClick={leave}>
+          {t('nav.leave')}
+        </button>
+      </div>
+      <Show when={group.readOnly}>
+        <p class="read-only-banner" data-testid="read-only-banner">
+          {t('conn.readOnly')}
+        </p>
+      </Show>
+    </header>
+  )
+}

@@ -1,0 +1,131 @@
+import { useNavigate } from '@solidjs/router'
+import { createResource, createSignal, For, Show } from 'solid-js'
+import { groupMemberRoleLabels, participantFunctionLabels } from '../../../shared/domain/labels.ts'
+import {
+  participantFunctions,
+  type ParticipantFunction,
+} from '../../../shared/domain/participant.ts'
+import { api } from '../api/client.ts'
+import { Page } from '../components/Page.tsx'
+import { useI18n } from '../i18n/context.tsx'
+import { errorMessageKey } from './errors.ts'
+import { rememberGroup } from './last-group.ts'
+
+/** `/join#<token>`: the token stays in the fragment, so it never reaches server logs. */
+export function JoinPage() {
+  const { t, l } = useI18n()
+  const navigate = useNavigate()
+  const token = decodeURIComponent(location.hash.replace(/^#/, ''))
+  const [preview] = createResource(
+    () => token || false,
+    (invite) => api.previewInvite(invite),
+  )
+  const [name, setName] = createSignal('')
+  const [organisationId, setOrganisationId] = createSignal('')
+  const [role, setRole] = createSignal<ParticipantFunction | ''>('')
+  const [error, setError] = createSignal<string | null>(null)
+  const [busy, setBusy] = createSignal(false)
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault()
+    if (!name().trim()) return setError(t('join.nameRequired'))
+    setBusy(true)
+    setError(null)
+    try {
+      const joined = await api.join({
+        invite: token,
+        name: name().trim(),
+        organisationId: organisationId() || undefined,
+        function: role() || undefined,
+      })
+      rememberGroup(joined.room, preview()?.group.name ?? joined.room)
+      navigate(`/g/${encodeURIComponent(joined.room)}`, { replace: true })
+    } catch (failure) {
+      setError(t(errorMessageKey(failure)))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Page>
+      <Show when={token} fallback={<p role="alert">{t('join.noToken')}</p>}>
+        <Show
+          when={!preview.error}
+          fallback={
+            <>
+              <h1>{t('needInvite.title')}</h1>
+              <p role="alert">{t(errorMessageKey(preview.error))}</p>
+            </>
+          }
+        >
+          <Show when={preview()} fallback={<p aria-busy="true">{t('join.loading')}</p>}>
+            {(invite) => (
+              <form class="card join-form" onSubmit={submit} novalidate>
+                <h1>{t('join.title', { group: invite().group.name })}</h1>
+                <p>{t('join.role', { role: t(`role.${invite().role}`) })}</p>
+                <div class="field">
+                  <label for="join-name">{t('join.name')}</label>
+                  <input
+                    id="join-name"
+                    name="name"
+                    autocomplete="name"
+                    required
+                    maxlength="80"
+                    aria-describedby="join-name-hint"
+                    aria-invalid={error() === t('join.nameRequired') || undefined}
+                    value={name()}
+                    onInput={(e) => setName(e.currentTarget.value)}
+                  />
+                  <span id="join-name-hint" class="hint">
+                    {t('join.nameHint')}
+                  </span>
+                </div>
+                <div class="field">
+                  <label for="join-organisation">{t('join.organisation')}</label>
+                  <select
+                    id="join-organisation"
+                    value={organisationId()}
+                    onChange={(e) => setOrganisationId(e.currentTarget.value)}
+                  >
+                    <option value="">{t('join.organisationNone')}</option>
+                    <For each={invite().organisations}>
+                      {(org) => (
+                        <option value={org.id}>
+                          {org.memberRole === 'benchmarking'
+                            ? org.name
+                            : `${org.name} (${l(groupMemberRoleLabels[org.memberRole]).toLowerCase()})`}
+                        </option>
+                      )}
+                    </For>
+                  </select>
+                </div>
+                <div class="field">
+                  <label for="join-function">{t('join.function')}</label>
+                  <select
+                    id="join-function"
+                    value={role()}
+                    onChange={(e) => setRole(e.currentTarget.value as ParticipantFunction | '')}
+                  >
+                    <option value="">{t('join.functionNone')}</option>
+                    <For each={participantFunctions}>
+                      {(fn) => <option value={fn}>{l(participantFunctionLabels[fn])}</option>}
+                    </For>
+                  </select>
+                </div>
+                <Show when={error()}>
+                  <p class="error" role="alert">
+                    {error()}
+                  </p>
+                </Show>
+                <button class="button primary" type="submit" disabled={busy()}>
+                  {t('join.submit')}
+                </button>
+              </form>
+            )}
+          </Show>
+        </Show>
+      </Show>
+    </Page>
+  )
+}

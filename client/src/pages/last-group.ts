@@ -1,0 +1,18 @@
+const KEY = 'modellrummet:last-group'
+
+/** The group this browser last opened, so the landing page can offer a way back. */
+export function lastGroup(): { room: string; name: string } | null {
+  try {
+    const value = JSON.parse(localStorage.getItem(KEY) ?? 'null') as unknown
+    if (value && typeof value === 'object' && 'room' in value && 'name' in value) {
+      const { room, name } = value as { room: unknown; name: unknown }
+      if (typeof room === 'string' && typeof name === 'string') return { room, name }
+    }
+  } catch {
+    // ignore unreadable storage
+  }
+  return null
+}
+
+export const rememberGroup = (room: string, name: string) =>
+  localStorage.setItem(KEY, JSON.stringify({ room, name }))

@@ -1,0 +1,55 @@
+import { createSignal, onCleanup, type Accessor } from 'solid-js'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { terminalCloseCodes } from '../../../shared/protocol/close-codes.ts'
+import { RELAY_PATH } from '../../../shared/protocol/messages.ts'
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'ended'
+
+export interface WorkspaceConnection {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  status: Accessor<ConnectionStatus>
+  /** True once the server's state has arrived at least once. */
+  synced: Accessor<boolean>
+}
+
+/**
+ * The group's Y.Doc, kept in IndexedDB on this device (edits made offline survive a reload)
+ * and synced with the relay. The session cookie authenticates the WebSocket. Cleans up
+ * with the owner.
+ */
+export function createWorkspaceConnection(room: string): WorkspaceConnection {
+  const doc = new Y.Doc()
+  const local = new IndexeddbPersistence(`modellrummet:${room}`, doc)
+  const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${RELAY_PATH}`
+  const provider = new WebsocketProvider(base, room, doc, { maxBackoffTime: 5000 })
+  const [status, setStatus] = createSignal<ConnectionStatus>('connecting')
+  const [synced, setSynced] = createSignal(false)
+
+  provider.on('status', ({ status: next }) => {
+    if (status() === 'ended') return
+    setStatus(next === 'connected' ? 'connected' : navigator.onLine ? 'connecting' : 'offline')
+  })
+  provider.on('sync', (isSynced: boolean) => isSynced && setSynced(true))
+  provider.on('connection-close', (event) => {
+    if (event && terminalCloseCodes.has(event.code)) {
+      // The session is gone: reconnecting cannot help until the user joins again.
+      provider.shouldConnect = false
+      setStatus('ended')
+    } else if (status() !== 'ended') {
+      setStatus(navigator.onLine ? 'connecting' : 'offline')
+    }
+  })
+  const wentOffline = () => status() !== 'ended' && setStatus('offline')
+  window.addEventListener('offline', wentOffline)
+
+  onCleanup(() => {
+    window.removeEventListener('offline', wentOffline)
+    provider.destroy()
+    void local.destroy()
+    doc.destroy()
+  })
+  return { doc, provider, status, synced }
+}
