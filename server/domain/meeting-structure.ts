@@ -1,23 +1,9 @@
 import type { MeetingSummary } from '../../shared/api.ts'
 import { GroupMemberRole } from '../../shared/domain/organisation.ts'
-import type * as Y from 'yjs'
+import { initialiseMeeting } from '../../shared/workspace/index.ts'
 import type { DocWriter } from './doc-writer.ts'
 import type { Groups } from './groups.ts'
 import type { Meetings } from './meetings.ts'
-
-export interface MeetingSetup {
-  meetingId: string
-  kind: MeetingSummary['kind']
-  organisationIds: string[]
-  checklistVersionId: string
-}
-
-/**
- * The shared workspace schema's `initialiseMeeting` (shared/workspace). Until that module
- * lands this is null and meetings get no structure yet: nothing provisional is written
- * into stored docs, and the demo run after it lands creates every missing structure.
- */
-export const initialiseMeeting: ((doc: Y.Doc, setup: MeetingSetup) => void) | null = null
 
 export interface MeetingStructureDeps {
   groups: Groups
@@ -49,12 +35,11 @@ export function createMeetingStructure({ groups, meetings, writer }: MeetingStru
   }
 
   async function initialiseMany(groupId: string, list: MeetingSummary[]): Promise<void> {
-    const setUp = initialiseMeeting
-    if (list.length === 0 || !setUp) return
+    if (list.length === 0) return
     const { room, organisationIds, checklistVersionId } = await frame(groupId)
     await writer.change(room, (doc) => {
       for (const meeting of list) {
-        setUp(doc, {
+        initialiseMeeting(doc, {
           meetingId: meeting.id,
           kind: meeting.kind,
           organisationIds,

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditEvents } from '../../../db/schema.ts'
-import { initialiseMeeting } from '../../../server/domain/meeting-structure.ts'
+import { readAgenda, readMatrix } from '../../../shared/workspace/index.ts'
 import type { GroupWorkspaceResponse, MeetingSummary } from '../../../shared/api.ts'
 import { errorCode, join, startApi, type ApiHarness, type Joined } from './harness.ts'
 
@@ -79,11 +79,10 @@ describe('meetings API', () => {
     expect(group.meetings.map((m) => m.sequence)).toEqual([1, 2, 3, 4, 5, 6])
     expect(group.meetings.at(-1)?.id).toBe(created.id)
 
-    // The structure comes from shared/workspace's initialiseMeeting once that lands.
-    if (initialiseMeeting) {
-      const doc = await storedDoc()
-      expect(doc.share.size).toBeGreaterThan(0)
-    }
+    // The new meeting's structure was created in the group's workspace by the server.
+    const doc = await storedDoc()
+    expect(readAgenda(doc, created.id).length).toBeGreaterThan(0)
+    expect(readMatrix(doc, created.id).organisationIds).toContain('kommun-hedemora')
 
     const audit = await api.database.db
       .select()
