@@ -35,7 +35,7 @@ export function PdsaPlanCard(props: { plan: PdsaPlan; meetingId: string; n: numb
     getChecklistVersion(group.group()?.cohort.checklistVersion ?? 'skr-2019').items
   const prefix = () => `pdsa-${props.plan.id}`
   return (
-    <article class="card pdsa-plan" data-testid="pdsa-plan" aria-labelledby={`${prefix()}-title`}>
+    <article class="card pdsa-plan" data-testid="pdsa-card" aria-labelledby={`${prefix()}-title`}>
       <h4 id={`${prefix()}-title`}>
         {t('pdsa.plan', { n: props.n })} –{' '}
         {group.organisation(props.plan.organisationId)?.name ?? ''}

@@ -1,0 +1,64 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { joinAs, livingGroup, openBoard } from './support/demo.ts'
+
+const seriousOrWorse = async (page: Page) => {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    )
+}
+
+test('join, group home and every board part have no serious or critical axe violations', async ({
+  browser,
+}) => {
+  const group = livingGroup()
+  const context = await browser.newContext()
+  const join = await context.newPage()
+  await join.goto(`/join#${group.invites.participant}`)
+  await join.getByLabel('Ditt namn').waitFor()
+  expect(await seriousOrWorse(join)).toEqual([])
+
+  const page = await joinAs(browser, group.invites.facilitator, 'Axel Granskare', 'Hedemora kommun')
+  expect(await seriousOrWorse(page)).toEqual([])
+  for (const part of ['agenda', 'matris', 'pdsa', 'checklista'] as const) {
+    await openBoard(page, /^BM1/, part)
+    await page.locator('.board-part').waitFor()
+    expect(await seriousOrWorse(page), part).toEqual([])
+  }
+})
+
+test('the board works on a phone and on a projector', async ({ browser }) => {
+  const group = livingGroup()
+  for (const viewport of [
+    { width: 375, height: 812, name: 'phone' },
+    { width: 1920, height: 1080, name: 'projector' },
+  ]) {
+    const page = await joinAs(
+      browser,
+      group.invites.participant,
+      `Skärm ${viewport.name}`,
+      'Fagersta kommun',
+    )
+    await page.setViewportSize(viewport)
+    await openBoard(page, /^BM1/, 'matris')
+    // Nothing forces the page wider than the screen (tables scroll inside their box).
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    )
+    expect(overflow).toBeLessThanOrEqual(1)
+    await page.screenshot({
+      path: test.info().outputPath(`matrix-${viewport.name}.png`),
+      fullPage: true,
+    })
+    expect(await seriousOrWorse(page)).toEqual([])
+  }
+})

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs'
+import type { Browser, Page } from '@playwright/test'
+
+export interface DemoGroup {
+  id: string
+  name: string
+  room: string
+  invites: { facilitator: string; participant: string; viewer: string }
+}
+
+/** The demo round the e2e server was seeded with (written by support/serve.mjs via the CLI). */
+export function demoGroups(): DemoGroup[] {
+  return (JSON.parse(readFileSync('test-results/e2e-demo.json', 'utf8')) as { groups: DemoGroup[] })
+    .groups
+}
+
+export const livingGroup = (): DemoGroup => {
+  const group = demoGroups().find((g) => g.room.startsWith('askersund'))
+  if (!group) throw new Error('the demo round has no Askersund group')
+  return group
+}
+
+/** A fresh browser context joins through the invitation page, like a person would. */
+export async function joinAs(
+  browser: Browser,
+  invite: string,
+  name: string,
+  organisation?: string,
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+  const page = await context.newPage()
+  await page.goto(`/join#${invite}`)
+  await page.getByLabel('Ditt namn').fill(name)
+  if (organisation) {
+    // Mentors' options carry a suffix ("Hedemora kommun (mentor)"): match by text.
+    const option = page
+      .getByLabel('Organisation')
+      .locator('option', { hasText: organisation })
+      .first()
+    await page.getByLabel('Organisation').selectOption((await option.getAttribute('value')) ?? '')
+  }
+  await page.getByRole('button', { name: 'Gå med' }).click()
+  await page.waitForURL(/\/g\//)
+  await page
+    .getByTestId('connection-status')
+    .and(page.locator('[data-status="connected"]'))
+    .waitFor()
+  return page
+}
+
+/** Opens a part of a meeting's board from the group home. */
+export async function openBoard(
+  page: Page,
+  meeting: RegExp,
+  part: 'agenda' | 'matris' | 'pdsa' | 'checklista',
+) {
+  const url = page.url().replace(/\/m\/.*$/, '')
+  if (!/\/m\//.test(page.url())) {
+    await page.getByRole('link', { name: meeting }).first().click()
+  } else {
+    await page.goto(url)
+    await page.getByRole('link', { name: meeting }).first().click()
+  }
+  await page.waitForURL(/\/m\//)
+  const names = {
+    agenda: 'Agenda',
+    matris: 'Jämförelsematris',
+    pdsa: 'PDSA-planer',
+    checklista: 'Checklista',
+  }
+  await page
+    .getByRole('navigation', { name: 'Delar av arbetsytan' })
+    .getByRole('link', { name: names[part] })
+    .click()
+  await page.waitForURL(new RegExp(`del=${part}`))
+}
