@@ -23,6 +23,21 @@ test.describe('two people co-edit the board', () => {
     )
     await anna.screenshot({ path: test.info().outputPath('agenda-anna.png'), fullPage: true })
 
+    // Reorder with the keyboard: Alt+ArrowDown moves the focused item down, for both.
+    await annaTitle.focus()
+    await anna.keyboard.press('Alt+ArrowDown')
+    await expect(bo.getByTestId('agenda-title').nth(1)).toHaveValue(
+      'Välkommen och incheckning – med fika',
+    )
+    await expect(anna.getByTestId('agenda-title').nth(1)).toBeFocused()
+
+    // Remove an item and undo it.
+    const items = await bo.getByTestId('agenda-item').count()
+    await anna.getByRole('button', { name: 'Ta bort: Paus' }).click()
+    await expect(bo.getByTestId('agenda-item')).toHaveCount(items - 1)
+    await anna.getByRole('button', { name: 'Ångra' }).click()
+    await expect(bo.getByTestId('agenda-item')).toHaveCount(items)
+
     // Matrix: Bo answers for Askersund, Anna sees it.
     await openBoard(anna, BM1, 'matris')
     await openBoard(bo, BM1, 'matris')
@@ -66,7 +81,7 @@ test.describe('two people co-edit the board', () => {
         .getByRole('radio', { name: /^3/ }),
     ).toBeChecked()
     await openBoard(anna, BM1, 'agenda')
-    await expect(anna.getByTestId('agenda-title').first()).toHaveValue(
+    await expect(anna.getByTestId('agenda-title').nth(1)).toHaveValue(
       'Välkommen och incheckning – med fika',
     )
     await openBoard(anna, BM1, 'matris')

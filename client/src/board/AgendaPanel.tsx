@@ -1,8 +1,11 @@
-import { createSignal, For, Show } from 'solid-js'
+import { createSignal, For, onCleanup, Show } from 'solid-js'
+import * as Y from 'yjs'
 import type { MeetingSummary } from '../../../shared/api.ts'
 import {
   addAgendaItem,
+  agendaOf,
   agendaTotalMinutes,
+  meetingsOf,
   fieldId,
   getAgendaItemTitle,
   moveAgendaItem,
@@ -22,6 +25,25 @@ export function AgendaPanel(props: { meeting: MeetingSummary }) {
   const { t } = useI18n()
   const agenda = createYSnapshot(group.doc, () => readAgenda(group.doc, props.meeting.id))
   const [announcement, setAnnouncement] = createSignal('')
+  const [canUndo, setCanUndo] = createSignal(false)
+  // Only this person's removals can be undone, and only by them (Yjs undo is per origin).
+  const removal = Symbol('agenda-removal')
+  const meetingMap = meetingsOf(group.doc).get(props.meeting.id)
+  const agendaMap = meetingMap && agendaOf(meetingMap)
+  const undo = agendaMap
+    ? new Y.UndoManager(agendaMap, { trackedOrigins: new Set([removal]) })
+    : null
+  onCleanup(() => undo?.destroy())
+  const remove = (item: AgendaItem) => {
+    group.doc.transact(() => removeAgendaItem(group.doc, props.meeting.id, item.id), removal)
+    undo?.stopCapturing()
+    setCanUndo(true)
+    setAnnouncement(t('agenda.removed'))
+  }
+  const undoRemoval = () => {
+    undo?.undo()
+    setCanUndo((undo?.undoStack.length ?? 0) > 0)
+  }
   const total = () => agendaTotalMinutes(agenda.value)
   const over = () => total() - props.meeting.durationMinutes
 
@@ -154,10 +176,7 @@ export function AgendaPanel(props: { meeting: MeetingSummary }) {
                       type="button"
                       class="icon-button danger"
                       aria-label={`${t('agenda.remove')}: ${item.title}`}
-                      onClick={() => {
-                        removeAgendaItem(group.doc, props.meeting.id, item.id)
-                        setAnnouncement(t('agenda.removed'))
-                      }}
+                      onClick={() => remove(item)}
                     >
                       ✕
                     </button>
@@ -175,9 +194,16 @@ export function AgendaPanel(props: { meeting: MeetingSummary }) {
         </Show>
       </p>
       <Show when={!group.readOnly}>
-        <button type="button" class="button" onClick={add}>
-          {t('agenda.add')}
-        </button>
+        <div class="actions">
+          <button type="button" class="button" onClick={add}>
+            {t('agenda.add')}
+          </button>
+          <Show when={canUndo()}>
+            <button type="button" class="button subtle" onClick={undoRemoval}>
+              {t('agenda.undo')}
+            </button>
+          </Show>
+        </div>
       </Show>
     </div>
   )

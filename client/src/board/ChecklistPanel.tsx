@@ -110,7 +110,7 @@ export function ChecklistPanel(props: { meeting: MeetingSummary }) {
                                 label={t('checklist.comment', { org: org.name, n: index() + 1 })}
                                 hideLabel
                                 multiline
-                                rows={1}
+                                rows={2}
                                 meetingId={props.meeting.id}
                                 field={fieldId.checklistComment(org.id, item.id)}
                                 class="comment"

@@ -1,4 +1,4 @@
-import { A, useParams, useSearchParams } from '@solidjs/router'
+import { useParams, useSearchParams } from '@solidjs/router'
 import { createMemo, For, Match, Show, Switch } from 'solid-js'
 import { meetingKindLabels } from '../../../shared/domain/labels.ts'
 import type { MessageKey } from '../../../shared/i18n/index.ts'
@@ -48,13 +48,9 @@ export function MeetingBoard() {
                 <For each={parts}>
                   {(p) => (
                     <li>
-                      <A
-                        href={href(p.id)}
-                        aria-current={part() === p.id ? 'page' : undefined}
-                        classList={{ active: part() === p.id }}
-                      >
+                      <a href={href(p.id)} aria-current={part() === p.id ? 'page' : undefined}>
                         {t(p.label)}
-                      </A>
+                      </a>
                     </li>
                   )}
                 </For>
