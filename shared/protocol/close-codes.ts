@@ -8,9 +8,12 @@ export const CloseCode = {
   GoingAway: 1001,
   /** A frame that is not a valid y-websocket message (bad varint, unknown type, bad update). */
   MalformedMessage: 4400,
-  /** The session is no longer valid (expired or revoked) while connected. */
+  /**
+   * The session is no longer valid. Refusals happen at the upgrade (HTTP 401/403, which a
+   * browser sees as 1006); these two are for closing a live connection and the client
+   * treats them as final: reconnecting cannot help until the user joins again.
+   */
   SessionExpired: 4401,
-  /** The session does not grant access to this room. */
   Forbidden: 4403,
   /**
    * A frame or awareness state larger than the relay accepts. The standard code (RFC 6455),
@@ -21,8 +24,6 @@ export const CloseCode = {
   InternalError: 1011,
   /** More messages per second than a connection may send. */
   RateLimited: 4429,
-  /** The room already has as many connections as it accepts. */
-  RoomFull: 4503,
 } as const
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
