@@ -19,6 +19,8 @@ export interface DatabaseOptions {
   authToken?: string | undefined
 }
 
+const BUSY_TIMEOUT_MS = 5000
+
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations')
 
 /** The default embedded database: a file under data/ in the working directory. */
@@ -36,13 +38,21 @@ const ensureFileDirectory = (url: string): void => {
  */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   ensureFileDirectory(options.url)
-  const client = createClient({ url: options.url, authToken: options.authToken })
+  const client = createClient({
+    url: options.url,
+    authToken: options.authToken,
+    // Busy timeout on every connection, from its first statement: after a kill -9 the
+    // next process must wait for WAL recovery instead of failing with SQLITE_BUSY.
+    timeout: BUSY_TIMEOUT_MS,
+    // One connection: the PRAGMAs below are per connection, and libSQL runs statements
+    // synchronously anyway, so a pool would only add connections without them.
+    concurrency: 1,
+  })
   if (options.url.startsWith('file:')) {
     await client.execute('PRAGMA journal_mode = WAL')
     // NORMAL in WAL mode: a commit is durable against process crashes (kill -9); only an
     // OS crash or power loss can lose the last transactions.
     await client.execute('PRAGMA synchronous = NORMAL')
-    await client.execute('PRAGMA busy_timeout = 5000')
     await client.execute('PRAGMA foreign_keys = ON')
   }
   const db = drizzle(client, { schema })
