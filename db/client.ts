@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { createClient, type Client } from '@libsql/client'
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql'
 import { migrate } from 'drizzle-orm/libsql/migrator'
+import { openLocalUpdateLog, type LocalUpdateLog } from './local-update-log.ts'
 import * as schema from './schema.ts'
 
 export type Database = LibSQLDatabase<typeof schema>
@@ -11,6 +12,8 @@ export type Database = LibSQLDatabase<typeof schema>
 export interface DatabaseHandle {
   readonly db: Database
   readonly client: Client
+  /** The update log's fast path on an embedded database; null for a remote one. */
+  readonly updateLog: LocalUpdateLog | null
   close(): void
 }
 
@@ -26,10 +29,10 @@ const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), 'migra
 /** The default embedded database: a file under data/ in the working directory. */
 export const defaultDatabaseUrl = (): string => `file:${resolve('data', 'modellrummet.db')}`
 
-const ensureFileDirectory = (url: string): void => {
-  if (!url.startsWith('file:')) return
+const localPathOf = (url: string): string | null => {
+  if (!url.startsWith('file:')) return null
   const path = url.slice('file:'.length)
-  if (path && path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true })
+  return path && path !== ':memory:' ? resolve(path) : null
 }
 
 /**
@@ -37,7 +40,8 @@ const ensureFileDirectory = (url: string): void => {
  * update log's writer) and applies the committed migrations.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
-  ensureFileDirectory(options.url)
+  const localPath = localPathOf(options.url)
+  if (localPath) mkdirSync(dirname(localPath), { recursive: true })
   const client = createClient({
     url: options.url,
     authToken: options.authToken,
@@ -57,5 +61,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
   const db = drizzle(client, { schema })
   await migrate(db, { migrationsFolder })
-  return { db, client, close: () => client.close() }
+  // Opened after the migrations, which create the table it writes to.
+  const updateLog = localPath ? openLocalUpdateLog(localPath) : null
+  const close = () => {
+    updateLog?.close()
+    client.close()
+  }
+  return { db, client, updateLog, close }
 }

@@ -14,7 +14,7 @@ import { createLibsqlDocStore } from './storage/libsql-doc-store.ts'
 
 /** Everything a running server holds, wired once; routes receive only what they need. */
 export function createServices(database: DatabaseHandle, config: ServerConfig, logger: Logger) {
-  const store = createLibsqlDocStore(database.client)
+  const store = createLibsqlDocStore(database.client, database.updateLog ?? undefined)
   const commit = createGroupCommit(store)
   const rooms = createRooms({
     store,

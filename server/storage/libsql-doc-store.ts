@@ -1,4 +1,5 @@
 import type { Client, InStatement } from '@libsql/client'
+import type { LocalUpdateLog } from '../../db/local-update-log.ts'
 import type { AppendedUpdate, DocStore, SnapshotInfo, StoredDoc } from './doc-store.ts'
 
 const toBytes = (value: unknown): Uint8Array => {
@@ -7,11 +8,19 @@ const toBytes = (value: unknown): Uint8Array => {
   throw new Error('Expected a blob column')
 }
 
+/** Rows per INSERT: well under SQLite's limit of bound parameters. */
+const APPEND_CHUNK = 500
+
+const insertStatement = (chunk: readonly AppendedUpdate[]): InStatement => ({
+  sql: `INSERT INTO doc_updates (room, data) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`,
+  args: chunk.flatMap(({ room, update }) => [room, update]),
+})
+
 /**
- * The libSQL implementation. The hot path (append) uses the raw client's batch, which runs
- * its statements in one write transaction: one fsync-equivalent per group commit.
+ * The libSQL implementation. The hot path (append) writes a whole group commit in one WAL
+ * commit: through `localLog` on an embedded database, else as one multi-row INSERT.
  */
-export function createLibsqlDocStore(client: Client): DocStore {
+export function createLibsqlDocStore(client: Client, localLog?: LocalUpdateLog): DocStore {
   async function load(room: string): Promise<StoredDoc> {
     const snapshots = await client.execute({
       sql: 'SELECT data, upto_update_id FROM doc_snapshots WHERE room = ? ORDER BY id DESC LIMIT 1',
@@ -34,12 +43,22 @@ export function createLibsqlDocStore(client: Client): DocStore {
 
   async function append(entries: readonly AppendedUpdate[]): Promise<number[]> {
     if (entries.length === 0) return []
-    const statements: InStatement[] = entries.map(({ room, update }) => ({
-      sql: 'INSERT INTO doc_updates (room, data) VALUES (?, ?) RETURNING id',
-      args: [room, update],
-    }))
-    const results = await client.batch(statements, 'write')
-    return results.map((result) => Number(result.rows[0]?.id))
+    if (localLog) return localLog.append(entries)
+    const chunks: AppendedUpdate[][] = []
+    for (let i = 0; i < entries.length; i += APPEND_CHUNK) {
+      chunks.push(entries.slice(i, i + APPEND_CHUNK))
+    }
+    const statements = chunks.map(insertStatement)
+    // One statement commits on its own, without BEGIN/COMMIT round trips: the usual case.
+    const results =
+      statements.length === 1
+        ? [await client.execute(statements[0] as InStatement)]
+        : await client.batch(statements, 'write')
+    // One INSERT holds the write lock throughout, so its AUTOINCREMENT rowids are consecutive.
+    return chunks.flatMap((chunk, i) => {
+      const last = Number(results[i]?.lastInsertRowid)
+      return chunk.map((_, j) => last - chunk.length + 1 + j)
+    })
   }
 
   async function compact(room: string, snapshot: Uint8Array, uptoUpdateId: number): Promise<void> {

@@ -48,6 +48,22 @@ export function runDocStoreContract(
       expect(materialise(await store.load('b'))).toBe('annat')
     })
 
+    it('appends a batch larger than one statement takes, every id distinct and in order', async () => {
+      const doc = new Y.Doc()
+      const entries = Array.from({ length: 1234 }, (_, i) => ({
+        room: i % 3 === 0 ? 'big-a' : 'big-b',
+        update: updateWith(String(i % 10), doc),
+      }))
+      const ids = await store.append(entries)
+      expect(ids).toHaveLength(entries.length)
+      expect(ids.every((id, i) => i === 0 || id > ids[i - 1]!)).toBe(true)
+      const a = await store.load('big-a')
+      const b = await store.load('big-b')
+      expect(a.updates).toHaveLength(Math.ceil(entries.length / 3))
+      expect(a.updates.length + b.updates.length).toBe(entries.length)
+      expect(Math.max(a.lastUpdateId, b.lastUpdateId)).toBe(ids.at(-1))
+    })
+
     it('compacts into a snapshot, drops folded entries and keeps later ones', async () => {
       const doc = new Y.Doc()
       const [first] = await store.append([{ room: 'r', update: updateWith('a', doc) }])

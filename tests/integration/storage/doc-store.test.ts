@@ -3,7 +3,17 @@ import { createLibsqlDocStore } from '../../../server/storage/libsql-doc-store.t
 import { makeTempDatabase } from '../../helpers/database.ts'
 import { runDocStoreContract } from './doc-store.contract.ts'
 
-runDocStoreContract('libSQL file database (WAL)', async () => {
+runDocStoreContract('libSQL file database (WAL), prepared update log', async () => {
+  const temp = makeTempDatabase()
+  const handle = await openDatabase({ url: temp.url })
+  if (!handle.updateLog) throw new Error('a file database has the prepared update log')
+  return {
+    store: createLibsqlDocStore(handle.client, handle.updateLog),
+    close: () => (handle.close(), temp.remove()),
+  }
+})
+
+runDocStoreContract('libSQL file database (WAL), through the client only', async () => {
   const temp = makeTempDatabase()
   const handle = await openDatabase({ url: temp.url })
   return {

@@ -1,0 +1,39 @@
+import Database from 'libsql'
+
+/** One entry of the update log: a Yjs update of a room. */
+export interface UpdateLogEntry {
+  readonly room: string
+  readonly update: Uint8Array
+}
+
+/** Appends to the update log of an embedded database, synchronously. */
+export interface LocalUpdateLog {
+  append(entries: readonly UpdateLogEntry[]): number[]
+  close(): void
+}
+
+const BUSY_TIMEOUT_MS = 5000
+
+/**
+ * The update log's hot path on an embedded (`file:`) database: its own connection with
+ * the INSERT prepared once. Every relayed edit passes here, and preparing the statement
+ * anew for each commit (as the general client does) was a third of the storage's CPU time.
+ * A batch is one transaction, so a group commit still costs one WAL commit.
+ */
+export function openLocalUpdateLog(path: string): LocalUpdateLog {
+  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS })
+  // Per connection: durable against process crashes, as on the main connection.
+  db.exec('PRAGMA synchronous = NORMAL')
+  const insert = db.prepare('INSERT INTO doc_updates (room, data) VALUES (?, ?)')
+  const insertOne = ({ room, update }: UpdateLogEntry): number =>
+    Number(insert.run(room, update).lastInsertRowid)
+  const insertAll = db.transaction((entries: readonly UpdateLogEntry[]) => entries.map(insertOne))
+
+  function append(entries: readonly UpdateLogEntry[]): number[] {
+    if (entries.length === 0) return []
+    const [only] = entries
+    return entries.length === 1 && only ? [insertOne(only)] : insertAll(entries)
+  }
+
+  return { append, close: () => db.close() }
+}
