@@ -1,0 +1,116 @@
+/**
+ * Our relay: server/main.ts as its own process, with auth and persistence on (a temporary
+ * libSQL file), rate limits raised so the bench load is not throttled. Groups are written
+ * through the real invitation service; every client joins through POST /api/join and
+ * connects with its own session.
+ */
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import type * as Y from 'yjs'
+import { openDatabase, type DatabaseHandle } from '../../../db/client.ts'
+import { createInvitations } from '../../../server/auth/invitations.ts'
+import { makeTempDatabase } from '../../helpers/database.ts'
+import { createTestGroup, joinGroup, type TestGroup } from '../../helpers/fixtures.ts'
+import { freePort } from '../../helpers/ports.ts'
+import { spawnServerProcess } from '../child.ts'
+import type { BenchClient } from '../load.ts'
+import { presenceFor, type ServerAdapter } from './adapter.ts'
+
+export async function startOurs(): Promise<ServerAdapter> {
+  const database = makeTempDatabase()
+  let handle: DatabaseHandle | null = null
+  try {
+    // Migrated by the bench first; the server then finds the schema in place.
+    handle = await openDatabase({ url: database.url })
+    const port = await freePort()
+    const server = await spawnServerProcess({
+      label: 'ours',
+      script: 'server/main.ts',
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: database.url,
+        SEED_DEMO: '0',
+        LOG_LEVEL: 'warn',
+        MESSAGES_PER_SECOND: '100000',
+        MESSAGE_BURST: '100000',
+        MAX_CONNECTIONS_PER_ROOM: '10000',
+        // Unload empty rooms soon, as the reference servers do, so rounds do not pile up.
+        ROOM_GRACE_MS: '1000',
+      },
+      ready: `http://127.0.0.1:${port}/healthz`,
+    })
+    return oursAdapter(server, port, handle, database.remove)
+  } catch (error) {
+    handle?.close()
+    database.remove()
+    throw error
+  }
+}
+
+function oursAdapter(
+  server: Awaited<ReturnType<typeof spawnServerProcess>>,
+  port: number,
+  handle: DatabaseHandle,
+  removeDatabase: () => void,
+): ServerAdapter {
+  const baseUrl = `http://127.0.0.1:${port}`
+  const invitations = createInvitations(handle.db)
+  const groups = new Map<string, TestGroup>()
+  const sessions = new Map<string, string>()
+
+  async function prepare(rooms: readonly string[], perRoom: number): Promise<void> {
+    const joins: { room: string; slot: number; invite: string }[] = []
+    for (const room of rooms) {
+      let group = groups.get(room)
+      if (!group) {
+        group = await createTestGroup(handle.db, invitations, room)
+        groups.set(room, group)
+      }
+      for (let slot = 0; slot < perRoom; slot++) {
+        if (!sessions.has(`${room}/${slot}`))
+          joins.push({ room, slot, invite: group.invites.participant })
+      }
+    }
+    // A few joins at a time: this is set-up, not the thing measured.
+    for (let i = 0; i < joins.length; i += 8) {
+      await Promise.all(
+        joins.slice(i, i + 8).map(async ({ room, slot, invite }) => {
+          sessions.set(`${room}/${slot}`, await joinGroup(baseUrl, invite, `Bench ${slot}`))
+        }),
+      )
+    }
+  }
+
+  function connect(room: string, slot: number, doc: Y.Doc): BenchClient {
+    const session = sessions.get(`${room}/${slot}`)
+    if (!session) throw new Error(`no session for ${room}/${slot}; prepare() first`)
+    const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/ws`, room, doc, {
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      params: { session },
+      disableBc: true,
+    })
+    provider.awareness.setLocalState(presenceFor(room, slot))
+    return {
+      doc,
+      synced: () => provider.synced,
+      destroy: () => {
+        provider.destroy()
+        doc.destroy()
+      },
+    }
+  }
+
+  return {
+    id: 'ours',
+    label: 'ours (auth+persist)',
+    server,
+    prepare,
+    connect,
+    stop: async () => {
+      await server.stop()
+      handle.close()
+      removeDatabase()
+    },
+  }
+}

@@ -1,0 +1,141 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type { ProbeReply, ProbeRequest } from './servers/probe.ts'
+
+export const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..')
+const probeUrl = pathToFileURL(resolve(repoRoot, 'tests/bench/servers/probe.ts')).href
+
+export type Sample = Extract<ProbeReply, { type: 'sample' }>
+type Request = ProbeRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never
+
+/** A server under test, running as its own process with the probe preloaded. */
+export interface ChildServer {
+  readonly label: string
+  readonly pid: number
+  /** CPU time and RSS of the server process (after a full GC when `gc`). */
+  sample(gc?: boolean): Promise<Sample>
+  profileStart(intervalMicros?: number): Promise<void>
+  profileStop(path: string): Promise<void>
+  output(): string
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process is gone. */
+  stop(graceMs?: number): Promise<void>
+}
+
+export interface SpawnOptions {
+  label: string
+  /** The script to run (relative to the repository root). */
+  script: string
+  env: Record<string, string>
+  /** 'ipc': the child sends { type: 'ready' }; otherwise a URL that answers 200 when ready. */
+  ready: 'ipc' | string
+  timeoutMs?: number
+}
+
+const running = new Set<ChildProcess>()
+
+/** Last resort on any exit of the bench: no server survives it. */
+export function killAllChildren(): void {
+  for (const child of running) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  }
+  running.clear()
+}
+
+export async function spawnServerProcess(options: SpawnOptions): Promise<ChildServer> {
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', '--import', probeUrl, options.script],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, NODE_ENV: 'production', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    },
+  )
+  running.add(child)
+  let output = ''
+  const keep = (chunk: Buffer) => {
+    output += chunk.toString()
+    if (output.length > 20_000) output = output.slice(-10_000)
+  }
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
+  const exited = new Promise<void>((done) =>
+    child.once('exit', () => {
+      running.delete(child)
+      done()
+    }),
+  )
+
+  let nextId = 1
+  const waiting = new Map<number, (reply: ProbeReply) => void>()
+  child.on('message', (reply: ProbeReply | { type: 'ready' }) => {
+    if (reply.type === 'ready') return
+    waiting.get(reply.id)?.(reply)
+    waiting.delete(reply.id)
+  })
+  const ask = (request: Request, timeoutMs = 15_000): Promise<ProbeReply> =>
+    new Promise((resolvePromise, reject) => {
+      const id = nextId++
+      const timer = setTimeout(() => {
+        waiting.delete(id)
+        reject(new Error(`${options.label}: no answer to ${request.type}`))
+      }, timeoutMs)
+      waiting.set(id, (reply) => {
+        clearTimeout(timer)
+        if (reply.type === 'done' && reply.error) reject(new Error(reply.error))
+        else resolvePromise(reply)
+      })
+      child.send({ ...request, id } as ProbeRequest)
+    })
+
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000)
+  const failed = (why: string) =>
+    new Error(`${options.label} ${why}:\n${output.split('\n').slice(-30).join('\n')}`)
+  if (options.ready === 'ipc') {
+    await new Promise<void>((resolvePromise, reject) => {
+      const timer = setTimeout(() => reject(failed('did not start')), deadline - Date.now())
+      child.on('message', (message: { type?: string }) => {
+        if (message.type === 'ready') {
+          clearTimeout(timer)
+          resolvePromise()
+        }
+      })
+      child.once('exit', () => {
+        clearTimeout(timer)
+        reject(failed('exited early'))
+      })
+    })
+  } else {
+    for (;;) {
+      if (child.exitCode !== null) throw failed('exited early')
+      try {
+        if ((await fetch(options.ready)).ok) break
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw failed('did not start')
+      await new Promise((r) => setTimeout(r, 50))
+    }
+  }
+
+  return {
+    label: options.label,
+    pid: child.pid ?? -1,
+    sample: async (gc = false) => (await ask({ type: 'sample', gc })) as Sample,
+    profileStart: async (intervalMicros = 250) => {
+      await ask({ type: 'profile-start', intervalMicros })
+    },
+    profileStop: async (path) => {
+      await ask({ type: 'profile-stop', path }, 60_000)
+    },
+    output: () => output,
+    stop: async (graceMs = 3000) => {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      child.kill('SIGTERM')
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs)
+      await exited
+      clearTimeout(timer)
+    },
+  }
+}

@@ -1,0 +1,203 @@
+/** Aggregates rounds into medians, ratios against the references, targets; prints and saves. */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import { median, round } from './metrics.ts'
+
+export interface RoundResult {
+  server: string
+  round: number
+  edits: number
+  deliveries: number
+  expectedDeliveries: number
+  windowMs: number
+  serverCpuMicros: number
+  cpuMicrosPerDelivery: number
+  latencyP50Ms: number
+  latencyP99Ms: number
+  latencyMaxMs: number
+  /** Server CPU during the load window as a share of one core. */
+  serverCpuShare: number
+  /** The bench process's CPU during the load window as a share of one core. */
+  benchCpuShare: number
+  idleConnections: number
+  rssBeforeBytes: number
+  rssAfterBytes: number
+  rssBytesPerIdleConnection: number
+  heapBytesPerIdleConnection: number
+  heapTotalBytesPerIdleConnection: number
+  externalBytesPerIdleConnection: number
+}
+
+export interface ServerSummary {
+  server: string
+  label: string
+  rounds: number
+  cpuMicrosPerDelivery: number
+  latencyP50Ms: number
+  latencyP99Ms: number
+  rssBytesPerIdleConnection: number
+  heapBytesPerIdleConnection: number
+  deliveriesPerRound: number
+  missingDeliveries: number
+  serverCpuShare: number
+  benchCpuShare: number
+}
+
+export const TARGETS = {
+  /** ours / @y/websocket-server */
+  cpuRatioMax: 1.0,
+  /** ours / @y/websocket-server */
+  p99RatioMax: 1.0,
+  /** bytes (1 kB = 1000 B) */
+  rssPerIdleConnectionMax: 25_000,
+} as const
+
+export function summarise(label: string, server: string, rounds: RoundResult[]): ServerSummary {
+  const of = (pick: (r: RoundResult) => number) => median(rounds.map(pick))
+  return {
+    server,
+    label,
+    rounds: rounds.length,
+    cpuMicrosPerDelivery: of((r) => r.cpuMicrosPerDelivery),
+    latencyP50Ms: of((r) => r.latencyP50Ms),
+    latencyP99Ms: of((r) => r.latencyP99Ms),
+    rssBytesPerIdleConnection: of((r) => r.rssBytesPerIdleConnection),
+    heapBytesPerIdleConnection: of((r) => r.heapBytesPerIdleConnection),
+    deliveriesPerRound: of((r) => r.deliveries),
+    missingDeliveries: rounds.reduce((sum, r) => sum + (r.expectedDeliveries - r.deliveries), 0),
+    serverCpuShare: of((r) => r.serverCpuShare),
+    benchCpuShare: of((r) => r.benchCpuShare),
+  }
+}
+
+export interface Verdict {
+  ratios: Record<string, Record<string, number>>
+  targets: { name: string; value: number; limit: number; met: boolean }[]
+}
+
+export function judge(ours: ServerSummary, references: ServerSummary[]): Verdict {
+  const ratios: Verdict['ratios'] = {}
+  for (const ref of references) {
+    ratios[ref.server] = {
+      cpuMicrosPerDelivery: ours.cpuMicrosPerDelivery / ref.cpuMicrosPerDelivery,
+      latencyP50Ms: ours.latencyP50Ms / ref.latencyP50Ms,
+      latencyP99Ms: ours.latencyP99Ms / ref.latencyP99Ms,
+      rssBytesPerIdleConnection: ours.rssBytesPerIdleConnection / ref.rssBytesPerIdleConnection,
+    }
+  }
+  const yws = ratios['y-websocket-server']
+  const targets = [
+    {
+      name: 'CPU per delivery, ours / @y/websocket-server',
+      value: yws?.cpuMicrosPerDelivery ?? Number.NaN,
+      limit: TARGETS.cpuRatioMax,
+    },
+    {
+      name: 'latency p99, ours / @y/websocket-server',
+      value: yws?.latencyP99Ms ?? Number.NaN,
+      limit: TARGETS.p99RatioMax,
+    },
+    {
+      name: 'RSS per idle connection, ours (bytes)',
+      value: ours.rssBytesPerIdleConnection,
+      limit: TARGETS.rssPerIdleConnectionMax,
+    },
+  ].map((t) => ({ ...t, met: t.value <= t.limit }))
+  return { ratios, targets }
+}
+
+const pad = (text: string, width: number) => text.padStart(width)
+
+export function formatReport(summaries: ServerSummary[], verdict: Verdict): string {
+  const [ours, ...refs] = summaries
+  if (!ours) return ''
+  interface Row {
+    name: string
+    pick: (s: ServerSummary) => number
+    fmt: (v: number) => string
+    ratio?: string
+  }
+  const rows: Row[] = [
+    {
+      name: 'CPU µs / delivered update',
+      pick: (s) => s.cpuMicrosPerDelivery,
+      fmt: (v) => v.toFixed(1),
+      ratio: 'cpuMicrosPerDelivery',
+    },
+    {
+      name: 'latency p50 (ms)',
+      pick: (s) => s.latencyP50Ms,
+      fmt: (v) => v.toFixed(2),
+      ratio: 'latencyP50Ms',
+    },
+    {
+      name: 'latency p99 (ms)',
+      pick: (s) => s.latencyP99Ms,
+      fmt: (v) => v.toFixed(2),
+      ratio: 'latencyP99Ms',
+    },
+    {
+      name: 'RSS / idle connection (kB)',
+      pick: (s) => s.rssBytesPerIdleConnection,
+      fmt: (v) => (v / 1000).toFixed(1),
+      ratio: 'rssBytesPerIdleConnection',
+    },
+    {
+      name: 'heap / idle connection (kB)',
+      pick: (s) => s.heapBytesPerIdleConnection,
+      fmt: (v) => (v / 1000).toFixed(1),
+    },
+    { name: 'deliveries / round', pick: (s) => s.deliveriesPerRound, fmt: (v) => v.toFixed(0) },
+    {
+      name: 'missing deliveries (all)',
+      pick: (s) => s.missingDeliveries,
+      fmt: (v) => v.toFixed(0),
+    },
+    {
+      name: 'server CPU (% of a core)',
+      pick: (s) => s.serverCpuShare,
+      fmt: (v) => (v * 100).toFixed(1),
+    },
+    {
+      name: 'bench CPU (% of a core)',
+      pick: (s) => s.benchCpuShare,
+      fmt: (v) => (v * 100).toFixed(1),
+    },
+  ]
+  const w0 = 28
+  const w = 23
+  const header =
+    'metric (median of rounds)'.padEnd(w0) +
+    summaries.map((s) => pad(s.label, w)).join('') +
+    refs
+      .map((r) => pad(`ours/${r.server === 'hocuspocus' ? 'hocuspocus' : 'y-ws-server'}`, 18))
+      .join('')
+  const lines = [header, '-'.repeat(header.length)]
+  for (const row of rows) {
+    let line = row.name.padEnd(w0) + summaries.map((s) => pad(row.fmt(row.pick(s)), w)).join('')
+    for (const ref of refs) {
+      const ratio = row.ratio ? verdict.ratios[ref.server]?.[row.ratio] : undefined
+      line += pad(ratio === undefined ? '' : ratio.toFixed(2), 18)
+    }
+    lines.push(line)
+  }
+  lines.push('', 'targets:')
+  for (const t of verdict.targets) {
+    const value = t.name.includes('bytes')
+      ? `${(t.value / 1000).toFixed(1)} kB`
+      : t.value.toFixed(2)
+    const limit = t.name.includes('bytes')
+      ? `${(t.limit / 1000).toFixed(0)} kB`
+      : t.limit.toFixed(2)
+    lines.push(`  ${t.met ? 'MET   ' : 'MISSED'}  ${t.name}: ${value} (≤ ${limit})`)
+  }
+  return lines.join('\n')
+}
+
+export function writeJson(path: string, data: unknown): void {
+  mkdirSync(dirname(path), { recursive: true })
+  writeFileSync(
+    path,
+    JSON.stringify(data, (_k, v: unknown) => (typeof v === 'number' ? round(v, 3) : v), 2) + '\n',
+  )
+}

@@ -1,0 +1,273 @@
+/**
+ * `npm run bench`: our relay (auth + persistence on) against @y/websocket-server and
+ * @hocuspocus/server, each in its own process, under the same load, in alternating rounds.
+ * Prints medians, ratios ours/reference and the targets; writes bench-results/latest.json.
+ * Not a test: it asserts nothing and is not part of `npm test`.
+ *
+ * Env (all optional): BENCH_ROUNDS (3), BENCH_ROOMS (10), BENCH_CLIENTS (5 per room),
+ * BENCH_LOAD_MS (10000), BENCH_MIN_INTERVAL_MS (100), BENCH_MAX_INTERVAL_MS (200),
+ * BENCH_IDLE_CONNECTIONS (500), BENCH_IDLE_ROOMS (10), BENCH_PROFILE (1 or ours: after the
+ * rounds, profile one more load phase of our relay and print where its CPU time goes; all:
+ * the same for every server, for comparison),
+ * BENCH_TIMEOUT_MS (480000: hard stop).
+ */
+import { resolve } from 'node:path'
+import type { ServerAdapter } from './adapters/adapter.ts'
+import { startHocuspocus } from './adapters/hocuspocus.ts'
+import { startOurs } from './adapters/ours.ts'
+import { startYWebsocketServer } from './adapters/y-websocket-server.ts'
+import { killAllChildren, repoRoot } from './child.ts'
+import { connectClients, destroyClients, driveEdits, type LoadShape } from './load.ts'
+import { percentile } from './metrics.ts'
+import { formatProfile, summariseProfile } from './profile.ts'
+import { formatReport, judge, summarise, writeJson, type RoundResult } from './report.ts'
+
+const num = (name: string, fallback: number): number => {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number`)
+  return value
+}
+
+const config = {
+  rounds: num('BENCH_ROUNDS', 3),
+  shape: {
+    rooms: num('BENCH_ROOMS', 10),
+    clientsPerRoom: num('BENCH_CLIENTS', 5),
+    loadMs: num('BENCH_LOAD_MS', 10_000),
+    minIntervalMs: num('BENCH_MIN_INTERVAL_MS', 100),
+    maxIntervalMs: num('BENCH_MAX_INTERVAL_MS', 200),
+    seed: 1,
+  } satisfies LoadShape,
+  idleConnections: num('BENCH_IDLE_CONNECTIONS', 500),
+  idleRooms: num('BENCH_IDLE_ROOMS', 10),
+  warmupMs: num('BENCH_WARMUP_MS', 2000),
+  profile: (process.env.BENCH_PROFILE ?? '').replace(/^1$/, 'ours'),
+  timeoutMs: num('BENCH_TIMEOUT_MS', 480_000),
+}
+const resultsDir = resolve(repoRoot, 'bench-results')
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const idlePerRoom = Math.ceil(config.idleConnections / Math.max(1, config.idleRooms))
+const idleRooms = Array.from({ length: config.idleRooms }, (_, i) => `bench-idle-${i}`)
+const loadRooms = (tag: string) =>
+  Array.from({ length: config.shape.rooms }, (_, i) => `bench-${tag}-load-${i}`)
+
+/** One load phase: connect, edit, measure server CPU around it, disconnect. */
+async function loadPhase(adapter: ServerAdapter, rooms: string[], shape: LoadShape) {
+  await adapter.prepare(rooms, shape.clientsPerRoom)
+  const clients = await connectClients(adapter, rooms, shape.clientsPerRoom)
+  try {
+    await sleep(300) // initial awareness and sync traffic settles
+    const before = await adapter.server.sample()
+    const benchBefore = process.cpuUsage()
+    const result = await driveEdits(clients, shape)
+    const benchCpu = process.cpuUsage(benchBefore)
+    const after = await adapter.server.sample()
+    return {
+      ...result,
+      serverCpuMicros: after.cpuMicros - before.cpuMicros,
+      benchCpuMicros: benchCpu.user + benchCpu.system,
+    }
+  } finally {
+    destroyClients(clients)
+  }
+}
+
+/**
+ * RSS after a full GC, once it has settled: freed pages go back to the system a little
+ * later (malloc trimming, V8 releasing pages), so sample until two readings agree.
+ */
+async function settledSample(adapter: ServerAdapter) {
+  let last = await adapter.server.sample(true)
+  for (let i = 0; i < 8; i++) {
+    await sleep(400)
+    const next = await adapter.server.sample(true)
+    const settled = Math.abs(next.rssBytes - last.rssBytes) < 256 * 1024
+    last = next
+    if (settled) break
+  }
+  return last
+}
+
+/**
+ * Memory of `idleConnections` connected, synced, idle clients: the growth while the second
+ * half connects, over the first half already there. Measured at the margin because a
+ * server keeps pages it freed after earlier phases (V8, malloc), which the first
+ * connections reuse: counting from an empty server would hide part of their cost.
+ */
+async function idlePhase(adapter: ServerAdapter) {
+  await adapter.prepare(idleRooms, idlePerRoom)
+  const firstHalf = Math.floor(idlePerRoom / 2)
+  const options = { timeoutMs: 30_000 }
+  const first = await connectClients(adapter, idleRooms, firstHalf, options)
+  const second: typeof first = []
+  try {
+    await sleep(1000)
+    const before = await settledSample(adapter)
+    second.push(
+      ...(await connectClients(adapter, idleRooms, idlePerRoom - firstHalf, {
+        ...options,
+        firstSlot: firstHalf,
+      })),
+    )
+    await sleep(1000)
+    const after = await settledSample(adapter)
+    const connections = second.reduce((n, c) => n + c.length, 0)
+    return { connections, before, after }
+  } finally {
+    destroyClients(first)
+    destroyClients(second)
+  }
+}
+
+async function measure(adapter: ServerAdapter, roundNo: number): Promise<RoundResult> {
+  const shape = { ...config.shape, seed: roundNo }
+  // Idle first: the server has been quiet while the others ran, so its memory is settled.
+  const idle = await idlePhase(adapter)
+  await sleep(1500) // the idle sockets are closed and their rooms unloaded
+  const load = await loadPhase(adapter, loadRooms(`r${roundNo}`), shape)
+  const windowMicros = load.windowMs * 1000
+  return {
+    server: adapter.id,
+    round: roundNo,
+    edits: load.edits,
+    deliveries: load.deliveries,
+    expectedDeliveries: load.expectedDeliveries,
+    windowMs: load.windowMs,
+    serverCpuMicros: load.serverCpuMicros,
+    cpuMicrosPerDelivery: load.serverCpuMicros / Math.max(1, load.deliveries),
+    latencyP50Ms: percentile(load.latencies, 50),
+    latencyP99Ms: percentile(load.latencies, 99),
+    latencyMaxMs: percentile(load.latencies, 100),
+    serverCpuShare: load.serverCpuMicros / windowMicros,
+    benchCpuShare: load.benchCpuMicros / windowMicros,
+    idleConnections: idle.connections,
+    rssBeforeBytes: idle.before.rssBytes,
+    rssAfterBytes: idle.after.rssBytes,
+    rssBytesPerIdleConnection: (idle.after.rssBytes - idle.before.rssBytes) / idle.connections,
+    heapBytesPerIdleConnection:
+      (idle.after.heapUsedBytes - idle.before.heapUsedBytes) / idle.connections,
+    heapTotalBytesPerIdleConnection:
+      (idle.after.heapTotalBytes - idle.before.heapTotalBytes) / idle.connections,
+    externalBytesPerIdleConnection:
+      (idle.after.externalBytes - idle.before.externalBytes) / idle.connections,
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now()
+  const { shape } = config
+  console.log(
+    `bench: ${config.rounds} rounds; load ${shape.rooms} rooms × ${shape.clientsPerRoom} clients, ` +
+      `an edit every ${shape.minIntervalMs}–${shape.maxIntervalMs} ms for ${shape.loadMs / 1000} s; ` +
+      `idle ${idlePerRoom * config.idleRooms} connections in ${config.idleRooms} rooms`,
+  )
+  const adapters: ServerAdapter[] = []
+  try {
+    adapters.push(await startOurs())
+    adapters.push(await startYWebsocketServer())
+    adapters.push(await startHocuspocus())
+    for (const adapter of adapters) {
+      console.log(`  ${adapter.label}: pid ${adapter.server.pid}, warming up`)
+      await loadPhase(adapter, loadRooms('warmup'), {
+        ...shape,
+        rooms: Math.min(shape.rooms, 4),
+        loadMs: config.warmupMs,
+        seed: 0,
+      })
+    }
+    const results: RoundResult[] = []
+    for (let roundNo = 1; roundNo <= config.rounds; roundNo++) {
+      // Rotate the order each round (A B C, B C A, C A B) so no server always goes first.
+      const order = adapters.map((_, i) => adapters[(i + roundNo - 1) % adapters.length]!)
+      for (const adapter of order) {
+        const result = await measure(adapter, roundNo)
+        results.push(result)
+        console.log(
+          `  round ${roundNo} ${adapter.label.padEnd(20)} ` +
+            `${result.cpuMicrosPerDelivery.toFixed(1)} µs/delivery, ` +
+            `p50 ${result.latencyP50Ms.toFixed(2)} ms, p99 ${result.latencyP99Ms.toFixed(2)} ms, ` +
+            `${(result.rssBytesPerIdleConnection / 1000).toFixed(1)} kB/idle conn, ` +
+            `${result.deliveries}/${result.expectedDeliveries} delivered`,
+        )
+      }
+    }
+
+    const summaries = adapters.map((a) =>
+      summarise(
+        a.label,
+        a.id,
+        results.filter((r) => r.server === a.id),
+      ),
+    )
+    const [ours, ...refs] = summaries
+    if (!ours) throw new Error('no results')
+    const verdict = judge(ours, refs)
+    console.log('\n' + formatReport(summaries, verdict))
+
+    const profiles: Record<string, ReturnType<typeof summariseProfile>> = {}
+    const profiled = adapters.filter((a) => config.profile === 'all' || config.profile === a.id)
+    for (const adapter of profiled) {
+      const path = resolve(resultsDir, `${adapter.id}-load.cpuprofile`)
+      console.log(`\nprofile of one more load phase of ${adapter.label}:`)
+      const rooms = loadRooms('profile')
+      await adapter.prepare(rooms, shape.clientsPerRoom)
+      await adapter.server.profileStart()
+      try {
+        await loadPhase(adapter, rooms, { ...shape, seed: 99 })
+      } finally {
+        await adapter.server.profileStop(path)
+      }
+      profiles[adapter.id] = summariseProfile(path)
+      console.log(formatProfile(profiles[adapter.id]!))
+      console.log(`(full profile: ${path})`)
+    }
+
+    const out = resolve(resultsDir, 'latest.json')
+    writeJson(out, {
+      when: new Date().toISOString(),
+      node: process.version,
+      config,
+      summaries,
+      ratios: verdict.ratios,
+      targets: verdict.targets,
+      rounds: results,
+      profiles,
+    })
+    console.log(`\nwrote ${out} (${((Date.now() - started) / 1000).toFixed(0)} s)`)
+  } finally {
+    await Promise.allSettled(adapters.map((a) => a.stop()))
+    killAllChildren()
+  }
+}
+
+// y-websocket's provider adds a process 'exit' listener per instance.
+process.setMaxListeners(config.idleConnections + 200)
+process.on('exit', killAllChildren)
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    console.error(`bench: ${signal}, stopping servers`)
+    killAllChildren()
+    process.exit(130)
+  })
+}
+const watchdog = setTimeout(() => {
+  console.error(`bench: did not finish within ${config.timeoutMs} ms; stopping`)
+  killAllChildren()
+  process.exit(1)
+}, config.timeoutMs)
+
+main().then(
+  () => {
+    clearTimeout(watchdog)
+    // Providers' timers may linger for a moment; the bench is done.
+    process.exit(0)
+  },
+  (error: unknown) => {
+    console.error('bench failed:', error)
+    clearTimeout(watchdog)
+    killAllChildren()
+    process.exit(1)
+  },
+)

@@ -1,0 +1,83 @@
+/**
+ * Preloaded (`--import`) into every benchmarked server process. Over the IPC channel the
+ * bench asks for
+ * - a sample: the process's own CPU time (all threads, getrusage) and RSS, optionally after
+ *   a full GC so memory figures compare settled heaps;
+ * - a CPU profile of a window (start … stop), written as a .cpuprofile file.
+ * If the bench goes away (even by SIGKILL) the channel closes and the server exits, so no
+ * child outlives it.
+ */
+import { writeFileSync } from 'node:fs'
+import { Session } from 'node:inspector/promises'
+
+export type ProbeRequest =
+  | { type: 'sample'; id: number; gc: boolean }
+  | { type: 'profile-start'; id: number; intervalMicros: number }
+  | { type: 'profile-stop'; id: number; path: string }
+
+export type ProbeReply =
+  | {
+      type: 'sample'
+      id: number
+      /** process.cpuUsage() user + system, µs since start. */
+      cpuMicros: number
+      rssBytes: number
+      heapUsedBytes: number
+      heapTotalBytes: number
+      /** C++ objects bound to JS (Buffers, ArrayBuffers, native handles). */
+      externalBytes: number
+    }
+  | { type: 'done'; id: number; error?: string }
+
+const collect = (globalThis as { gc?: () => void }).gc
+let session: Session | null = null
+
+async function handle(message: ProbeRequest): Promise<ProbeReply> {
+  switch (message.type) {
+    case 'sample': {
+      if (message.gc && collect) {
+        collect()
+        collect()
+      }
+      const cpu = process.cpuUsage()
+      const memory = process.memoryUsage()
+      return {
+        type: 'sample',
+        id: message.id,
+        cpuMicros: cpu.user + cpu.system,
+        rssBytes: memory.rss,
+        heapUsedBytes: memory.heapUsed,
+        heapTotalBytes: memory.heapTotal,
+        externalBytes: memory.external,
+      }
+    }
+    case 'profile-start': {
+      session = new Session()
+      session.connect()
+      await session.post('Profiler.enable')
+      await session.post('Profiler.setSamplingInterval', { interval: message.intervalMicros })
+      await session.post('Profiler.start')
+      return { type: 'done', id: message.id }
+    }
+    case 'profile-stop': {
+      if (!session) return { type: 'done', id: message.id, error: 'not profiling' }
+      const { profile } = await session.post('Profiler.stop')
+      session.disconnect()
+      session = null
+      writeFileSync(message.path, JSON.stringify(profile))
+      return { type: 'done', id: message.id }
+    }
+  }
+}
+
+if (process.send) {
+  process.on('message', (message: ProbeRequest) => {
+    if (typeof message !== 'object' || message === null || !('id' in message)) return
+    handle(message).then(
+      (reply) => process.send?.(reply),
+      (error: unknown) =>
+        process.send?.({ type: 'done', id: message.id, error: String(error) } as ProbeReply),
+    )
+  })
+  process.on('disconnect', () => process.exit(0))
+}
