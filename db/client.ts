@@ -5,6 +5,7 @@ import { createClient, type Client } from '@libsql/client'
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql'
 import { migrate } from 'drizzle-orm/libsql/migrator'
 import { openLocalUpdateLog, type LocalUpdateLog } from './local-update-log.ts'
+import { BUSY_TIMEOUT_MS, connectionPragmas } from './pragmas.ts'
 import * as schema from './schema.ts'
 
 export type Database = LibSQLDatabase<typeof schema>
@@ -21,8 +22,6 @@ export interface DatabaseOptions {
   url: string
   authToken?: string | undefined
 }
-
-const BUSY_TIMEOUT_MS = 5000
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations')
 
@@ -45,8 +44,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const client = createClient({
     url: options.url,
     authToken: options.authToken,
-    // Busy timeout on every connection, from its first statement: after a kill -9 the
-    // next process must wait for WAL recovery instead of failing with SQLITE_BUSY.
+    // On every connection from its first statement (see BUSY_TIMEOUT_MS).
     timeout: BUSY_TIMEOUT_MS,
     // One connection: the PRAGMAs below are per connection, and libSQL runs statements
     // synchronously anyway, so a pool would only add connections without them.
@@ -54,10 +52,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   })
   if (options.url.startsWith('file:')) {
     await client.execute('PRAGMA journal_mode = WAL')
-    // NORMAL in WAL mode: a commit is durable against process crashes (kill -9); only an
-    // OS crash or power loss can lose the last transactions.
-    await client.execute('PRAGMA synchronous = NORMAL')
-    await client.execute('PRAGMA foreign_keys = ON')
+    for (const pragma of connectionPragmas) await client.execute(pragma)
   }
   const db = drizzle(client, { schema })
   await migrate(db, { migrationsFolder })

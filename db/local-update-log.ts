@@ -1,4 +1,5 @@
 import Database from 'libsql'
+import { BUSY_TIMEOUT_MS, connectionPragmas } from './pragmas.ts'
 
 /** One entry of the update log: a Yjs update of a room. */
 export interface UpdateLogEntry {
@@ -12,8 +13,6 @@ export interface LocalUpdateLog {
   close(): void
 }
 
-const BUSY_TIMEOUT_MS = 5000
-
 /**
  * The update log's hot path on an embedded (`file:`) database: its own connection with
  * the INSERT prepared once. Every relayed edit passes here, and preparing the statement
@@ -22,8 +21,7 @@ const BUSY_TIMEOUT_MS = 5000
  */
 export function openLocalUpdateLog(path: string): LocalUpdateLog {
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS })
-  // Per connection: durable against process crashes, as on the main connection.
-  db.exec('PRAGMA synchronous = NORMAL')
+  for (const pragma of connectionPragmas) db.exec(pragma)
   const insert = db.prepare('INSERT INTO doc_updates (room, data) VALUES (?, ?)')
   const insertOne = ({ room, update }: UpdateLogEntry): number =>
     Number(insert.run(room, update).lastInsertRowid)

@@ -17,6 +17,7 @@ export interface ChildServer {
   sample(gc?: boolean): Promise<Sample>
   profileStart(intervalMicros?: number): Promise<void>
   profileStop(path: string): Promise<void>
+  heapSnapshot(path: string): Promise<void>
   output(): string
   /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process is gone. */
   stop(graceMs?: number): Promise<void>
@@ -128,6 +129,9 @@ export async function spawnServerProcess(options: SpawnOptions): Promise<ChildSe
     },
     profileStop: async (path) => {
       await ask({ type: 'profile-stop', path }, 60_000)
+    },
+    heapSnapshot: async (path) => {
+      await ask({ type: 'heap-snapshot', path }, 60_000)
     },
     output: () => output,
     stop: async (graceMs = 3000) => {

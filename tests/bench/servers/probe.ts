@@ -3,17 +3,20 @@
  * bench asks for
  * - a sample: the process's own CPU time (all threads, getrusage) and RSS, optionally after
  *   a full GC so memory figures compare settled heaps;
- * - a CPU profile of a window (start … stop), written as a .cpuprofile file.
+ * - a CPU profile of a window (start … stop), written as a .cpuprofile file;
+ * - a heap snapshot (.heapsnapshot), to see what idle connections hold.
  * If the bench goes away (even by SIGKILL) the channel closes and the server exits, so no
  * child outlives it.
  */
 import { writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
+import { writeHeapSnapshot } from 'node:v8'
 
 export type ProbeRequest =
   | { type: 'sample'; id: number; gc: boolean }
   | { type: 'profile-start'; id: number; intervalMicros: number }
   | { type: 'profile-stop'; id: number; path: string }
+  | { type: 'heap-snapshot'; id: number; path: string }
 
 export type ProbeReply =
   | {
@@ -57,6 +60,11 @@ async function handle(message: ProbeRequest): Promise<ProbeReply> {
       await session.post('Profiler.enable')
       await session.post('Profiler.setSamplingInterval', { interval: message.intervalMicros })
       await session.post('Profiler.start')
+      return { type: 'done', id: message.id }
+    }
+    case 'heap-snapshot': {
+      collect?.()
+      writeHeapSnapshot(message.path)
       return { type: 'done', id: message.id }
     }
     case 'profile-stop': {
