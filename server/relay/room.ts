@@ -97,7 +97,7 @@ export class Room {
           this.applyUpdate(connection, message.update)
           return
         case 'awareness':
-          this.applyAwareness(connection, message.update, frame)
+          this.applyAwareness(connection, message.update)
           return
         case 'query-awareness': {
           const ids = [...this.awareness.getStates().keys()]
@@ -183,7 +183,7 @@ export class Room {
     }
   }
 
-  private applyAwareness(connection: RoomConnection, update: Uint8Array, frame: Uint8Array): void {
+  private applyAwareness(connection: RoomConnection, update: Uint8Array): void {
     if (update.byteLength > this.options.limits.maxAwarenessBytes) {
       connection.logger.warn('awareness state too large', { bytes: update.byteLength })
       connection.close(CloseCode.MessageTooLarge, 'awareness state too large')
@@ -191,14 +191,13 @@ export class Room {
       return
     }
     try {
+      // What changed is relayed by onAwarenessUpdate; stale entries change nothing.
       awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
     } catch (error) {
       throw new MalformedMessage(
         `invalid awareness: ${error instanceof Error ? error.message : error}`,
       )
     }
-    // Awareness is not stored, so the frame as received goes on to the others.
-    this.broadcast(frame, connection)
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -215,6 +214,11 @@ export class Room {
     this.persisted = committed
   }
 
+  /**
+   * Relays only the awareness entries that changed here. y-websocket clients send back
+   * every remote change they receive; relaying frames as received would turn each change
+   * into one echo per member, each sent to every member (N² frames per cursor move).
+   */
   private readonly onAwarenessUpdate = (
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
@@ -223,14 +227,12 @@ export class Room {
     if (ids) {
       for (const id of change.added) ids.add(id)
       for (const id of change.removed) ids.delete(id)
-      return // relayed as received by applyAwareness
     }
-    // Removals made by the server (a connection closed, or states timed out).
     const changed = [...change.added, ...change.updated, ...change.removed]
     if (changed.length === 0) return
     this.broadcast(
       encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
-      null,
+      ids ? origin : null,
     )
   }
 

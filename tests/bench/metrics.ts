@@ -35,5 +35,20 @@ export class Samples {
   }
 }
 
+/** Least-squares slope of y over x: growth per unit, robust to one noisy reading. */
+export function slope(points: readonly { x: number; y: number }[]): number {
+  const n = points.length
+  if (n < 2) return Number.NaN
+  const mx = points.reduce((sum, p) => sum + p.x, 0) / n
+  const my = points.reduce((sum, p) => sum + p.y, 0) / n
+  let num = 0
+  let den = 0
+  for (const p of points) {
+    num += (p.x - mx) * (p.y - my)
+    den += (p.x - mx) ** 2
+  }
+  return den === 0 ? Number.NaN : num / den
+}
+
 export const round = (value: number, digits = 2): number =>
   Number.isFinite(value) ? Number(value.toFixed(digits)) : value

@@ -6,7 +6,7 @@
  *
  * Env (all optional): BENCH_ROUNDS (3), BENCH_ROOMS (10), BENCH_CLIENTS (5 per room),
  * BENCH_LOAD_MS (10000), BENCH_MIN_INTERVAL_MS (100), BENCH_MAX_INTERVAL_MS (200),
- * BENCH_IDLE_CONNECTIONS (500), BENCH_IDLE_ROOMS (10), BENCH_PROFILE (1 or ours: after the
+ * BENCH_IDLE_CONNECTIONS (1000), BENCH_IDLE_ROOMS (10), BENCH_PROFILE (1 or ours: after the
  * rounds, profile one more load phase of our relay and print where its CPU time goes; all:
  * the same for every server, for comparison),
  * BENCH_TIMEOUT_MS (480000: hard stop).
@@ -16,9 +16,15 @@ import type { ServerAdapter } from './adapters/adapter.ts'
 import { startHocuspocus } from './adapters/hocuspocus.ts'
 import { startOurs } from './adapters/ours.ts'
 import { startYWebsocketServer } from './adapters/y-websocket-server.ts'
-import { killAllChildren, repoRoot } from './child.ts'
-import { connectClients, destroyClients, driveEdits, type LoadShape } from './load.ts'
-import { percentile } from './metrics.ts'
+import { killAllChildren, repoRoot, type Sample } from './child.ts'
+import {
+  connectClients,
+  destroyClients,
+  driveEdits,
+  type BenchClient,
+  type LoadShape,
+} from './load.ts'
+import { percentile, slope } from './metrics.ts'
 import { formatProfile, summariseProfile } from './profile.ts'
 import { formatReport, judge, summarise, writeJson, type RoundResult } from './report.ts'
 
@@ -40,7 +46,7 @@ const config = {
     maxIntervalMs: num('BENCH_MAX_INTERVAL_MS', 200),
     seed: 1,
   } satisfies LoadShape,
-  idleConnections: num('BENCH_IDLE_CONNECTIONS', 500),
+  idleConnections: num('BENCH_IDLE_CONNECTIONS', 1000),
   idleRooms: num('BENCH_IDLE_ROOMS', 10),
   warmupMs: num('BENCH_WARMUP_MS', 2000),
   profile: (process.env.BENCH_PROFILE ?? '').replace(/^1$/, 'ours'),
@@ -90,34 +96,47 @@ async function settledSample(adapter: ServerAdapter) {
   return last
 }
 
+const IDLE_STEPS = 5
+
 /**
- * Memory of `idleConnections` connected, synced, idle clients: the growth while the second
- * half connects, over the first half already there. Measured at the margin because a
- * server keeps pages it freed after earlier phases (V8, malloc), which the first
- * connections reuse: counting from an empty server would hide part of their cost.
+ * Memory per idle connection: clients connect in steps (each synced, then idle), the
+ * server's memory is read after each step, and the figure is the least-squares slope over
+ * the steps after the first. The first step is left out and a slope is used because a
+ * server keeps pages freed after earlier phases (V8, malloc, SQLite's cache), which the
+ * first connections reuse and any single reading can catch being returned.
  */
 async function idlePhase(adapter: ServerAdapter) {
   await adapter.prepare(idleRooms, idlePerRoom)
-  const firstHalf = Math.floor(idlePerRoom / 2)
-  const options = { timeoutMs: 30_000 }
-  const first = await connectClients(adapter, idleRooms, firstHalf, options)
-  const second: typeof first = []
+  const perStep = Math.max(1, Math.floor(idlePerRoom / IDLE_STEPS))
+  const connected: BenchClient[][][] = []
+  const readings: { connections: number; sample: Sample }[] = []
   try {
-    await sleep(1000)
-    const before = await settledSample(adapter)
-    second.push(
-      ...(await connectClients(adapter, idleRooms, idlePerRoom - firstHalf, {
-        ...options,
-        firstSlot: firstHalf,
-      })),
-    )
-    await sleep(1000)
-    const after = await settledSample(adapter)
-    const connections = second.reduce((n, c) => n + c.length, 0)
-    return { connections, before, after }
+    for (let step = 0; step < IDLE_STEPS; step++) {
+      const clients = await connectClients(adapter, idleRooms, perStep, {
+        timeoutMs: 30_000,
+        firstSlot: step * perStep,
+      })
+      connected.push(clients)
+      await sleep(500)
+      const connections = (step + 1) * perStep * idleRooms.length
+      readings.push({ connections, sample: await settledSample(adapter) })
+    }
+  } catch (error) {
+    throw new Error(`${adapter.label}, idle phase: ${String(error)}`)
   } finally {
-    destroyClients(first)
-    destroyClients(second)
+    for (const clients of connected) destroyClients(clients)
+  }
+  const measured = readings.slice(1)
+  const per = (pick: (sample: Sample) => number) =>
+    slope(measured.map((r) => ({ x: r.connections, y: pick(r.sample) })))
+  return {
+    connections: (measured.at(-1)?.connections ?? 0) - (readings[0]?.connections ?? 0),
+    before: (readings[1] ?? readings[0])!.sample,
+    after: readings.at(-1)!.sample,
+    rssPerConnection: per((s) => s.rssBytes),
+    heapUsedPerConnection: per((s) => s.heapUsedBytes),
+    heapTotalPerConnection: per((s) => s.heapTotalBytes),
+    externalPerConnection: per((s) => s.externalBytes),
   }
 }
 
@@ -145,13 +164,10 @@ async function measure(adapter: ServerAdapter, roundNo: number): Promise<RoundRe
     idleConnections: idle.connections,
     rssBeforeBytes: idle.before.rssBytes,
     rssAfterBytes: idle.after.rssBytes,
-    rssBytesPerIdleConnection: (idle.after.rssBytes - idle.before.rssBytes) / idle.connections,
-    heapBytesPerIdleConnection:
-      (idle.after.heapUsedBytes - idle.before.heapUsedBytes) / idle.connections,
-    heapTotalBytesPerIdleConnection:
-      (idle.after.heapTotalBytes - idle.before.heapTotalBytes) / idle.connections,
-    externalBytesPerIdleConnection:
-      (idle.after.externalBytes - idle.before.externalBytes) / idle.connections,
+    rssBytesPerIdleConnection: idle.rssPerConnection,
+    heapBytesPerIdleConnection: idle.heapUsedPerConnection,
+    heapTotalBytesPerIdleConnection: idle.heapTotalPerConnection,
+    externalBytesPerIdleConnection: idle.externalPerConnection,
   }
 }
 

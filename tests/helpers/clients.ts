@@ -1,11 +1,27 @@
-import { WebSocket } from 'ws'
+import { WebSocket, type RawData } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 
 export interface TestClient {
   doc: Y.Doc
   provider: WebsocketProvider
+  /** Frames received so far, by y-websocket message type (0 sync, 1 awareness, …). */
+  framesReceived(type: number): number
   destroy(): void
+}
+
+/** Node's `ws`, counting the frames it receives by their first byte (the message type). */
+function countingWebSocket(counts: Map<number, number>) {
+  return class CountingWebSocket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols)
+      this.on('message', (data: RawData) => {
+        const first = Array.isArray(data) ? data[0] : data
+        const type = first instanceof ArrayBuffer ? new Uint8Array(first)[0] : first?.[0]
+        if (type !== undefined) counts.set(type, (counts.get(type) ?? 0) + 1)
+      })
+    }
+  }
 }
 
 /** A real y-websocket client (Node `ws`), authenticated with `?session=`. */
@@ -16,8 +32,9 @@ export function connectClient(
   options: { connect?: boolean; doc?: Y.Doc } = {},
 ): TestClient {
   const doc = options.doc ?? new Y.Doc()
+  const counts = new Map<number, number>()
   const provider = new WebsocketProvider(baseUrl.replace(/^http/, 'ws') + '/ws', room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: countingWebSocket(counts) as unknown as typeof globalThis.WebSocket,
     params: session ? { session } : {},
     disableBc: true,
     connect: options.connect ?? true,
@@ -26,6 +43,7 @@ export function connectClient(
   return {
     doc,
     provider,
+    framesReceived: (type) => counts.get(type) ?? 0,
     destroy: () => {
       provider.destroy()
     },

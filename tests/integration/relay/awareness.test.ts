@@ -1,0 +1,61 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { MessageType } from '../../../shared/protocol/messages.ts'
+import type { RunningServer } from '../../../server/server.ts'
+import {
+  connectClient,
+  sleep,
+  waitFor,
+  waitForSync,
+  type TestClient,
+} from '../../helpers/clients.ts'
+import { makeTempDatabase } from '../../helpers/database.ts'
+import { createTestGroup, joinGroup, type TestGroup } from '../../helpers/fixtures.ts'
+import { startTestServer } from '../../helpers/server.ts'
+
+const MEMBERS = 6
+
+describe('relay: awareness in a full room', () => {
+  let database: ReturnType<typeof makeTempDatabase>
+  let server: RunningServer
+  let group: TestGroup
+  const clients: TestClient[] = []
+
+  beforeEach(async () => {
+    database = makeTempDatabase()
+    server = await startTestServer(database.url)
+    group = await createTestGroup(server.services.db, server.services.invitations, 'fagersta')
+    for (let i = 0; i < MEMBERS; i++) {
+      const session = await joinGroup(server.url, group.invites.participant, `Deltagare ${i}`)
+      const client = connectClient(server.url, group.room, session)
+      client.provider.awareness.setLocalStateField('user', { name: `Deltagare ${i}` })
+      clients.push(client)
+      await waitForSync(client)
+    }
+    const everyoneSeesEveryone = () =>
+      clients.every((c) => c.provider.awareness.getStates().size === MEMBERS)
+    await waitFor(everyoneSeesEveryone, 5000, 'everyone present')
+    await sleep(300) // echoes of the joins have come and gone
+  })
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy()
+    await server.close()
+    database.remove()
+  })
+
+  it('relays one presence change once to each member, not the echoes of it', async () => {
+    const [mover, ...others] = clients as [TestClient, ...TestClient[]]
+    const before = others.map((c) => c.framesReceived(MessageType.Awareness))
+    mover.provider.awareness.setLocalStateField('editing', 'agenda:1:title')
+    await waitFor(
+      () =>
+        others.every((c) => [...c.provider.awareness.getStates().values()].some((s) => s.editing)),
+      5000,
+      'the change everywhere',
+    )
+    await sleep(300) // time for any echo to come round
+    const received = others.map((c, i) => c.framesReceived(MessageType.Awareness) - before[i]!)
+    // Each member's client sends the change back; those echoes change nothing and must not
+    // be relayed, or every move would cost members × members frames.
+    expect(received).toEqual(others.map(() => 1))
+  })
+})
