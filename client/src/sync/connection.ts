@@ -43,10 +43,16 @@ export function createWorkspaceConnection(room: string): WorkspaceConnection {
     }
   })
   const wentOffline = () => status() !== 'ended' && setStatus('offline')
+  // A short network loss may not close the socket, so no status event follows: read the
+  // provider's own state when the network is back.
+  const cameOnline = () =>
+    status() !== 'ended' && setStatus(provider.wsconnected ? 'connected' : 'connecting')
   window.addEventListener('offline', wentOffline)
+  window.addEventListener('online', cameOnline)
 
   onCleanup(() => {
     window.removeEventListener('offline', wentOffline)
+    window.removeEventListener('online', cameOnline)
     provider.destroy()
     void local.destroy()
     doc.destroy()
