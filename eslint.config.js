@@ -10,6 +10,7 @@ export default tseslint.config(
       'data/**',
       'db/migrations/**',
       'test-results/**',
+      'tmp/**',
       'playwright-report/**',
     ],
   },
