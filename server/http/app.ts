@@ -38,7 +38,7 @@ export function createApp(services: Services, config: ServerConfig, logger: Logg
       secureCookies: config.publicUrl.startsWith('https:'),
     }),
   )
-  api.route('/rooms', createSessionRoutes(services.sessions))
+  api.route('/rooms', createSessionRoutes(services.sessions, services.rooms))
   api.route('/rooms', createGroupRoutes(services))
   api.route('/rooms', createMeetingRoutes(services))
   api.notFound(notFound)

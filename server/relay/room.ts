@@ -18,6 +18,8 @@ import {
 
 /** One WebSocket as a room sees it. */
 export interface RoomConnection {
+  /** The session it was opened with: leaving the group ends its connections. */
+  readonly sessionId: string
   readonly role: Role
   readonly logger: Logger
   send(frame: Uint8Array): void
@@ -143,6 +145,16 @@ export class Room {
       this.close(connection)
       connection.close(code, reason)
     }
+  }
+
+  /** Closes the connections opened with a session; returns how many there were. */
+  closeSession(sessionId: string, code: number, reason: string): number {
+    const ended = [...this.connections.keys()].filter((c) => c.sessionId === sessionId)
+    for (const connection of ended) {
+      this.close(connection)
+      connection.close(code, reason)
+    }
+    return ended.length
   }
 
   destroy(): void {

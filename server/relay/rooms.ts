@@ -98,6 +98,16 @@ export function createRooms(options: RoomsOptions) {
 
   const connectionCount = (name: string): number => live.get(name)?.size ?? 0
 
+  /** A session ended (the participant left): its open connections end with it. */
+  function endSession(name: string, sessionId: string): void {
+    const room = live.get(name)
+    if (!room) return
+    const closed = room.closeSession(sessionId, CloseCode.SessionExpired, 'session ended')
+    if (closed > 0)
+      logger.info('closed the connections of an ended session', { room: name, closed })
+    if (room.size === 0) scheduleUnload(room)
+  }
+
   function cancelUnload(name: string): void {
     const timer = unloadTimers.get(name)
     if (timer) clearTimeout(timer)
@@ -178,7 +188,7 @@ export function createRooms(options: RoomsOptions) {
     return { rooms: live.size, connections }
   }
 
-  return { acquire, join, leave, change, connectionCount, shutdown, stats }
+  return { acquire, join, leave, change, connectionCount, endSession, shutdown, stats }
 }
 
 export type Rooms = ReturnType<typeof createRooms>

@@ -45,6 +45,7 @@ export function createRelayRoute({ sessions, rooms, limits, logger }: RelayRoute
       const early: Uint8Array[] = []
       let socket: WebSocket | null = null
       const connection: RoomConnection = {
+        sessionId: session.sessionId,
         role: session.role,
         logger: logger.child({
           room: session.room,

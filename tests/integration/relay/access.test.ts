@@ -2,6 +2,7 @@ import { WebSocket } from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { RunningServer } from '../../../server/server.ts'
+import { CloseCode } from '../../../shared/protocol/close-codes.ts'
 import { READ_ONLY_REASON } from '../../../shared/protocol/messages.ts'
 import { connectClient, sleep, waitFor, waitForSync } from '../../helpers/clients.ts'
 import { makeTempDatabase } from '../../helpers/database.ts'
@@ -115,5 +116,29 @@ describe('relay: access', () => {
     for (const update of stored.updates) Y.applyUpdate(doc, update)
     expect(doc.getText('notes').toString()).toContain('P ')
     expect(doc.getText('notes').toString()).not.toContain('VIEWER')
+  })
+
+  it("leaving the group closes that session's open connections (4401) and no others", async () => {
+    const leaver = await joinGroup(server.url, groupA.invites.participant, 'Lämnar')
+    const stayer = await joinGroup(server.url, groupA.invites.participant, 'Stannar')
+    const leaving = connectClient(server.url, groupA.room, leaver)
+    const staying = connectClient(server.url, groupA.room, stayer)
+    const closeCodes: number[] = []
+    leaving.provider.on('connection-close', (event) => event && closeCodes.push(event.code))
+    try {
+      await Promise.all([waitForSync(leaving), waitForSync(staying)])
+      const response = await fetch(`${server.url}/api/rooms/${groupA.room}/leave`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${leaver}` },
+      })
+      expect(response.status).toBe(200)
+      await waitFor(() => closeCodes.includes(CloseCode.SessionExpired), 5000, 'close 4401')
+      expect(staying.provider.wsconnected).toBe(true)
+      // The provider tries again; the revoked session is refused at the upgrade.
+      expect((await tryUpgrade(`${wsBase}/${groupA.room}?session=${leaver}`)).status).toBe(401)
+    } finally {
+      leaving.destroy()
+      staying.destroy()
+    }
   })
 })
