@@ -1,5 +1,8 @@
 import type { ChildServer } from '../child.ts'
-import type { ClientFactory } from '../load.ts'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import type * as Y from 'yjs'
+import type { BenchClient, ClientFactory } from '../load.ts'
 
 /** One server under test: its process, how to make rooms usable, how clients connect. */
 export interface ServerAdapter extends ClientFactory {
@@ -16,3 +19,30 @@ export interface ServerAdapter extends ClientFactory {
 export const presenceFor = (room: string, slot: number) => ({
   user: { name: `Bench ${room} ${slot}`, color: '#3b6ea5' },
 })
+
+/**
+ * A y-websocket client as the board uses it, the same for our relay and
+ * @y/websocket-server: only the URL and the params (our session) differ.
+ */
+export function connectYWebsocket(
+  url: string,
+  room: string,
+  slot: number,
+  doc: Y.Doc,
+  params: Record<string, string> = {},
+): BenchClient {
+  const provider = new WebsocketProvider(url, room, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params,
+    disableBc: true,
+  })
+  provider.awareness.setLocalState(presenceFor(room, slot))
+  return {
+    doc,
+    synced: () => provider.synced,
+    destroy: () => {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}

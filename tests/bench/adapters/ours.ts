@@ -4,8 +4,6 @@
  * through the real invitation service; every client joins through POST /api/join and
  * connects with its own session.
  */
-import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { openDatabase, type DatabaseHandle } from '../../../db/client.ts'
 import { createInvitations } from '../../../server/auth/invitations.ts'
@@ -14,7 +12,7 @@ import { createTestGroup, joinGroup, type TestGroup } from '../../helpers/fixtur
 import { freePort } from '../../helpers/ports.ts'
 import { spawnServerProcess } from '../child.ts'
 import type { BenchClient } from '../load.ts'
-import { presenceFor, type ServerAdapter } from './adapter.ts'
+import { connectYWebsocket, type ServerAdapter } from './adapter.ts'
 
 export async function startOurs(): Promise<ServerAdapter> {
   const database = makeTempDatabase()
@@ -85,20 +83,7 @@ function oursAdapter(
   function connect(room: string, slot: number, doc: Y.Doc): BenchClient {
     const session = sessions.get(`${room}/${slot}`)
     if (!session) throw new Error(`no session for ${room}/${slot}; prepare() first`)
-    const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/ws`, room, doc, {
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      params: { session },
-      disableBc: true,
-    })
-    provider.awareness.setLocalState(presenceFor(room, slot))
-    return {
-      doc,
-      synced: () => provider.synced,
-      destroy: () => {
-        provider.destroy()
-        doc.destroy()
-      },
-    }
+    return connectYWebsocket(`ws://127.0.0.1:${port}/ws`, room, slot, doc, { session })
   }
 
   return {

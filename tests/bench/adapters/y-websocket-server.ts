@@ -1,11 +1,9 @@
 /** @y/websocket-server 0.1.1 (tests/bench/servers/y-websocket-server.ts) with y-websocket clients. */
-import { WebSocket } from 'ws'
-import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { freePort } from '../../helpers/ports.ts'
 import { spawnServerProcess } from '../child.ts'
 import type { BenchClient } from '../load.ts'
-import { presenceFor, type ServerAdapter } from './adapter.ts'
+import { connectYWebsocket, type ServerAdapter } from './adapter.ts'
 
 export async function startYWebsocketServer(): Promise<ServerAdapter> {
   const port = await freePort()
@@ -22,19 +20,7 @@ export async function startYWebsocketServer(): Promise<ServerAdapter> {
     prepare: async () => {},
     connect(room: string, slot: number, doc: Y.Doc): BenchClient {
       // Same client and options as for our relay; only the URL differs (no /ws, no session).
-      const provider = new WebsocketProvider(`ws://127.0.0.1:${port}`, room, doc, {
-        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-        disableBc: true,
-      })
-      provider.awareness.setLocalState(presenceFor(room, slot))
-      return {
-        doc,
-        synced: () => provider.synced,
-        destroy: () => {
-          provider.destroy()
-          doc.destroy()
-        },
-      }
+      return connectYWebsocket(`ws://127.0.0.1:${port}`, room, slot, doc)
     },
     stop: () => server.stop(),
   }

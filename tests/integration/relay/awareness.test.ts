@@ -1,45 +1,25 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { MessageType } from '../../../shared/protocol/messages.ts'
-import type { RunningServer } from '../../../server/server.ts'
-import {
-  connectClient,
-  sleep,
-  waitFor,
-  waitForSync,
-  type TestClient,
-} from '../../helpers/clients.ts'
-import { makeTempDatabase } from '../../helpers/database.ts'
-import { createTestGroup, joinGroup, type TestGroup } from '../../helpers/fixtures.ts'
-import { startTestServer } from '../../helpers/server.ts'
+import { sleep, waitFor, type TestClient } from '../../helpers/clients.ts'
+import { useRelayServer } from '../../helpers/relay-server.ts'
 
 const MEMBERS = 6
 
 describe('relay: awareness in a full room', () => {
-  let database: ReturnType<typeof makeTempDatabase>
-  let server: RunningServer
-  let group: TestGroup
-  const clients: TestClient[] = []
+  const relay = useRelayServer('fagersta')
+  let clients: TestClient[] = []
 
   beforeEach(async () => {
-    database = makeTempDatabase()
-    server = await startTestServer(database.url)
-    group = await createTestGroup(server.services.db, server.services.invitations, 'fagersta')
+    clients = []
     for (let i = 0; i < MEMBERS; i++) {
-      const session = await joinGroup(server.url, group.invites.participant, `Deltagare ${i}`)
-      const client = connectClient(server.url, group.room, session)
+      const client = await relay.connect('participant', `Deltagare ${i}`)
       client.provider.awareness.setLocalStateField('user', { name: `Deltagare ${i}` })
       clients.push(client)
-      await waitForSync(client)
     }
     const everyoneSeesEveryone = () =>
       clients.every((c) => c.provider.awareness.getStates().size === MEMBERS)
     await waitFor(everyoneSeesEveryone, 5000, 'everyone present')
     await sleep(300) // echoes of the joins have come and gone
-  })
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy()
-    await server.close()
-    database.remove()
   })
 
   it('relays one presence change once to each member, not the echoes of it', async () => {

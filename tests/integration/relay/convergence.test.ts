@@ -1,40 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { RunningServer } from '../../../server/server.ts'
-import {
-  connectClient,
-  sleep,
-  waitFor,
-  waitForSync,
-  type TestClient,
-} from '../../helpers/clients.ts'
-import { makeTempDatabase } from '../../helpers/database.ts'
-import { createTestGroup, joinGroup, type TestGroup } from '../../helpers/fixtures.ts'
-import { startTestServer } from '../../helpers/server.ts'
+import { describe, expect, it } from 'vitest'
+import { sleep, waitFor } from '../../helpers/clients.ts'
+import { useRelayServer } from '../../helpers/relay-server.ts'
 
 describe('relay: two participants', () => {
-  let database: ReturnType<typeof makeTempDatabase>
-  let server: RunningServer
-  let group: TestGroup
-  const clients: TestClient[] = []
-
-  beforeEach(async () => {
-    database = makeTempDatabase()
-    server = await startTestServer(database.url)
-    group = await createTestGroup(server.services.db, server.services.invitations, 'askersund')
-  })
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy()
-    await server.close()
-    database.remove()
-  })
-
-  const connect = async (role: 'facilitator' | 'participant' | 'viewer', name: string) => {
-    const session = await joinGroup(server.url, group.invites[role], name)
-    const client = connectClient(server.url, group.room, session)
-    clients.push(client)
-    await waitForSync(client)
-    return client
-  }
+  const relay = useRelayServer('askersund')
+  const connect = relay.connect
 
   it('converges on concurrent edits and relays awareness', async () => {
     const anna = await connect('facilitator', 'Anna')
