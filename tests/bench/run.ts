@@ -140,11 +140,29 @@ async function idlePhase(adapter: ServerAdapter) {
   }
 }
 
+const starters: Record<ServerAdapter['id'], () => Promise<ServerAdapter>> = {
+  ours: startOurs,
+  'y-websocket-server': startYWebsocketServer,
+  hocuspocus: startHocuspocus,
+}
+
+/**
+ * Idle memory in a fresh process of the same server: one that has carried load keeps
+ * (and returns at unpredictable moments) memory from it, which made the readings of a
+ * long-running process swing by tens of kB per connection between rounds.
+ */
+async function idleInFreshProcess(id: ServerAdapter['id']) {
+  const fresh = await starters[id]()
+  try {
+    return await idlePhase(fresh)
+  } finally {
+    await fresh.stop()
+  }
+}
+
 async function measure(adapter: ServerAdapter, roundNo: number): Promise<RoundResult> {
   const shape = { ...config.shape, seed: roundNo }
-  // Idle first: the server has been quiet while the others ran, so its memory is settled.
-  const idle = await idlePhase(adapter)
-  await sleep(1500) // the idle sockets are closed and their rooms unloaded
+  const idle = await idleInFreshProcess(adapter.id)
   const load = await loadPhase(adapter, loadRooms(`r${roundNo}`), shape)
   const windowMicros = load.windowMs * 1000
   return {
@@ -181,9 +199,7 @@ async function main(): Promise<void> {
   )
   const adapters: ServerAdapter[] = []
   try {
-    adapters.push(await startOurs())
-    adapters.push(await startYWebsocketServer())
-    adapters.push(await startHocuspocus())
+    for (const start of Object.values(starters)) adapters.push(await start())
     for (const adapter of adapters) {
       console.log(`  ${adapter.label}: pid ${adapter.server.pid}, warming up`)
       await loadPhase(adapter, loadRooms('warmup'), {
