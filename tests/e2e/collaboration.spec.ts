@@ -118,4 +118,23 @@ test.describe('two people co-edit the board', () => {
     // Presence shows who else is in the field.
     await expect(a.locator('.field-presence .badge').filter({ hasText: 'Bea' })).toBeVisible()
   })
+
+  test('the agenda total follows the minutes and warns past the meeting length', async ({
+    browser,
+  }) => {
+    const group = livingGroup()
+    const anna = await joinAs(browser, group.invites.facilitator, 'Anna Mentor', 'Hedemora kommun')
+    const bo = await joinAs(browser, group.invites.participant, 'Bo Deltagare', 'Askersunds kommun')
+    await openBoard(anna, /^BM2/, 'agenda')
+    await openBoard(bo, /^BM2/, 'agenda')
+    const total = bo.getByTestId('agenda-total')
+    await expect(total).toContainText('Totalt')
+    await expect(total).not.toContainText('för mycket')
+    const minutes = anna.getByTestId('agenda-item').first().getByLabel('Minuter')
+    await minutes.fill('600')
+    await minutes.press('Tab')
+    await expect(total).toContainText('minuter för mycket')
+    await anna.context().close()
+    await bo.context().close()
+  })
 })
