@@ -17,7 +17,10 @@ describe('relay: awareness in a full room', () => {
       clients.push(client)
     }
     const everyoneSeesEveryone = () =>
-      clients.every((c) => c.provider.awareness.getStates().size === MEMBERS)
+      clients.every((c) => {
+        const states = [...c.provider.awareness.getStates().values()]
+        return states.length === MEMBERS && states.every((s) => s.user)
+      })
     await waitFor(everyoneSeesEveryone, 5000, 'everyone present')
     await sleep(300) // echoes of the joins have come and gone
   })
