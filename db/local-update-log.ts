@@ -28,9 +28,10 @@ export function openLocalUpdateLog(path: string): LocalUpdateLog {
   const insertAll = db.transaction((entries: readonly UpdateLogEntry[]) => entries.map(insertOne))
 
   function append(entries: readonly UpdateLogEntry[]): number[] {
-    if (entries.length === 0) return []
-    const [only] = entries
-    return entries.length === 1 && only ? [insertOne(only)] : insertAll(entries)
+    // One entry (the usual case when not under load) needs no BEGIN/COMMIT around it.
+    const [only, ...more] = entries
+    if (!only) return []
+    return more.length === 0 ? [insertOne(only)] : insertAll(entries)
   }
 
   return { append, close: () => db.close() }

@@ -141,20 +141,12 @@ export class Room {
 
   /** Closes every connection (shutdown, failure) and stops observing. */
   closeAll(code: number, reason: string): void {
-    for (const connection of [...this.connections.keys()]) {
-      this.close(connection)
-      connection.close(code, reason)
-    }
+    this.closeWhere(() => true, code, reason)
   }
 
   /** Closes the connections opened with a session; returns how many there were. */
   closeSession(sessionId: string, code: number, reason: string): number {
-    const ended = [...this.connections.keys()].filter((c) => c.sessionId === sessionId)
-    for (const connection of ended) {
-      this.close(connection)
-      connection.close(code, reason)
-    }
-    return ended.length
+    return this.closeWhere((c) => c.sessionId === sessionId, code, reason)
   }
 
   destroy(): void {
@@ -252,6 +244,19 @@ export class Room {
     for (const connection of this.connections.keys()) {
       if (connection !== except) connection.send(frame)
     }
+  }
+
+  private closeWhere(
+    which: (connection: RoomConnection) => boolean,
+    code: number,
+    reason: string,
+  ): number {
+    const closing = [...this.connections.keys()].filter(which)
+    for (const connection of closing) {
+      this.close(connection)
+      connection.close(code, reason)
+    }
+    return closing.length
   }
 
   private reject(connection: RoomConnection, error: unknown): void {

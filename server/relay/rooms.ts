@@ -103,9 +103,9 @@ export function createRooms(options: RoomsOptions) {
     const room = live.get(name)
     if (!room) return
     const closed = room.closeSession(sessionId, CloseCode.SessionExpired, 'session ended')
+    // Each closed socket leaves the room as usual (ws-route), which schedules the unload.
     if (closed > 0)
       logger.info('closed the connections of an ended session', { room: name, closed })
-    if (room.size === 0) scheduleUnload(room)
   }
 
   function cancelUnload(name: string): void {

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditEvents } from '../../../db/schema.ts'
+import { loadDoc } from '../../../server/domain/doc-writer.ts'
 import { readAgenda, readMatrix } from '../../../shared/workspace/index.ts'
 import type { GroupWorkspaceResponse, MeetingSummary } from '../../../shared/api.ts'
 import { errorCode, join, startApi, type ApiHarness, type Joined } from './harness.ts'
@@ -32,13 +33,7 @@ describe('meetings API', () => {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     })
 
-  const storedDoc = async (): Promise<Y.Doc> => {
-    const stored = await api.services.store.load(ROOM)
-    const doc = new Y.Doc()
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-    for (const update of stored.updates) Y.applyUpdate(doc, update)
-    return doc
-  }
+  const storedDoc = (): Promise<Y.Doc> => loadDoc(api.services.store, ROOM)
 
   it('refuses participants and viewers (403) and anonymous callers (401)', async () => {
     const input = { kind: 'extra', title: 'Extraträff' }

@@ -1,6 +1,6 @@
 import { WebSocket } from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import { loadDoc } from '../../../server/domain/doc-writer.ts'
 import type { RunningServer } from '../../../server/server.ts'
 import { CloseCode } from '../../../shared/protocol/close-codes.ts'
 import { READ_ONLY_REASON } from '../../../shared/protocol/messages.ts'
@@ -110,10 +110,7 @@ describe('relay: access', () => {
       participant.destroy()
     }
     expect(participant.doc.getText('notes').toString()).not.toContain('VIEWER')
-    const stored = await server.services.store.load(groupA.room)
-    const doc = new Y.Doc()
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-    for (const update of stored.updates) Y.applyUpdate(doc, update)
+    const doc = await loadDoc(server.services.store, groupA.room)
     expect(doc.getText('notes').toString()).toContain('P ')
     expect(doc.getText('notes').toString()).not.toContain('VIEWER')
   })

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
+import { loadDoc } from '../../../server/domain/doc-writer.ts'
 import type { RunningServer } from '../../../server/server.ts'
 import {
   connectClient,
@@ -106,10 +107,7 @@ describe('relay: seeded convergence fuzz', () => {
 
     // The stored state (snapshot + log, after compactions) is the same document.
     await sleep(50)
-    const stored = await server.services.store.load(group.room)
-    const replica = new Y.Doc()
-    if (stored.snapshot) Y.applyUpdate(replica, stored.snapshot)
-    for (const update of stored.updates) Y.applyUpdate(replica, update)
+    const replica = await loadDoc(server.services.store, group.room)
     expect(content(replica)).toBe(expected)
   })
 })

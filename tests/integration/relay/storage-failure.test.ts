@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import { loadDoc } from '../../../server/domain/doc-writer.ts'
 import { CloseCode } from '../../../shared/protocol/close-codes.ts'
 import { waitFor } from '../../helpers/clients.ts'
 import { useRelayServer } from '../../helpers/relay-server.ts'
@@ -28,10 +28,7 @@ describe('relay: the update log cannot be written', () => {
       10_000,
       'the edit after recovery',
     )
-    const stored = await relay.server.services.store.load(relay.group.room)
-    const doc = new Y.Doc()
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-    for (const update of stored.updates) Y.applyUpdate(doc, update)
+    const doc = await loadDoc(relay.server.services.store, relay.group.room)
     expect(doc.getText('notes').toString()).toBe('skrivet när disken var full')
   })
 })
