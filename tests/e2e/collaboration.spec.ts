@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { joinAs, livingGroup, openBoard } from './support/demo.ts'
+import { joinAs, livingGroup, mentorAndParticipantAt, openBoard } from './support/demo.ts'
 
 const BM1 = /^BM1/
 
@@ -122,11 +122,7 @@ test.describe('two people co-edit the board', () => {
   test('the agenda total follows the minutes and warns past the meeting length', async ({
     browser,
   }) => {
-    const group = livingGroup()
-    const anna = await joinAs(browser, group.invites.facilitator, 'Anna Mentor', 'Hedemora kommun')
-    const bo = await joinAs(browser, group.invites.participant, 'Bo Deltagare', 'Askersunds kommun')
-    await openBoard(anna, /^BM2/, 'agenda')
-    await openBoard(bo, /^BM2/, 'agenda')
+    const { anna, bo, close } = await mentorAndParticipantAt(browser, /^BM2/, 'agenda')
     const total = bo.getByTestId('agenda-total')
     await expect(total).toContainText('Totalt')
     await expect(total).not.toContainText('för mycket')
@@ -134,7 +130,6 @@ test.describe('two people co-edit the board', () => {
     await minutes.fill('600')
     await minutes.press('Tab')
     await expect(total).toContainText('minuter för mycket')
-    await anna.context().close()
-    await bo.context().close()
+    await close()
   })
 })

@@ -1,16 +1,17 @@
 import { expect, test } from '@playwright/test'
-import { joinAs, livingGroup, openBoard } from './support/demo.ts'
+import { mentorAndParticipantAt } from './support/demo.ts'
 
 const BM3 = /^BM3/
 
 test('an edit made offline is kept, shown as offline, and reaches the others on reconnect', async ({
   browser,
 }) => {
-  const group = livingGroup()
-  const anna = await joinAs(browser, group.invites.facilitator, 'Anna Mentor', 'Hedemora kommun')
-  const bo = await joinAs(browser, group.invites.participant, 'Bo Deltagare', 'Fagersta kommun')
-  await openBoard(anna, BM3, 'agenda')
-  await openBoard(bo, BM3, 'agenda')
+  const { anna, bo, close } = await mentorAndParticipantAt(
+    browser,
+    BM3,
+    'agenda',
+    'Fagersta kommun',
+  )
   const status = anna.getByTestId('connection-status')
 
   await anna.context().setOffline(true)
@@ -25,6 +26,5 @@ test('an edit made offline is kept, shown as offline, and reaches the others on 
   await anna.context().setOffline(false)
   await expect(status).toHaveAttribute('data-status', 'connected', { timeout: 15_000 })
   await expect(bo.getByTestId('agenda-title').first()).toHaveValue('Skrivet utan nät')
-  await anna.context().close()
-  await bo.context().close()
+  await close()
 })

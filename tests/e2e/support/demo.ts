@@ -74,3 +74,33 @@ export async function openBoard(
     .click()
   await page.waitForURL(new RegExp(`del=${part}`))
 }
+
+/**
+ * The living group's mentor (Anna, facilitator) and a participant (Bo) at the same part of
+ * one meeting's board, each in a browser context of their own. Close both when done.
+ */
+export async function mentorAndParticipantAt(
+  browser: Browser,
+  meeting: RegExp,
+  part: Parameters<typeof openBoard>[2],
+  participantOrganisation = 'Askersunds kommun',
+): Promise<{ anna: Page; bo: Page; close(): Promise<void> }> {
+  const group = livingGroup()
+  const anna = await joinAs(browser, group.invites.facilitator, 'Anna Mentor', 'Hedemora kommun')
+  const bo = await joinAs(
+    browser,
+    group.invites.participant,
+    'Bo Deltagare',
+    participantOrganisation,
+  )
+  await openBoard(anna, meeting, part)
+  await openBoard(bo, meeting, part)
+  return {
+    anna,
+    bo,
+    close: async () => {
+      await anna.context().close()
+      await bo.context().close()
+    },
+  }
+}
