@@ -1,6 +1,6 @@
 import { upgradeWebSocket } from '@hono/node-server'
 import { Hono } from 'hono'
-import type { WebSocket } from 'ws'
+import type { RawData, WebSocket } from 'ws'
 import { CloseCode } from '../../shared/protocol/close-codes.ts'
 import type { RelayLimits } from '../../shared/protocol/limits.ts'
 import { requireSession } from '../auth/middleware.ts'
@@ -60,9 +60,27 @@ export function createRelayRoute({ sessions, rooms, limits, logger }: RelayRoute
           socket?.close(code, reason)
         },
       }
+      const receive = (data: RawData, isBinary: boolean): void => {
+        if (closed) return
+        if (!allow()) {
+          connection.logger.warn('rate limit exceeded')
+          connection.close(CloseCode.RateLimited, 'too many messages')
+          return
+        }
+        if (!isBinary || !Buffer.isBuffer(data)) {
+          connection.logger.warn('closing connection after a text frame')
+          connection.close(CloseCode.MalformedMessage, 'binary frames only')
+          return
+        }
+        if (room) room.message(connection, data)
+        else early.push(data)
+      }
       return {
         onOpen(_event, ws) {
           socket = ws.raw as WebSocket
+          // Frames are read from the socket itself: Hono's onMessage copies each frame and
+          // wraps it in a MessageEvent, a cost paid on every relayed update.
+          socket.on('message', receive)
           connection.logger.debug('connected')
           rooms.join(session.room, connection).then(
             (joined) => {
@@ -75,22 +93,6 @@ export function createRelayRoute({ sessions, rooms, limits, logger }: RelayRoute
               ws.close(CloseCode.InternalError, 'room unavailable')
             },
           )
-        },
-        onMessage(event) {
-          if (closed) return
-          if (!allow()) {
-            connection.logger.warn('rate limit exceeded')
-            connection.close(CloseCode.RateLimited, 'too many messages')
-            return
-          }
-          if (!(event.data instanceof ArrayBuffer)) {
-            connection.logger.warn('closing connection after a text frame')
-            connection.close(CloseCode.MalformedMessage, 'binary frames only')
-            return
-          }
-          const frame = new Uint8Array(event.data)
-          if (room) room.message(connection, frame)
-          else early.push(frame)
         },
         onClose(event) {
           closed = true
