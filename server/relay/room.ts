@@ -15,6 +15,7 @@ import {
   MalformedMessage,
   parseMessage,
 } from './protocol.ts'
+import { applyReceivedUpdate, UpdateFailed } from './received-update.ts'
 
 /** One WebSocket as a room sees it. */
 export interface RoomConnection {
@@ -67,7 +68,6 @@ export class Room {
     this.updatesSinceSnapshot = options.updatesSinceSnapshot
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     this.awareness.setLocalState(null)
-    this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
   }
 
@@ -126,7 +126,15 @@ export class Room {
 
   /** A change made by the server; resolves once it is committed and relayed. */
   async change(apply: (doc: Y.Doc) => void): Promise<void> {
-    this.doc.transact(() => apply(this.doc), SERVER_ORIGIN)
+    const updates: Uint8Array[] = []
+    const collect = (update: Uint8Array) => updates.push(update)
+    this.doc.on('update', collect)
+    try {
+      this.doc.transact(() => apply(this.doc), SERVER_ORIGIN)
+    } finally {
+      this.doc.off('update', collect)
+    }
+    for (const update of updates) this.persistAndRelay(update, SERVER_ORIGIN)
     await this.whenPersisted()
   }
 
@@ -150,7 +158,6 @@ export class Room {
   }
 
   destroy(): void {
-    this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.awareness.destroy()
     this.doc.destroy()
@@ -178,13 +185,18 @@ export class Room {
       }
       return
     }
+    let news: boolean
     try {
-      Y.applyUpdate(this.doc, update, connection)
+      news = applyReceivedUpdate(this.doc, update, connection)
     } catch (error) {
+      // What it changed before failing is kept, so the log, the doc and the members agree.
+      if (error instanceof UpdateFailed && error.partial)
+        this.persistAndRelay(error.partial, SERVER_ORIGIN)
       throw new MalformedMessage(
         `invalid update: ${error instanceof Error ? error.message : error}`,
       )
     }
+    if (news) this.persistAndRelay(update, connection)
   }
 
   private applyAwareness(connection: RoomConnection, update: Uint8Array): void {
@@ -204,8 +216,7 @@ export class Room {
     }
   }
 
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    // Only updates that changed the document get here (Yjs emits nothing for duplicates).
+  private persistAndRelay(update: Uint8Array, origin: unknown): void {
     const committed = this.options.commit.append(this.name, update).then(
       (id) => {
         this.lastUpdateId = Math.max(this.lastUpdateId, id)

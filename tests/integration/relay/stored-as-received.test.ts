@@ -1,0 +1,102 @@
+import { WebSocket } from 'ws'
+import * as Y from 'yjs'
+import { describe, expect, it } from 'vitest'
+import { loadDoc } from '../../../server/domain/doc-writer.ts'
+import { encodeUpdate } from '../../../server/relay/protocol.ts'
+import { CloseCode } from '../../../shared/protocol/close-codes.ts'
+import { MessageType } from '../../../shared/protocol/messages.ts'
+import { waitFor } from '../../helpers/clients.ts'
+import { joinGroup } from '../../helpers/fixtures.ts'
+import { useRelayServer, type RelayFixture } from '../../helpers/relay-server.ts'
+
+/** A participant's raw socket, for sending updates exactly as a test builds them. */
+async function rawWriter(relay: RelayFixture): Promise<WebSocket> {
+  const session = await joinGroup(relay.server.url, relay.group.invites.participant, 'Rå')
+  const url = `${relay.server.url.replace(/^http/, 'ws')}/ws/${relay.group.room}?session=${session}`
+  const socket = new WebSocket(url)
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve)
+    socket.once('error', reject)
+  })
+  return socket
+}
+
+/** Updates of a doc of our own, each edit separately. */
+function editsOf(edit: (text: Y.Text) => void): Uint8Array[] {
+  const doc = new Y.Doc()
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  edit(doc.getText('notes'))
+  return updates
+}
+
+describe('relay: updates are stored and relayed as received', () => {
+  const relay = useRelayServer('kungsbacka')
+  const storedCount = async () =>
+    (await relay.server.services.store.load(relay.group.room)).updates.length
+
+  it('stores and relays an update once; the same update again changes nothing', async () => {
+    const bo = await relay.connect('participant', 'Bo')
+    const raw = await rawWriter(relay)
+    const [first, second] = editsOf((text) => {
+      text.insert(0, 'Mål: ')
+      text.insert(5, 'jämställd service')
+    })
+    const syncFramesBefore = bo.framesReceived(MessageType.Sync)
+    const storedBefore = await storedCount()
+
+    raw.send(encodeUpdate(first!))
+    await waitFor(() => bo.doc.getText('notes').toString() === 'Mål: ', 5000, 'first edit')
+    raw.send(encodeUpdate(first!)) // nothing new: not stored, not relayed
+    raw.send(encodeUpdate(second!))
+    await waitFor(
+      () => bo.doc.getText('notes').toString() === 'Mål: jämställd service',
+      5000,
+      'second edit',
+    )
+
+    expect(bo.framesReceived(MessageType.Sync) - syncFramesBefore).toBe(2)
+    expect((await storedCount()) - storedBefore).toBe(2)
+    raw.close()
+  })
+
+  it('stores an update held back for a missing predecessor, so the log loses nothing', async () => {
+    const bo = await relay.connect('participant', 'Bo')
+    const raw = await rawWriter(relay)
+    const [first, second] = editsOf((text) => {
+      text.insert(0, 'Plan')
+      text.insert(4, 'era')
+    })
+    const storedBefore = await storedCount()
+
+    // The second edit first: it cannot be applied yet, but it is new, so it is kept.
+    raw.send(encodeUpdate(second!))
+    await waitFor(() => bo.doc.store.pendingStructs !== null, 5000, 'the held-back edit at Bo')
+    expect((await storedCount()) - storedBefore).toBe(1)
+
+    raw.send(encodeUpdate(first!))
+    await waitFor(() => bo.doc.getText('notes').toString() === 'Planera', 5000, 'both edits')
+    expect((await storedCount()) - storedBefore).toBe(2)
+    const stored = await loadDoc(relay.server.services.store, relay.group.room)
+    expect(stored.getText('notes').toString()).toBe('Planera')
+    raw.close()
+  })
+
+  it('an update that fails half-way closes its sender; what it changed is stored and relayed', async () => {
+    const bo = await relay.connect('participant', 'Bo')
+    const raw = await rawWriter(relay)
+    const closed = new Promise<number>((resolve) => raw.once('close', resolve))
+    const [valid] = editsOf((text) => text.insert(0, 'Halvvägs'))
+    // The structs are read and applied first, then the delete set, which is cut short here:
+    // its last byte (0 clients) becomes 5 clients that never come.
+    const broken = Uint8Array.from(valid!)
+    expect(broken[broken.length - 1]).toBe(0)
+    broken[broken.length - 1] = 5
+
+    raw.send(encodeUpdate(broken))
+    expect(await closed).toBe(CloseCode.MalformedMessage)
+    await waitFor(() => bo.doc.getText('notes').toString() === 'Halvvägs', 5000, 'the part')
+    const stored = await loadDoc(relay.server.services.store, relay.group.room)
+    expect(stored.getText('notes').toString()).toBe('Halvvägs')
+  })
+})
