@@ -5,7 +5,8 @@ import { createClient, type Client } from '@libsql/client'
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql'
 import { migrate } from 'drizzle-orm/libsql/migrator'
 import { openLocalUpdateLog, type LocalUpdateLog } from './local-update-log.ts'
-import { BUSY_TIMEOUT_MS, connectionPragmas } from './pragmas.ts'
+import { startBackgroundCheckpoints, type BackgroundCheckpoints } from './checkpointer.ts'
+import { BUSY_TIMEOUT_MS, connectionPragmas, type CheckpointMode } from './pragmas.ts'
 import * as schema from './schema.ts'
 
 export type Database = LibSQLDatabase<typeof schema>
@@ -15,13 +16,21 @@ export interface DatabaseHandle {
   readonly client: Client
   /** The update log's fast path on an embedded database; null for a remote one. */
   readonly updateLog: LocalUpdateLog | null
-  close(): void
+  /** Closes the connections (after the background checkpointer's last checkpoint). */
+  close(): Promise<void>
 }
 
 export interface DatabaseOptions {
   url: string
   authToken?: string | undefined
+  /** Default `inline`; the server uses `background` (see CheckpointMode). */
+  checkpoints?: CheckpointMode
+  /** Milliseconds between background checkpoints. */
+  checkpointIntervalMs?: number
+  onCheckpointError?: (message: string) => void
 }
+
+const DEFAULT_CHECKPOINT_INTERVAL_MS = 1000
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations')
 
@@ -50,17 +59,30 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // synchronously anyway, so a pool would only add connections without them.
     concurrency: 1,
   })
+  const checkpoints = localPath ? (options.checkpoints ?? 'inline') : 'inline'
   if (options.url.startsWith('file:')) {
     await client.execute('PRAGMA journal_mode = WAL')
-    for (const pragma of connectionPragmas) await client.execute(pragma)
+    for (const pragma of connectionPragmas(checkpoints)) await client.execute(pragma)
   }
   const db = drizzle(client, { schema })
   await migrate(db, { migrationsFolder })
   // Opened after the migrations, which create the table it writes to.
-  const updateLog = localPath ? openLocalUpdateLog(localPath) : null
-  const close = () => {
+  const updateLog = localPath ? openLocalUpdateLog(localPath, checkpoints) : null
+  const checkpointer: BackgroundCheckpoints | null =
+    localPath && checkpoints === 'background'
+      ? startBackgroundCheckpoints({
+          path: localPath,
+          intervalMs: options.checkpointIntervalMs ?? DEFAULT_CHECKPOINT_INTERVAL_MS,
+          onError: options.onCheckpointError ?? (() => {}),
+        })
+      : null
+  const closeConnections = () => {
     updateLog?.close()
     client.close()
+  }
+  const close = async () => {
+    if (checkpointer) await checkpointer.close()
+    closeConnections()
   }
   return { db, client, updateLog, close }
 }

@@ -1,5 +1,5 @@
 import Database from 'libsql'
-import { BUSY_TIMEOUT_MS, connectionPragmas } from './pragmas.ts'
+import { BUSY_TIMEOUT_MS, connectionPragmas, type CheckpointMode } from './pragmas.ts'
 
 /** One entry of the update log: a Yjs update of a room. */
 export interface UpdateLogEntry {
@@ -19,9 +19,9 @@ export interface LocalUpdateLog {
  * anew for each commit (as the general client does) was a third of the storage's CPU time.
  * A batch is one transaction, so a group commit still costs one WAL commit.
  */
-export function openLocalUpdateLog(path: string): LocalUpdateLog {
+export function openLocalUpdateLog(path: string, checkpoints: CheckpointMode): LocalUpdateLog {
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS })
-  for (const pragma of connectionPragmas) db.exec(pragma)
+  for (const pragma of connectionPragmas(checkpoints)) db.exec(pragma)
   const insert = db.prepare('INSERT INTO doc_updates (room, data) VALUES (?, ?)')
   const insertOne = ({ room, update }: UpdateLogEntry): number =>
     Number(insert.run(room, update).lastInsertRowid)

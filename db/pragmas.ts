@@ -4,19 +4,21 @@
 export const BUSY_TIMEOUT_MS = 5000
 
 /**
- * WAL pages before a commit also checkpoints. A checkpoint pauses the relay's event loop
- * (copy + fsync); measured here, 1000 pages (the default) gave a ~3.5 ms pause every ~300
- * commits, 4000 a ~8 ms pause every ~1200: fewer edits wait, none waits long. The WAL
- * grows to ~16 MB between checkpoints.
+ * How WAL checkpoints happen on a process's connections. `background`: never on commit;
+ * a worker thread checkpoints (the server, whose event loop must not wait for fsync).
+ * `inline`: SQLite's own automatic checkpoint on commit (short-lived tools, tests).
  */
-const WAL_AUTOCHECKPOINT_PAGES = 4000
+export type CheckpointMode = 'inline' | 'background'
+
+/** SQLite's default: a commit that takes the WAL past 1000 pages also checkpoints. */
+const INLINE_AUTOCHECKPOINT_PAGES = 1000
 
 /**
  * Per connection. synchronous = NORMAL in WAL mode: a commit is durable against process
  * crashes (kill -9); only an OS crash or power loss can lose the last transactions.
  */
-export const connectionPragmas = [
+export const connectionPragmas = (checkpoints: CheckpointMode): readonly string[] => [
   'PRAGMA synchronous = NORMAL',
-  `PRAGMA wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`,
+  `PRAGMA wal_autocheckpoint = ${checkpoints === 'background' ? 0 : INLINE_AUTOCHECKPOINT_PAGES}`,
   'PRAGMA foreign_keys = ON',
-] as const
+]

@@ -13,6 +13,8 @@ export interface ServerConfig {
   logLevel: LogLevel
   /** How long an empty room stays in memory before it is unloaded. */
   roomGraceMs: number
+  /** Milliseconds between WAL checkpoints, made by a worker thread (file databases). */
+  checkpointIntervalMs: number
   /** Log entries since the last snapshot that trigger a background compaction. */
   compactAfterUpdates: number
   limits: RelayLimits
@@ -43,6 +45,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: isLogLevel(level) ? level : 'info',
     roomGraceMs: int(env.ROOM_GRACE_MS, 30_000),
     compactAfterUpdates: int(env.COMPACT_AFTER_UPDATES, 500),
+    checkpointIntervalMs: int(env.CHECKPOINT_INTERVAL_MS, 1000),
     limits: {
       maxMessageBytes: int(env.MAX_MESSAGE_BYTES, RelayLimits.maxMessageBytes),
       maxAwarenessBytes: int(env.MAX_AWARENESS_BYTES, RelayLimits.maxAwarenessBytes),

@@ -21,6 +21,9 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
   const database = await openDatabase({
     url: config.databaseUrl,
     authToken: config.databaseAuthToken,
+    checkpoints: 'background',
+    checkpointIntervalMs: config.checkpointIntervalMs,
+    onCheckpointError: (message) => logger.error('WAL checkpoint failed', { reason: message }),
   })
   const services = createServices(database, config, logger)
   const app = createApp(services, config, logger)
@@ -41,7 +44,7 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
       for (const socket of wss.clients) socket.terminate()
       http.closeAllConnections()
       await stopped
-      database.close()
+      await database.close()
     })())
   return {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,

@@ -1,0 +1,48 @@
+import { statSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { openDatabase, type DatabaseHandle } from '../../../db/client.ts'
+import { waitFor } from '../../helpers/clients.ts'
+import { makeTempDatabase } from '../../helpers/database.ts'
+
+describe('background WAL checkpoints (the server’s mode)', () => {
+  let temp: ReturnType<typeof makeTempDatabase> | null = null
+  let handle: DatabaseHandle | null = null
+  afterEach(async () => {
+    await handle?.close()
+    temp?.remove()
+  })
+
+  it('leaves checkpointing to the worker: commits never checkpoint, the worker does', async () => {
+    temp = makeTempDatabase()
+    handle = await openDatabase({
+      url: temp.url,
+      checkpoints: 'background',
+      checkpointIntervalMs: 50,
+    })
+    const autocheckpoint = await handle.client.execute('PRAGMA wal_autocheckpoint')
+    expect(Number(autocheckpoint.rows[0]?.[0])).toBe(0)
+
+    // Rows reach the database file only through a checkpoint; the connections take none.
+    const file = join(temp.dir, 'test.db')
+    const before = statSync(file).size
+    const entries = Array.from({ length: 400 }, (_, i) => ({
+      room: 'lerum',
+      update: new Uint8Array(1024).fill(i % 251),
+    }))
+    handle.updateLog?.append(entries)
+    await waitFor(() => statSync(file).size > before + 400 * 1024, 5000, 'a checkpoint')
+    const rows = await handle.client.execute('SELECT count(*) FROM doc_updates')
+    expect(Number(rows.rows[0]?.[0])).toBe(400)
+  })
+
+  it('closes after a last checkpoint, and the data is there on the next open', async () => {
+    temp = makeTempDatabase()
+    const first = await openDatabase({ url: temp.url, checkpoints: 'background' })
+    first.updateLog?.append([{ room: 'lerum', update: new Uint8Array([1, 2, 3]) }])
+    await first.close()
+    handle = await openDatabase({ url: temp.url })
+    const rows = await handle.client.execute('SELECT count(*) FROM doc_updates')
+    expect(Number(rows.rows[0]?.[0])).toBe(1)
+  })
+})
