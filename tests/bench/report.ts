@@ -12,6 +12,8 @@ export interface RoundResult {
   windowMs: number
   serverCpuMicros: number
   cpuMicrosPerDelivery: number
+  /** The kernel's part of the server's CPU time (sockets, file writes). */
+  kernelCpuShare: number
   latencyP50Ms: number
   latencyP99Ms: number
   latencyMaxMs: number
@@ -33,6 +35,7 @@ export interface ServerSummary {
   label: string
   rounds: number
   cpuMicrosPerDelivery: number
+  kernelCpuShare: number
   latencyP50Ms: number
   latencyP99Ms: number
   rssBytesPerIdleConnection: number
@@ -59,6 +62,7 @@ export function summarise(label: string, server: string, rounds: RoundResult[]):
     label,
     rounds: rounds.length,
     cpuMicrosPerDelivery: of((r) => r.cpuMicrosPerDelivery),
+    kernelCpuShare: of((r) => r.kernelCpuShare),
     latencyP50Ms: of((r) => r.latencyP50Ms),
     latencyP99Ms: of((r) => r.latencyP99Ms),
     rssBytesPerIdleConnection: of((r) => r.rssBytesPerIdleConnection),
@@ -123,6 +127,11 @@ export function formatReport(summaries: ServerSummary[], verdict: Verdict): stri
       pick: (s) => s.cpuMicrosPerDelivery,
       fmt: (v) => v.toFixed(1),
       ratio: 'cpuMicrosPerDelivery',
+    },
+    {
+      name: '  of which kernel (%)',
+      pick: (s) => s.kernelCpuShare,
+      fmt: (v) => (v * 100).toFixed(0),
     },
     {
       name: 'latency p50 (ms)',

@@ -9,8 +9,10 @@
  * BENCH_IDLE_CONNECTIONS (1000), BENCH_IDLE_ROOMS (10), BENCH_PROFILE (1 or ours: after the
  * rounds, profile one more load phase of our relay and print where its CPU time goes; all:
  * the same for every server, for comparison),
- * BENCH_TIMEOUT_MS (480000: hard stop).
+ * BENCH_TIMEOUT_MS (480000: hard stop), BENCH_SERVERS (all three: a comma-separated subset of
+ * ours, y-websocket-server, hocuspocus, for quicker experiments).
  */
+import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ServerAdapter } from './adapters/adapter.ts'
 import { startHocuspocus } from './adapters/hocuspocus.ts'
@@ -51,6 +53,8 @@ const config = {
   warmupMs: num('BENCH_WARMUP_MS', 2000),
   profile: (process.env.BENCH_PROFILE ?? '').replace(/^1$/, 'ours'),
   timeoutMs: num('BENCH_TIMEOUT_MS', 480_000),
+  /** For experiments: which servers run (ours first; ratios need y-websocket-server). */
+  servers: (process.env.BENCH_SERVERS ?? 'ours,y-websocket-server,hocuspocus').split(','),
 }
 const resultsDir = resolve(repoRoot, 'bench-results')
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -73,6 +77,7 @@ async function loadPhase(adapter: ServerAdapter, rooms: string[], shape: LoadSha
     return {
       ...result,
       serverCpuMicros: after.cpuMicros - before.cpuMicros,
+      serverSystemCpuMicros: after.systemCpuMicros - before.systemCpuMicros,
       benchCpuMicros: benchCpu.user + benchCpu.system,
     }
   } finally {
@@ -174,6 +179,7 @@ async function measure(adapter: ServerAdapter, roundNo: number): Promise<RoundRe
     windowMs: load.windowMs,
     serverCpuMicros: load.serverCpuMicros,
     cpuMicrosPerDelivery: load.serverCpuMicros / Math.max(1, load.deliveries),
+    kernelCpuShare: load.serverSystemCpuMicros / Math.max(1, load.serverCpuMicros),
     latencyP50Ms: percentile(load.latencies, 50),
     latencyP99Ms: percentile(load.latencies, 99),
     latencyMaxMs: percentile(load.latencies, 100),
@@ -199,7 +205,9 @@ async function main(): Promise<void> {
   )
   const adapters: ServerAdapter[] = []
   try {
-    for (const start of Object.values(starters)) adapters.push(await start())
+    for (const [id, start] of Object.entries(starters)) {
+      if (config.servers.includes(id)) adapters.push(await start())
+    }
     for (const adapter of adapters) {
       console.log(`  ${adapter.label}: pid ${adapter.server.pid}, warming up`)
       await loadPhase(adapter, loadRooms('warmup'), {
@@ -240,6 +248,8 @@ async function main(): Promise<void> {
 
     const profiles: Record<string, ReturnType<typeof summariseProfile>> = {}
     const profiled = adapters.filter((a) => config.profile === 'all' || config.profile === a.id)
+    // The probe writes the profile itself; on a fresh clone the folder is not there yet.
+    if (profiled.length > 0) mkdirSync(resultsDir, { recursive: true })
     for (const adapter of profiled) {
       const path = resolve(resultsDir, `${adapter.id}-load.cpuprofile`)
       console.log(`\nprofile of one more load phase of ${adapter.label}:`)

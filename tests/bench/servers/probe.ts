@@ -24,6 +24,8 @@ export type ProbeReply =
       id: number
       /** process.cpuUsage() user + system, µs since start. */
       cpuMicros: number
+      /** The system (kernel) part of cpuMicros. */
+      systemCpuMicros: number
       rssBytes: number
       heapUsedBytes: number
       heapTotalBytes: number
@@ -48,6 +50,7 @@ async function handle(message: ProbeRequest): Promise<ProbeReply> {
         type: 'sample',
         id: message.id,
         cpuMicros: cpu.user + cpu.system,
+        systemCpuMicros: cpu.system,
         rssBytes: memory.rss,
         heapUsedBytes: memory.heapUsed,
         heapTotalBytes: memory.heapTotal,
