@@ -17,22 +17,27 @@ export class UpdateFailed extends Error {
  * are new, so they count: the log must not lose them.
  */
 export function applyReceivedUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown): boolean {
-  let transaction: Y.Transaction | null = null
-  const seen = (done: Y.Transaction) => {
-    transaction = done
-  }
+  // Applied inside a transaction of our own (applyUpdate joins it) so we hold the
+  // transaction without a listener; no named closure per call either, as those cost an
+  // Object.defineProperty each under tsx (keepNames).
+  const seen: { transaction?: Y.Transaction } = {}
   const pendingBefore = pendingOf(doc)
-  doc.on('afterTransaction', seen)
   try {
-    Y.applyUpdate(doc, update, origin)
+    Y.transact(
+      doc,
+      (transaction) => {
+        seen.transaction = transaction
+        Y.applyUpdate(doc, update, origin)
+      },
+      origin,
+      false,
+    )
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    throw new UpdateFailed(reason, partialChange(doc, transaction))
-  } finally {
-    doc.off('afterTransaction', seen)
+    throw new UpdateFailed(reason, partialChange(doc, seen.transaction ?? null))
   }
   return (
-    (transaction !== null && transactionChanged(transaction)) ||
+    (seen.transaction !== undefined && transactionChanged(seen.transaction)) ||
     !samePending(pendingBefore, pendingOf(doc))
   )
 }
