@@ -5,7 +5,7 @@
  * Not a test: it asserts nothing and is not part of `npm test`.
  *
  * Env (all optional): BENCH_ROUNDS (3), BENCH_ROOMS (10), BENCH_CLIENTS (5 per room),
- * BENCH_LOAD_MS (10000), BENCH_MIN_INTERVAL_MS (100), BENCH_MAX_INTERVAL_MS (200),
+ * BENCH_LOAD_MS (10000), BENCH_WARMUP_MS (10000: each server's first load, not measured), BENCH_MIN_INTERVAL_MS (100), BENCH_MAX_INTERVAL_MS (200),
  * BENCH_IDLE_CONNECTIONS (1000), BENCH_IDLE_ROOMS (10), BENCH_PROFILE (1 or ours: after the
  * rounds, profile one more load phase of our relay and print where its CPU time goes; all:
  * the same for every server, for comparison),
@@ -50,7 +50,8 @@ const config = {
   } satisfies LoadShape,
   idleConnections: num('BENCH_IDLE_CONNECTIONS', 1000),
   idleRooms: num('BENCH_IDLE_ROOMS', 10),
-  warmupMs: num('BENCH_WARMUP_MS', 2000),
+  // Long enough for the JIT to settle: CPU per delivery kept falling for ~20 s of load.
+  warmupMs: num('BENCH_WARMUP_MS', 10_000),
   profile: (process.env.BENCH_PROFILE ?? '').replace(/^1$/, 'ours'),
   timeoutMs: num('BENCH_TIMEOUT_MS', 480_000),
   /** For experiments: which servers run (ours first; ratios need y-websocket-server). */
