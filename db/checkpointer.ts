@@ -10,31 +10,60 @@ export interface BackgroundCheckpoints {
 export interface BackgroundCheckpointOptions {
   path: string
   intervalMs: number
-  /** The worker could not checkpoint (the WAL then grows until it can). */
+  /** The worker could not checkpoint, or stopped and is restarted (the WAL grows meanwhile). */
   onError(message: string): void
+  /** Wait before a worker that stopped on its own is started again. */
+  restartDelayMs?: number
 }
 
 type WorkerReport = { type: 'error'; message: string } | { type: 'closed' }
 
+const DEFAULT_RESTART_DELAY_MS = 5000
+
 export function startBackgroundCheckpoints(
   options: BackgroundCheckpointOptions,
 ): BackgroundCheckpoints {
-  const worker = new Worker(new URL('./checkpoint-worker.js', import.meta.url), {
-    workerData: {
-      path: options.path,
-      intervalMs: options.intervalMs,
-      busyTimeoutMs: BUSY_TIMEOUT_MS,
-    },
-  })
-  // A command-line run must not wait for the checkpointer to exit.
-  worker.unref()
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()))
-  worker.on('message', (report: WorkerReport) => {
-    if (report.type === 'error') options.onError(report.message)
-  })
-  worker.on('error', (error) => options.onError(error.message))
+  let closing = false
+  let restart: NodeJS.Timeout | null = null
+  let exited: Promise<void> = Promise.resolve()
+  let worker = spawn()
+
+  function spawn(): Worker {
+    const started = new Worker(new URL('./checkpoint-worker.js', import.meta.url), {
+      workerData: {
+        path: options.path,
+        intervalMs: options.intervalMs,
+        busyTimeoutMs: BUSY_TIMEOUT_MS,
+      },
+    })
+    // A command-line run must not wait for the checkpointer to exit.
+    started.unref()
+    exited = new Promise<void>((resolve) =>
+      started.once('exit', (code) => {
+        resolve()
+        if (!closing) restartLater(code)
+      }),
+    )
+    started.on('message', (report: WorkerReport) => {
+      if (report.type === 'error') options.onError(report.message)
+    })
+    started.on('error', (error) => options.onError(error.message))
+    return started
+  }
+
+  /** Without a checkpointer the WAL only grows, so one that stopped is started again. */
+  function restartLater(code: number): void {
+    options.onError(`the checkpoint worker stopped (exit code ${code}); starting it again`)
+    restart = setTimeout(() => {
+      restart = null
+      if (!closing) worker = spawn()
+    }, options.restartDelayMs ?? DEFAULT_RESTART_DELAY_MS)
+    restart.unref()
+  }
 
   async function close(): Promise<void> {
+    closing = true
+    if (restart) clearTimeout(restart)
     worker.postMessage('close')
     await exited
   }

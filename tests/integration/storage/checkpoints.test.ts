@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { startBackgroundCheckpoints } from '../../../db/checkpointer.ts'
 import { openDatabase, type DatabaseHandle } from '../../../db/client.ts'
 import { waitFor } from '../../helpers/clients.ts'
 import { makeTempDatabase } from '../../helpers/database.ts'
@@ -44,5 +45,26 @@ describe('background WAL checkpoints (the server’s mode)', () => {
     handle = await openDatabase({ url: temp.url })
     const rows = await handle.client.execute('SELECT count(*) FROM doc_updates')
     expect(Number(rows.rows[0]?.[0])).toBe(1)
+  })
+})
+
+describe('the checkpoint worker', () => {
+  it('reports a worker that stops, starts it again, and still closes', async () => {
+    const temp = makeTempDatabase()
+    const errors: string[] = []
+    // A folder is no database: each worker fails as it opens it and stops.
+    const checkpoints = startBackgroundCheckpoints({
+      path: temp.dir,
+      intervalMs: 50,
+      restartDelayMs: 20,
+      onError: (message) => errors.push(message),
+    })
+    const restarts = () => errors.filter((e) => e.includes('starting it again')).length
+    await waitFor(() => restarts() >= 2, 5000, 'two restarts')
+    await checkpoints.close()
+    const after = errors.length
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    expect(errors.length).toBe(after)
+    temp.remove()
   })
 })
