@@ -15,6 +15,8 @@ export interface ActiveSession {
   room: string
   role: Role
   participant: ParticipantSummary
+  /** A live connection opened with this session is closed at this moment. */
+  expiresAt: Date
 }
 
 export interface NewParticipant {
@@ -62,6 +64,7 @@ export function createSessions(db: Database) {
         displayName: participants.displayName,
         organisationId: participants.organisationId,
         function: participants.function,
+        expiresAt: sessions.expiresAt,
       })
       .from(sessions)
       .innerJoin(groups, eq(groups.id, sessions.groupId))
@@ -82,6 +85,7 @@ export function createSessions(db: Database) {
       groupId: row.groupId,
       room: row.room,
       role,
+      expiresAt: row.expiresAt,
       participant: {
         id: row.participantId,
         displayName: row.displayName,

@@ -9,6 +9,7 @@ import { apiError } from '../http/errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import type { Logger } from '../log.ts'
 import { makeTokenBucket } from './rate-limit.ts'
+import { makeExpiryTimer } from './session-expiry.ts'
 import type { Room, RoomConnection } from './room.ts'
 import type { Rooms } from './rooms.ts'
 
@@ -44,6 +45,7 @@ export function createRelayRoute({ sessions, rooms, limits, logger }: RelayRoute
       let closed = false
       const early: Uint8Array[] = []
       let socket: WebSocket | null = null
+      let expiry: { cancel(): void } | null = null
       const connection: RoomConnection = {
         sessionId: session.sessionId,
         role: session.role,
@@ -84,6 +86,10 @@ export function createRelayRoute({ sessions, rooms, limits, logger }: RelayRoute
           // Frames are read from the socket itself: Hono's onMessage copies each frame and
           // wraps it in a MessageEvent, a cost paid on every relayed update.
           socket.on('message', receive)
+          expiry = makeExpiryTimer(session.expiresAt.getTime(), () => {
+            connection.logger.info('session expired; closing its connection')
+            connection.close(CloseCode.SessionExpired, 'session expired')
+          })
           connection.logger.debug('connected')
           rooms.join(session.room, connection).then(
             (joined) => {
@@ -99,6 +105,7 @@ export function createRelayRoute({ sessions, rooms, limits, logger }: RelayRoute
         },
         onClose(event) {
           closed = true
+          expiry?.cancel()
           connection.logger.debug('disconnected', { code: event.code })
           if (room) rooms.leave(room, connection)
         },

@@ -1,5 +1,8 @@
+import { eq } from 'drizzle-orm'
 import { WebSocket } from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { sessions } from '../../../db/schema.ts'
+import { hashToken } from '../../../server/auth/tokens.ts'
 import { loadDoc } from '../../../server/domain/doc-writer.ts'
 import type { RunningServer } from '../../../server/server.ts'
 import { CloseCode } from '../../../shared/protocol/close-codes.ts'
@@ -133,6 +136,30 @@ describe('relay: access', () => {
       expect(staying.provider.wsconnected).toBe(true)
       // The provider tries again; the revoked session is refused at the upgrade.
       expect((await tryUpgrade(`${wsBase}/${groupA.room}?session=${leaver}`)).status).toBe(401)
+    } finally {
+      leaving.destroy()
+      staying.destroy()
+    }
+  })
+
+  it('a session that expires while its connection is open is closed then (4401), no others', async () => {
+    const expiring = await joinGroup(server.url, groupA.invites.participant, 'Går ut')
+    const stayer = await joinGroup(server.url, groupA.invites.participant, 'Stannar kvar')
+    // The session's real row is given a near end, as if it had been made 400 days ago.
+    await server.services.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() + 1500) })
+      .where(eq(sessions.tokenHash, hashToken(expiring)))
+    const leaving = connectClient(server.url, groupA.room, expiring)
+    const staying = connectClient(server.url, groupA.room, stayer)
+    const closeCodes: number[] = []
+    leaving.provider.on('connection-close', (event) => event && closeCodes.push(event.code))
+    try {
+      await Promise.all([waitForSync(leaving), waitForSync(staying)])
+      expect(closeCodes).toEqual([])
+      await waitFor(() => closeCodes.includes(CloseCode.SessionExpired), 5000, 'close 4401')
+      expect(staying.provider.wsconnected).toBe(true)
+      expect((await tryUpgrade(`${wsBase}/${groupA.room}?session=${expiring}`)).status).toBe(401)
     } finally {
       leaving.destroy()
       staying.destroy()
