@@ -21,7 +21,9 @@ export function applyReceivedUpdate(doc: Y.Doc, update: Uint8Array, origin: unkn
   // transaction without a listener; no named closure per call either, as those cost an
   // Object.defineProperty each under tsx (keepNames).
   const seen: { transaction?: Y.Transaction } = {}
-  const pendingBefore = pendingOf(doc)
+  const { store } = doc
+  const pendingStructsBefore = store.pendingStructs?.update
+  const pendingDeletesBefore = store.pendingDs
   try {
     Y.transact(
       doc,
@@ -38,7 +40,8 @@ export function applyReceivedUpdate(doc: Y.Doc, update: Uint8Array, origin: unkn
   }
   return (
     (seen.transaction !== undefined && transactionChanged(seen.transaction)) ||
-    !samePending(pendingBefore, pendingOf(doc))
+    store.pendingStructs?.update !== pendingStructsBefore ||
+    store.pendingDs !== pendingDeletesBefore
   )
 }
 
@@ -56,9 +59,3 @@ function transactionChanged(transaction: Y.Transaction): boolean {
   }
   return false
 }
-
-type Pending = readonly [Uint8Array | undefined, Uint8Array | null]
-
-const pendingOf = (doc: Y.Doc): Pending => [doc.store.pendingStructs?.update, doc.store.pendingDs]
-
-const samePending = (a: Pending, b: Pending): boolean => a[0] === b[0] && a[1] === b[1]
