@@ -28,6 +28,5 @@ parentPort?.on('message', (message) => {
   clearInterval(timer)
   run()
   db.close()
-  parentPort?.postMessage({ type: 'closed' })
   parentPort?.close()
 })

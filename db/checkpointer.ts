@@ -16,7 +16,8 @@ export interface BackgroundCheckpointOptions {
   restartDelayMs?: number
 }
 
-type WorkerReport = { type: 'error'; message: string } | { type: 'closed' }
+/** What the worker posts: only the checkpoints it could not make. */
+type WorkerReport = { type: 'error'; message: string }
 
 const DEFAULT_RESTART_DELAY_MS = 5000
 
@@ -44,9 +45,7 @@ export function startBackgroundCheckpoints(
         if (!closing) restartLater(code)
       }),
     )
-    started.on('message', (report: WorkerReport) => {
-      if (report.type === 'error') options.onError(report.message)
-    })
+    started.on('message', (report: WorkerReport) => options.onError(report.message))
     started.on('error', (error) => options.onError(error.message))
     return started
   }
@@ -64,6 +63,8 @@ export function startBackgroundCheckpoints(
   async function close(): Promise<void> {
     closing = true
     if (restart) clearTimeout(restart)
+    // Unref'd so it never holds a process up, but a close waits for the last checkpoint.
+    worker.ref()
     worker.postMessage('close')
     await exited
   }

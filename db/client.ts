@@ -76,13 +76,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
           onError: options.onCheckpointError ?? (() => {}),
         })
       : null
-  const closeConnections = () => {
-    updateLog?.close()
-    client.close()
-  }
   const close = async () => {
     if (checkpointer) await checkpointer.close()
-    closeConnections()
+    updateLog?.close()
+    client.close()
   }
   return { db, client, updateLog, close }
 }
