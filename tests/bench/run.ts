@@ -5,7 +5,8 @@
  * Not a test: it asserts nothing and is not part of `npm test`.
  *
  * Env (all optional): BENCH_ROUNDS (3), BENCH_ROOMS (10), BENCH_CLIENTS (5 per room),
- * BENCH_LOAD_MS (10000), BENCH_WARMUP_MS (10000: each server's first load, not measured), BENCH_MIN_INTERVAL_MS (100), BENCH_MAX_INTERVAL_MS (200),
+ * BENCH_LOAD_MS (10000), BENCH_WARMUP_MS (10000: each server's first load, not measured),
+ * BENCH_MIN_INTERVAL_MS (100), BENCH_MAX_INTERVAL_MS (200),
  * BENCH_IDLE_CONNECTIONS (1000), BENCH_IDLE_ROOMS (10), BENCH_PROFILE (1 or ours: after the
  * rounds, profile one more load phase of our relay and print where its CPU time goes; all:
  * the same for every server, for comparison),

@@ -10,6 +10,7 @@
 import { openDatabase } from '../../db/client.ts'
 import type { CheckpointMode } from '../../db/pragmas.ts'
 import { makeTempDatabase } from '../helpers/database.ts'
+import { percentile } from './metrics.ts'
 
 const commits = Number(process.env.STORAGE_BENCH_COMMITS ?? 3000)
 const gapMs = Number(process.env.STORAGE_BENCH_GAP_MS ?? 3)
@@ -37,14 +38,12 @@ async function measure(checkpoints: CheckpointMode) {
     await handle.close()
     temp.remove()
   }
-  walls.sort((a, b) => a - b)
-  const at = (q: number) => walls[Math.min(walls.length - 1, Math.floor(walls.length * q))] ?? 0
   return {
     checkpoints,
     cpu: cpuMicros / commits,
-    p50: at(0.5),
-    p99: at(0.99),
-    max: at(1),
+    p50: percentile(walls, 50),
+    p99: percentile(walls, 99),
+    max: percentile(walls, 100),
     over1ms: walls.filter((w) => w > 1000).length,
   }
 }
