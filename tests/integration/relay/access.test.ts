@@ -118,51 +118,61 @@ describe('relay: access', () => {
     expect(doc.getText('notes').toString()).not.toContain('VIEWER')
   })
 
-  it("leaving the group closes that session's open connections (4401) and no others", async () => {
-    const leaver = await joinGroup(server.url, groupA.invites.participant, 'Lämnar')
-    const stayer = await joinGroup(server.url, groupA.invites.participant, 'Stannar')
-    const leaving = connectClient(server.url, groupA.room, leaver)
+  /**
+   * Two members of group A, both connected; `end` ends the first one's session. Its socket
+   * must close with 4401 while the other stays, and the ended session is refused at the
+   * upgrade when the provider tries again.
+   */
+  async function endOneOfTwoSessions(options: {
+    names: [ending: string, staying: string]
+    beforeConnect?: (token: string) => Promise<void>
+    end: (token: string, closeCodes: readonly number[]) => Promise<void>
+  }) {
+    const [endingName, stayingName] = options.names
+    const ending = await joinGroup(server.url, groupA.invites.participant, endingName)
+    const stayer = await joinGroup(server.url, groupA.invites.participant, stayingName)
+    await options.beforeConnect?.(ending)
+    const leaving = connectClient(server.url, groupA.room, ending)
     const staying = connectClient(server.url, groupA.room, stayer)
     const closeCodes: number[] = []
     leaving.provider.on('connection-close', (event) => event && closeCodes.push(event.code))
     try {
       await Promise.all([waitForSync(leaving), waitForSync(staying)])
-      const response = await fetch(`${server.url}/api/rooms/${groupA.room}/leave`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${leaver}` },
-      })
-      expect(response.status).toBe(200)
+      await options.end(ending, closeCodes)
       await waitFor(() => closeCodes.includes(CloseCode.SessionExpired), 5000, 'close 4401')
       expect(staying.provider.wsconnected).toBe(true)
-      // The provider tries again; the revoked session is refused at the upgrade.
-      expect((await tryUpgrade(`${wsBase}/${groupA.room}?session=${leaver}`)).status).toBe(401)
+      expect((await tryUpgrade(`${wsBase}/${groupA.room}?session=${ending}`)).status).toBe(401)
     } finally {
       leaving.destroy()
       staying.destroy()
     }
-  })
+  }
 
-  it('a session that expires while its connection is open is closed then (4401), no others', async () => {
-    const expiring = await joinGroup(server.url, groupA.invites.participant, 'Går ut')
-    const stayer = await joinGroup(server.url, groupA.invites.participant, 'Stannar kvar')
-    // The session's real row is given a near end, as if it had been made 400 days ago.
-    await server.services.db
-      .update(sessions)
-      .set({ expiresAt: new Date(Date.now() + 1500) })
-      .where(eq(sessions.tokenHash, hashToken(expiring)))
-    const leaving = connectClient(server.url, groupA.room, expiring)
-    const staying = connectClient(server.url, groupA.room, stayer)
-    const closeCodes: number[] = []
-    leaving.provider.on('connection-close', (event) => event && closeCodes.push(event.code))
-    try {
-      await Promise.all([waitForSync(leaving), waitForSync(staying)])
-      expect(closeCodes).toEqual([])
-      await waitFor(() => closeCodes.includes(CloseCode.SessionExpired), 5000, 'close 4401')
-      expect(staying.provider.wsconnected).toBe(true)
-      expect((await tryUpgrade(`${wsBase}/${groupA.room}?session=${expiring}`)).status).toBe(401)
-    } finally {
-      leaving.destroy()
-      staying.destroy()
-    }
-  })
+  it("leaving the group closes that session's open connections (4401) and no others", () =>
+    endOneOfTwoSessions({
+      names: ['Lämnar', 'Stannar'],
+      end: async (token) => {
+        const response = await fetch(`${server.url}/api/rooms/${groupA.room}/leave`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}` },
+        })
+        expect(response.status).toBe(200)
+      },
+    }))
+
+  it('a session that expires while its connection is open is closed then (4401), no others', () =>
+    endOneOfTwoSessions({
+      names: ['Går ut', 'Stannar kvar'],
+      // The session's real row is given a near end, as if it had been made 400 days ago.
+      beforeConnect: async (token) => {
+        await server.services.db
+          .update(sessions)
+          .set({ expiresAt: new Date(Date.now() + 1500) })
+          .where(eq(sessions.tokenHash, hashToken(token)))
+      },
+      // Nothing to do but wait: the session has not ended yet when both are in sync.
+      end: async (_token, closeCodes) => {
+        expect(closeCodes).toEqual([])
+      },
+    }))
 })
