@@ -36,6 +36,10 @@ export function startBackgroundCheckpoints(
         intervalMs: options.intervalMs,
         busyTimeoutMs: BUSY_TIMEOUT_MS,
       },
+      // Plain JavaScript needs no loaders: the process's own --import/--require preloads
+      // (a TypeScript loader, a profiler) would otherwise run in the worker too, and one it
+      // cannot load stops the worker at every start.
+      execArgv: [],
     })
     // A command-line run must not wait for the checkpointer to exit.
     started.unref()

@@ -19,6 +19,8 @@ export interface ChildServer {
   profileStop(path: string): Promise<void>
   heapSnapshot(path: string): Promise<void>
   output(): string
+  /** Lines the server logged at level error (our JSON logs), however long ago. */
+  errorLines(): readonly string[]
   /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process is gone. */
   stop(graceMs?: number): Promise<void>
 }
@@ -55,9 +57,17 @@ export async function spawnServerProcess(options: SpawnOptions): Promise<ChildSe
   )
   running.add(child)
   let output = ''
+  let partialLine = ''
+  const errorLines: string[] = []
   const keep = (chunk: Buffer) => {
-    output += chunk.toString()
+    const text = chunk.toString()
+    output += text
     if (output.length > 20_000) output = output.slice(-10_000)
+    // A server that logs errors under load is not measuring what we think (a worker
+    // that kept restarting once cost us 15 % of our CPU unnoticed).
+    const lines = (partialLine + text).split('\n')
+    partialLine = lines.pop() ?? ''
+    for (const line of lines) if (line.includes('"level":"error"')) errorLines.push(line)
   }
   child.stdout?.on('data', keep)
   child.stderr?.on('data', keep)
@@ -134,6 +144,7 @@ export async function spawnServerProcess(options: SpawnOptions): Promise<ChildSe
       await ask({ type: 'heap-snapshot', path }, 60_000)
     },
     output: () => output,
+    errorLines: () => errorLines,
     stop: async (graceMs = 3000) => {
       if (child.exitCode !== null || child.signalCode !== null) return
       child.kill('SIGTERM')

@@ -247,6 +247,13 @@ async function main(): Promise<void> {
     if (!ours) throw new Error('no results')
     const verdict = judge(ours, refs)
     console.log('\n' + formatReport(summaries, verdict))
+    for (const adapter of adapters) {
+      const errors = adapter.server.errorLines()
+      if (errors.length > 0)
+        console.log(
+          `\nWARNING: ${adapter.label} logged ${errors.length} errors; the first:\n  ${errors[0]}`,
+        )
+    }
 
     const profiles: Record<string, ReturnType<typeof summariseProfile>> = {}
     const profiled = adapters.filter((a) => config.profile === 'all' || config.profile === a.id)

@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process'
 import { statSync } from 'node:fs'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startBackgroundCheckpoints } from '../../../db/checkpointer.ts'
 import { openDatabase, type DatabaseHandle } from '../../../db/client.ts'
@@ -66,5 +68,30 @@ describe('the checkpoint worker', () => {
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(errors.length).toBe(after)
     temp.remove()
+  })
+
+  it('runs without the process’s preloads, which may not load in a worker', async () => {
+    // The bench preloads a TypeScript probe; a worker inheriting it failed at every start.
+    const mainThreadOnly =
+      'data:text/javascript,import { isMainThread } from "node:worker_threads";' +
+      'if (!isMainThread) throw new Error("a preload for the main thread only")'
+    const temp = makeTempDatabase()
+    try {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        [
+          '--import',
+          mainThreadOnly,
+          '--import',
+          'tsx',
+          'tests/integration/storage/fixtures/checkpoint-under-preload.ts',
+          join(temp.dir, 'test.db'),
+        ],
+        { timeout: 20_000 },
+      )
+      expect(JSON.parse(stdout)).toEqual({ checkpointed: true, errors: [] })
+    } finally {
+      temp.remove()
+    }
   })
 })
