@@ -23,7 +23,8 @@ export async function startOurs(): Promise<ServerAdapter> {
     const port = await freePort()
     const server = await spawnServerProcess({
       label: 'ours',
-      script: 'server/main.ts',
+      // What `npm start` runs: the server compiled by `npm run build:server`.
+      script: process.env.BENCH_OURS_ENTRY || 'dist/node/server/main.js',
       env: {
         PORT: String(port),
         HOST: '127.0.0.1',

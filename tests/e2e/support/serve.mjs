@@ -1,12 +1,14 @@
 // Starts the product for the e2e run exactly as `npm start` would (build, migrate, seed the
-// demo round, serve) but on a fresh temporary database and the given port.
+// demo round, serve the compiled server) but on a fresh temporary database and the given port.
 import { spawnSync, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const port = process.argv[2] ?? '3107'
-const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' })
+const build = spawnSync('npm', ['run', '--silent', 'build'], {
+  stdio: 'inherit',
+})
 if (build.status !== 0) process.exit(build.status ?? 1)
 const dir = mkdtempSync(join(tmpdir(), 'modellrummet-e2e-'))
 const env = {
@@ -26,7 +28,7 @@ const demo = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'd
 if (demo.status !== 0) process.exit(demo.status ?? 1)
 mkdirSync('test-results', { recursive: true })
 writeFileSync('test-results/e2e-demo.json', demo.stdout)
-const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+const child = spawn(process.execPath, ['dist/node/server/main.js'], {
   stdio: 'inherit',
   env,
 })
