@@ -54,7 +54,7 @@ export function createLibsqlDocStore(client: Client, localLog?: LocalUpdateLog):
       statements.length === 1
         ? [await client.execute(statements[0] as InStatement)]
         : await client.batch(statements, 'write')
-    // One INSERT holds the write lock throughout, so its AUTOINCREMENT rowids are consecutive.
+    // One INSERT holds the write lock throughout, so its rowids (max + 1 each) are consecutive.
     return chunks.flatMap((chunk, i) => {
       const last = Number(results[i]?.lastInsertRowid)
       return chunk.map((_, j) => last - chunk.length + 1 + j)
@@ -68,7 +68,12 @@ export function createLibsqlDocStore(client: Client, localLog?: LocalUpdateLog):
           sql: 'INSERT INTO doc_snapshots (room, data, upto_update_id) VALUES (?, ?, ?)',
           args: [room, snapshot, uptoUpdateId],
         },
-        { sql: 'DELETE FROM doc_updates WHERE room = ? AND id <= ?', args: [room, uptoUpdateId] },
+        {
+          // The table's newest row stays even when folded: new ids are max(id) + 1, and an
+          // id reused after a snapshot's upto would hide that update from the next load.
+          sql: 'DELETE FROM doc_updates WHERE room = ? AND id <= ? AND id < (SELECT max(id) FROM doc_updates)',
+          args: [room, uptoUpdateId],
+        },
       ],
       'write',
     )

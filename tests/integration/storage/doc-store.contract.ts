@@ -79,6 +79,18 @@ export function runDocStoreContract(
       expect(first).toBeLessThan(second!)
     })
 
+    it('gives ids above every folded one after compaction folds a whole log', async () => {
+      const doc = new Y.Doc()
+      await store.append([{ room: 'r', update: updateWith('a', doc) }])
+      const [folded] = await store.append([{ room: 'r', update: updateWith('b', doc) }])
+      await store.compact('r', Y.encodeStateAsUpdate(doc), folded!)
+      const [next] = await store.append([{ room: 'r', update: updateWith('c', doc) }])
+      expect(next).toBeGreaterThan(folded!)
+      const loaded = await store.load('r')
+      expect(loaded.lastUpdateId).toBe(next)
+      expect(materialise(loaded)).toBe('abc')
+    })
+
     it('keeps every snapshot as version history', async () => {
       const doc = new Y.Doc()
       const [one] = await store.append([{ room: 'h', update: updateWith('v1', doc) }])
