@@ -12,7 +12,8 @@ export interface BackgroundCheckpointOptions {
   intervalMs: number
   /** The worker could not checkpoint, or stopped and is restarted (the WAL grows meanwhile). */
   onError(message: string): void
-  /** Wait before a worker that stopped on its own is started again. */
+  /** First wait before a worker that stopped on its own is started again; doubles while
+   * workers keep stopping soon after they start (up to a minute). */
   restartDelayMs?: number
 }
 
@@ -20,6 +21,9 @@ export interface BackgroundCheckpointOptions {
 type WorkerReport = { type: 'error'; message: string }
 
 const DEFAULT_RESTART_DELAY_MS = 5000
+const MAX_RESTART_DELAY_MS = 60_000
+/** A worker that ran this long was healthy: the next restart waits the first delay again. */
+const HEALTHY_AFTER_MS = 60_000
 
 export function startBackgroundCheckpoints(
   options: BackgroundCheckpointOptions,
@@ -27,9 +31,13 @@ export function startBackgroundCheckpoints(
   let closing = false
   let restart: NodeJS.Timeout | null = null
   let exited: Promise<void> = Promise.resolve()
+  const firstDelayMs = options.restartDelayMs ?? DEFAULT_RESTART_DELAY_MS
+  let delayMs = firstDelayMs
+  let startedAt = 0
   let worker = spawn()
 
   function spawn(): Worker {
+    startedAt = Date.now()
     const started = new Worker(new URL('./checkpoint-worker.js', import.meta.url), {
       workerData: {
         path: options.path,
@@ -54,13 +62,21 @@ export function startBackgroundCheckpoints(
     return started
   }
 
-  /** Without a checkpointer the WAL only grows, so one that stopped is started again. */
+  /**
+   * Without a checkpointer the WAL only grows, so one that stopped is started again; one
+   * that cannot start (each start costs a new isolate) is retried ever less often.
+   */
   function restartLater(code: number): void {
-    options.onError(`the checkpoint worker stopped (exit code ${code}); starting it again`)
+    if (Date.now() - startedAt >= HEALTHY_AFTER_MS) delayMs = firstDelayMs
+    const wait = delayMs
+    delayMs = Math.min(delayMs * 2, MAX_RESTART_DELAY_MS)
+    options.onError(
+      `the checkpoint worker stopped (exit code ${code}); starting it again in ${wait} ms`,
+    )
     restart = setTimeout(() => {
       restart = null
       if (!closing) worker = spawn()
-    }, options.restartDelayMs ?? DEFAULT_RESTART_DELAY_MS)
+    }, wait)
     restart.unref()
   }
 

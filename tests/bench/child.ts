@@ -48,7 +48,16 @@ export function killAllChildren(): void {
 export async function spawnServerProcess(options: SpawnOptions): Promise<ChildServer> {
   const child = spawn(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', '--import', probeUrl, options.script],
+    [
+      '--expose-gc',
+      // For experiments, e.g. BENCH_NODE_FLAGS='--perf-basic-prof' or '--trace-deopt'.
+      ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+      '--import',
+      'tsx',
+      '--import',
+      probeUrl,
+      options.script,
+    ],
     {
       cwd: repoRoot,
       env: { ...process.env, NODE_ENV: 'production', ...options.env },

@@ -11,7 +11,10 @@
  * rounds, profile one more load phase of our relay and print where its CPU time goes; all:
  * the same for every server, for comparison),
  * BENCH_TIMEOUT_MS (480000: hard stop), BENCH_SERVERS (all three: a comma-separated subset of
- * ours, y-websocket-server, hocuspocus, for quicker experiments).
+ * ours, y-websocket-server, hocuspocus, for quicker experiments), BENCH_NODE_FLAGS (extra
+ * node flags for every server process, e.g. --perf-basic-prof), BENCH_OURS_ENTRY (our
+ * server's entry: dist/node/server/main.js, the build `npm start` runs; server/main.ts for
+ * the source through tsx).
  */
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
