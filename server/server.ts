@@ -7,6 +7,7 @@ import type { ServerConfig } from './config.ts'
 import { createApp } from './http/app.ts'
 import type { Logger } from './log.ts'
 import { createServices, type Services } from './services.ts'
+import type { DocStore } from './storage/doc-store.ts'
 
 export interface RunningServer {
   url: string
@@ -16,8 +17,17 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
+export interface StartOptions {
+  /** Where Yjs updates go instead of the database (the bench's in-memory reference). */
+  docStore?: DocStore
+}
+
 /** Opens the database (migrating it), wires the services and listens. */
-export async function startServer(config: ServerConfig, logger: Logger): Promise<RunningServer> {
+export async function startServer(
+  config: ServerConfig,
+  logger: Logger,
+  options: StartOptions = {},
+): Promise<RunningServer> {
   const database = await openDatabase({
     url: config.databaseUrl,
     authToken: config.databaseAuthToken,
@@ -25,7 +35,7 @@ export async function startServer(config: ServerConfig, logger: Logger): Promise
     checkpointIntervalMs: config.checkpointIntervalMs,
     onCheckpointError: (message) => logger.error('WAL checkpoint failed', { reason: message }),
   })
-  const services = createServices(database, config, logger)
+  const services = createServices(database, config, logger, options.docStore)
   const app = createApp(services, config, logger)
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxMessageBytes })
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

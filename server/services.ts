@@ -9,12 +9,21 @@ import { createMeetings } from './domain/meetings.ts'
 import type { ServerConfig } from './config.ts'
 import type { Logger } from './log.ts'
 import { createRooms } from './relay/rooms.ts'
+import type { DocStore } from './storage/doc-store.ts'
 import { createGroupCommit } from './storage/group-commit.ts'
 import { createLibsqlDocStore } from './storage/libsql-doc-store.ts'
 
-/** Everything a running server holds, wired once; routes receive only what they need. */
-export function createServices(database: DatabaseHandle, config: ServerConfig, logger: Logger) {
-  const store = createLibsqlDocStore(database.client, database.updateLog ?? undefined)
+/**
+ * Everything a running server holds, wired once; routes receive only what they need.
+ * `docStore` replaces the database's update log (the bench's in-memory reference only).
+ */
+export function createServices(
+  database: DatabaseHandle,
+  config: ServerConfig,
+  logger: Logger,
+  docStore?: DocStore,
+) {
+  const store = docStore ?? createLibsqlDocStore(database.client, database.updateLog ?? undefined)
   const commit = createGroupCommit(store)
   const rooms = createRooms({
     store,

@@ -111,6 +111,10 @@ export function judge(ours: ServerSummary, references: ServerSummary[]): Verdict
 }
 
 const pad = (text: string, width: number) => text.padStart(width)
+const SHORT_NAMES: Record<string, string> = {
+  'y-websocket-server': 'y-ws-server',
+  'ours-memory-log': 'memory-log',
+}
 
 export function formatReport(summaries: ServerSummary[], verdict: Verdict): string {
   const [ours, ...refs] = summaries
@@ -178,9 +182,7 @@ export function formatReport(summaries: ServerSummary[], verdict: Verdict): stri
   const header =
     'metric (median of rounds)'.padEnd(w0) +
     summaries.map((s) => pad(s.label, w)).join('') +
-    refs
-      .map((r) => pad(`ours/${r.server === 'hocuspocus' ? 'hocuspocus' : 'y-ws-server'}`, 18))
-      .join('')
+    refs.map((r) => pad(`ours/${SHORT_NAMES[r.server] ?? r.server}`, 18)).join('')
   const lines = [header, '-'.repeat(header.length)]
   for (const row of rows) {
     let line = row.name.padEnd(w0) + summaries.map((s) => pad(row.fmt(row.pick(s)), w)).join('')

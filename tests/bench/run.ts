@@ -10,8 +10,8 @@
  * BENCH_IDLE_CONNECTIONS (1000), BENCH_IDLE_ROOMS (10), BENCH_PROFILE (1 or ours: after the
  * rounds, profile one more load phase of our relay and print where its CPU time goes; all:
  * the same for every server, for comparison),
- * BENCH_TIMEOUT_MS (480000: hard stop), BENCH_SERVERS (all three: a comma-separated subset of
- * ours, y-websocket-server, hocuspocus, for quicker experiments), BENCH_NODE_FLAGS (extra
+ * BENCH_TIMEOUT_MS (600000: hard stop), BENCH_SERVERS (all four: a comma-separated subset of
+ * ours, y-websocket-server, hocuspocus, ours-memory-log, for quicker experiments), BENCH_NODE_FLAGS (extra
  * node flags for every server process, e.g. --perf-basic-prof), BENCH_OURS_ENTRY (our
  * server's entry: dist/node/server/main.js, the build `npm start` runs; server/main.ts for
  * the source through tsx).
@@ -20,7 +20,7 @@ import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ServerAdapter } from './adapters/adapter.ts'
 import { startHocuspocus } from './adapters/hocuspocus.ts'
-import { startOurs } from './adapters/ours.ts'
+import { startOurs, startOursMemoryLog } from './adapters/ours.ts'
 import { startYWebsocketServer } from './adapters/y-websocket-server.ts'
 import { killAllChildren, repoRoot, type Sample } from './child.ts'
 import {
@@ -57,9 +57,11 @@ const config = {
   // Long enough for the JIT to settle: CPU per delivery kept falling for ~20 s of load.
   warmupMs: num('BENCH_WARMUP_MS', 10_000),
   profile: (process.env.BENCH_PROFILE ?? '').replace(/^1$/, 'ours'),
-  timeoutMs: num('BENCH_TIMEOUT_MS', 480_000),
+  timeoutMs: num('BENCH_TIMEOUT_MS', 600_000),
   /** For experiments: which servers run (ours first; ratios need y-websocket-server). */
-  servers: (process.env.BENCH_SERVERS ?? 'ours,y-websocket-server,hocuspocus').split(','),
+  servers: (
+    process.env.BENCH_SERVERS ?? 'ours,y-websocket-server,hocuspocus,ours-memory-log'
+  ).split(','),
 }
 const resultsDir = resolve(repoRoot, 'bench-results')
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -154,6 +156,7 @@ const starters: Record<ServerAdapter['id'], () => Promise<ServerAdapter>> = {
   ours: startOurs,
   'y-websocket-server': startYWebsocketServer,
   hocuspocus: startHocuspocus,
+  'ours-memory-log': startOursMemoryLog,
 }
 
 /**

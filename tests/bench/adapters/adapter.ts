@@ -6,7 +6,7 @@ import type { BenchClient, ClientFactory } from '../load.ts'
 
 /** One server under test: its process, how to make rooms usable, how clients connect. */
 export interface ServerAdapter extends ClientFactory {
-  readonly id: 'ours' | 'y-websocket-server' | 'hocuspocus'
+  readonly id: 'ours' | 'y-websocket-server' | 'hocuspocus' | 'ours-memory-log'
   readonly label: string
   readonly server: ChildServer
   /** Makes `perRoom` clients per room able to connect (ours: groups and sessions). */

@@ -1,8 +1,9 @@
 /**
- * Our relay: server/main.ts as its own process, with auth and persistence on (a temporary
- * libSQL file), rate limits raised so the bench load is not throttled. Groups are written
- * through the real invitation service; every client joins through POST /api/join and
- * connects with its own session.
+ * Our relay as its own process, with auth and persistence on (a temporary libSQL file),
+ * rate limits raised so the bench load is not throttled. Groups are written through the
+ * real invitation service; every client joins through POST /api/join and connects with its
+ * own session. The same with the update log in memory is the reference that shows what
+ * persisting costs.
  */
 import type * as Y from 'yjs'
 import { openDatabase, type DatabaseHandle } from '../../../db/client.ts'
@@ -14,7 +15,29 @@ import { spawnServerProcess } from '../child.ts'
 import type { BenchClient } from '../load.ts'
 import { connectYWebsocket, type ServerAdapter } from './adapter.ts'
 
-export async function startOurs(): Promise<ServerAdapter> {
+interface OursVariant {
+  id: Extract<ServerAdapter['id'], 'ours' | 'ours-memory-log'>
+  label: string
+  script: string
+}
+
+// What `npm start` runs: the server compiled by `npm run build:server`.
+export const startOurs = () =>
+  startVariant({
+    id: 'ours',
+    label: 'ours (auth+persist)',
+    script: process.env.BENCH_OURS_ENTRY || 'dist/node/server/main.js',
+  })
+
+/** The same build with the update log in memory: persist-before-relay left out. */
+export const startOursMemoryLog = () =>
+  startVariant({
+    id: 'ours-memory-log',
+    label: 'ours, log in memory',
+    script: 'tests/bench/servers/ours-memory-log.ts',
+  })
+
+async function startVariant(variant: OursVariant): Promise<ServerAdapter> {
   const database = makeTempDatabase()
   let handle: DatabaseHandle | null = null
   try {
@@ -22,9 +45,8 @@ export async function startOurs(): Promise<ServerAdapter> {
     handle = await openDatabase({ url: database.url })
     const port = await freePort()
     const server = await spawnServerProcess({
-      label: 'ours',
-      // What `npm start` runs: the server compiled by `npm run build:server`.
-      script: process.env.BENCH_OURS_ENTRY || 'dist/node/server/main.js',
+      label: variant.id,
+      script: variant.script,
       env: {
         PORT: String(port),
         HOST: '127.0.0.1',
@@ -39,7 +61,7 @@ export async function startOurs(): Promise<ServerAdapter> {
       },
       ready: `http://127.0.0.1:${port}/healthz`,
     })
-    return oursAdapter(server, port, handle, database.remove)
+    return oursAdapter(variant, server, port, handle, database.remove)
   } catch (error) {
     handle?.close()
     database.remove()
@@ -48,6 +70,7 @@ export async function startOurs(): Promise<ServerAdapter> {
 }
 
 function oursAdapter(
+  variant: OursVariant,
   server: Awaited<ReturnType<typeof spawnServerProcess>>,
   port: number,
   handle: DatabaseHandle,
@@ -88,8 +111,8 @@ function oursAdapter(
   }
 
   return {
-    id: 'ours',
-    label: 'ours (auth+persist)',
+    id: variant.id,
+    label: variant.label,
     server,
     prepare,
     connect,

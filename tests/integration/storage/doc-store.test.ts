@@ -1,5 +1,6 @@
 import { openDatabase } from '../../../db/client.ts'
 import { createLibsqlDocStore } from '../../../server/storage/libsql-doc-store.ts'
+import { createMemoryDocStore } from '../../../server/storage/memory-doc-store.ts'
 import { makeTempDatabase } from '../../helpers/database.ts'
 import { runDocStoreContract } from './doc-store.contract.ts'
 
@@ -26,3 +27,8 @@ runDocStoreContract('libSQL in-memory database', async () => {
   const handle = await openDatabase({ url: ':memory:' })
   return { store: createLibsqlDocStore(handle.client), close: () => handle.close() }
 })
+
+runDocStoreContract('in process memory (the bench’s reference)', async () => ({
+  store: createMemoryDocStore(),
+  close: () => {},
+}))

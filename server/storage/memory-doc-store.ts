@@ -1,0 +1,74 @@
+import type { AppendedUpdate, DocStore, SnapshotInfo, StoredDoc } from './doc-store.ts'
+
+interface RoomLog {
+  updates: { id: number; update: Uint8Array }[]
+  snapshots: (SnapshotInfo & { data: Uint8Array })[]
+}
+
+/**
+ * A DocStore in this process's memory: nothing survives the process. For measuring what
+ * the relay costs without its database (the bench's "log in memory" reference) and for
+ * the contract suite, which every store passes. Never the server's store.
+ */
+export function createMemoryDocStore(): DocStore {
+  const rooms = new Map<string, RoomLog>()
+  let lastId = 0
+  let lastSnapshotId = 0
+  const logOf = (room: string): RoomLog => {
+    let log = rooms.get(room)
+    if (!log) rooms.set(room, (log = { updates: [], snapshots: [] }))
+    return log
+  }
+
+  async function load(room: string): Promise<StoredDoc> {
+    const log = rooms.get(room)
+    const snapshot = log?.snapshots.at(-1)
+    const updates = log?.updates ?? []
+    return {
+      snapshot: snapshot ? snapshot.data.slice() : null,
+      updates: updates.map((entry) => entry.update.slice()),
+      lastUpdateId: updates.at(-1)?.id ?? snapshot?.uptoUpdateId ?? 0,
+    }
+  }
+
+  async function append(entries: readonly AppendedUpdate[]): Promise<number[]> {
+    return entries.map(({ room, update }) => {
+      const id = ++lastId
+      // A copy: the caller's bytes may be a view into a buffer that is reused.
+      logOf(room).updates.push({ id, update: update.slice() })
+      return id
+    })
+  }
+
+  async function compact(room: string, snapshot: Uint8Array, uptoUpdateId: number) {
+    const log = logOf(room)
+    log.snapshots.push({
+      id: ++lastSnapshotId,
+      uptoUpdateId,
+      createdAt: new Date(),
+      bytes: snapshot.byteLength,
+      data: snapshot.slice(),
+    })
+    log.updates = log.updates.filter((entry) => entry.id > uptoUpdateId)
+  }
+
+  async function listSnapshots(room: string): Promise<SnapshotInfo[]> {
+    return (rooms.get(room)?.snapshots ?? []).map(({ id, uptoUpdateId, createdAt, bytes }) => ({
+      id,
+      uptoUpdateId,
+      createdAt,
+      bytes,
+    }))
+  }
+
+  async function readSnapshot(room: string, id: number): Promise<Uint8Array | null> {
+    return (
+      rooms
+        .get(room)
+        ?.snapshots.find((s) => s.id === id)
+        ?.data.slice() ?? null
+    )
+  }
+
+  return { load, append, compact, listSnapshots, readSnapshot }
+}
