@@ -28,6 +28,8 @@ export interface RoundResult {
   heapBytesPerIdleConnection: number
   heapTotalBytesPerIdleConnection: number
   externalBytesPerIdleConnection: number
+  /** What the idle phase read after each step (the slope is taken over all but the first). */
+  idleReadings: { connections: number; rssBytes: number; heapUsedBytes: number }[]
 }
 
 export interface ServerSummary {

@@ -142,6 +142,11 @@ async function idlePhase(adapter: ServerAdapter) {
   const per = (pick: (sample: Sample) => number) =>
     slope(measured.map((r) => ({ x: r.connections, y: pick(r.sample) })))
   return {
+    readings: readings.map(({ connections, sample }) => ({
+      connections,
+      rssBytes: sample.rssBytes,
+      heapUsedBytes: sample.heapUsedBytes,
+    })),
     connections: (measured.at(-1)?.connections ?? 0) - (readings[0]?.connections ?? 0),
     before: (readings[1] ?? readings[0])!.sample,
     after: readings.at(-1)!.sample,
@@ -200,6 +205,7 @@ async function measure(adapter: ServerAdapter, roundNo: number): Promise<RoundRe
     heapBytesPerIdleConnection: idle.heapUsedPerConnection,
     heapTotalBytesPerIdleConnection: idle.heapTotalPerConnection,
     externalBytesPerIdleConnection: idle.externalPerConnection,
+    idleReadings: idle.readings,
   }
 }
 
