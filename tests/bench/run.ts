@@ -6,6 +6,7 @@
  *
  * Env (all optional): BENCH_ROUNDS (3), BENCH_ROOMS (10), BENCH_CLIENTS (5 per room),
  * BENCH_LOAD_MS (10000), BENCH_WARMUP_MS (30000: each server's first load, not measured),
+ * BENCH_REWARM_MS (10000: the same load again, unmeasured, before each measured phase),
  * BENCH_MIN_INTERVAL_MS (100), BENCH_MAX_INTERVAL_MS (200),
  * BENCH_IDLE_CONNECTIONS (1000), BENCH_IDLE_ROOMS (10), BENCH_PROFILE (1 or ours: after the
  * rounds, profile one more load phase of our relay and print where its CPU time goes; all:
@@ -58,6 +59,7 @@ const config = {
   // falling for 20-30 s (178, 150, then 104-116 µs in 10 s phases), the smaller
   // @y/websocket-server's for ~20 s. A long-running server is measured, not a fresh one.
   warmupMs: num('BENCH_WARMUP_MS', 30_000),
+  rewarmMs: num('BENCH_REWARM_MS', 10_000),
   profile: (process.env.BENCH_PROFILE ?? '').replace(/^1$/, 'ours'),
   timeoutMs: num('BENCH_TIMEOUT_MS', 900_000),
   /** For experiments: which servers run (ours first; ratios need y-websocket-server). */
@@ -183,6 +185,14 @@ async function idleInFreshProcess(id: ServerAdapter['id']) {
 async function measure(adapter: ServerAdapter, roundNo: number): Promise<RoundResult> {
   const shape = { ...config.shape, seed: roundNo }
   const idle = await idleInFreshProcess(adapter.id)
+  // A server left idle for minutes while the others ran had lost part of its warm-up (the
+  // one measured first after all the warm-ups was slowest, whichever it was): the same
+  // load, unmeasured, just before the measured phase.
+  await loadPhase(adapter, loadRooms(`r${roundNo}-rewarm`), {
+    ...shape,
+    loadMs: config.rewarmMs,
+    seed: 100 + roundNo,
+  })
   const load = await loadPhase(adapter, loadRooms(`r${roundNo}`), shape)
   const windowMicros = load.windowMs * 1000
   return {
