@@ -20,17 +20,10 @@
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ServerAdapter } from './adapters/adapter.ts'
-import { startHocuspocus } from './adapters/hocuspocus.ts'
-import { startOurs, startOursMemoryLog } from './adapters/ours.ts'
-import { startYWebsocketServer } from './adapters/y-websocket-server.ts'
+import { starters } from './adapters/index.ts'
 import { killAllChildren, repoRoot, type Sample } from './child.ts'
-import {
-  connectClients,
-  destroyClients,
-  driveEdits,
-  type BenchClient,
-  type LoadShape,
-} from './load.ts'
+import { connectClients, destroyClients, type BenchClient, type LoadShape } from './load.ts'
+import { loadPhase } from './load-phase.ts'
 import { percentile, slope } from './metrics.ts'
 import { formatProfile, summariseProfile } from './profile.ts'
 import { formatReport, judge, summarise, writeJson, type RoundResult } from './report.ts'
@@ -73,28 +66,6 @@ const idlePerRoom = Math.ceil(config.idleConnections / Math.max(1, config.idleRo
 const idleRooms = Array.from({ length: config.idleRooms }, (_, i) => `bench-idle-${i}`)
 const loadRooms = (tag: string) =>
   Array.from({ length: config.shape.rooms }, (_, i) => `bench-${tag}-load-${i}`)
-
-/** One load phase: connect, edit, measure server CPU around it, disconnect. */
-async function loadPhase(adapter: ServerAdapter, rooms: string[], shape: LoadShape) {
-  await adapter.prepare(rooms, shape.clientsPerRoom)
-  const clients = await connectClients(adapter, rooms, shape.clientsPerRoom)
-  try {
-    await sleep(300) // initial awareness and sync traffic settles
-    const before = await adapter.server.sample()
-    const benchBefore = process.cpuUsage()
-    const result = await driveEdits(clients, shape)
-    const benchCpu = process.cpuUsage(benchBefore)
-    const after = await adapter.server.sample()
-    return {
-      ...result,
-      serverCpuMicros: after.cpuMicros - before.cpuMicros,
-      serverSystemCpuMicros: after.systemCpuMicros - before.systemCpuMicros,
-      benchCpuMicros: benchCpu.user + benchCpu.system,
-    }
-  } finally {
-    destroyClients(clients)
-  }
-}
 
 /**
  * RSS after a full GC, once it has settled: freed pages go back to the system a little
@@ -159,13 +130,6 @@ async function idlePhase(adapter: ServerAdapter) {
     heapTotalPerConnection: per((s) => s.heapTotalBytes),
     externalPerConnection: per((s) => s.externalBytes),
   }
-}
-
-const starters: Record<ServerAdapter['id'], () => Promise<ServerAdapter>> = {
-  ours: startOurs,
-  'y-websocket-server': startYWebsocketServer,
-  hocuspocus: startHocuspocus,
-  'ours-memory-log': startOursMemoryLog,
 }
 
 /**

@@ -1,0 +1,14 @@
+import type { ServerAdapter } from './adapter.ts'
+import { startHocuspocus } from './hocuspocus.ts'
+import { startOurs, startOursMemoryLog } from './ours.ts'
+import { startYWebsocketServer } from './y-websocket-server.ts'
+
+/** Every server the bench knows, ours first (the ratios are ours / each other). */
+export const starters: Record<ServerAdapter['id'], () => Promise<ServerAdapter>> = {
+  ours: startOurs,
+  'y-websocket-server': startYWebsocketServer,
+  hocuspocus: startHocuspocus,
+  'ours-memory-log': startOursMemoryLog,
+}
+
+export const isServerId = (id: string): id is ServerAdapter['id'] => id in starters

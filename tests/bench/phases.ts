@@ -1,0 +1,50 @@
+/**
+ * `npm run bench:phases -- <server> [phases] [seconds]`: one server under the bench's load
+ * for several consecutive phases, each printed as it ends. Shows how long a server takes to
+ * warm up and how far it then drifts: the way to A/B a change to the relay, since
+ * consecutive phases of one process vary less than the rounds of `npm run bench`.
+ * Servers: ours, y-websocket-server, hocuspocus, ours-memory-log. Not a test.
+ */
+import { isServerId, starters } from './adapters/index.ts'
+import { killAllChildren } from './child.ts'
+import { loadPhase } from './load-phase.ts'
+import { percentile } from './metrics.ts'
+
+const [id = '', phasesArg = '6', secondsArg = '10'] = process.argv.slice(2)
+if (!isServerId(id)) {
+  console.error(`usage: npm run bench:phases -- <${Object.keys(starters).join('|')}> [phases] [s]`)
+  process.exit(2)
+}
+const phases = Number(phasesArg)
+const shape = {
+  rooms: 10,
+  clientsPerRoom: 5,
+  loadMs: Number(secondsArg) * 1000,
+  minIntervalMs: 100,
+  maxIntervalMs: 200,
+}
+
+// y-websocket's provider adds a process 'exit' listener per instance.
+process.setMaxListeners(shape.rooms * shape.clientsPerRoom + 20)
+process.on('exit', killAllChildren)
+const adapter = await starters[id]()
+try {
+  console.log(`${adapter.label}, pid ${adapter.server.pid}: ${phases} phases of ${secondsArg} s`)
+  for (let phase = 1; phase <= phases; phase++) {
+    const rooms = Array.from({ length: shape.rooms }, (_, i) => `phases-${phase}-${i}`)
+    const load = await loadPhase(adapter, rooms, { ...shape, seed: phase })
+    const cpu = load.serverCpuMicros / Math.max(1, load.deliveries)
+    console.log(
+      `  phase ${phase}: ${cpu.toFixed(1)} µs/delivery ` +
+        `(kernel ${((100 * load.serverSystemCpuMicros) / load.serverCpuMicros).toFixed(0)} %), ` +
+        `p50 ${percentile(load.latencies, 50).toFixed(2)} ms, ` +
+        `p99 ${percentile(load.latencies, 99).toFixed(2)} ms, ` +
+        `${load.deliveries}/${load.expectedDeliveries} delivered`,
+    )
+  }
+  const errors = adapter.server.errorLines()
+  if (errors.length > 0) console.log(`WARNING: ${errors.length} errors logged; first: ${errors[0]}`)
+} finally {
+  await adapter.stop()
+}
+process.exit(0)
