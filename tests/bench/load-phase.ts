@@ -1,8 +1,7 @@
 /** One measured load phase against one server: shared by `npm run bench` and `bench:phases`. */
 import type { ServerAdapter } from './adapters/adapter.ts'
+import { sleep } from '../helpers/clients.ts'
 import { connectClients, destroyClients, driveEdits, type LoadShape } from './load.ts'
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** Connect, edit, measure the server's CPU around the edits, disconnect. */
 export async function loadPhase(adapter: ServerAdapter, rooms: string[], shape: LoadShape) {

@@ -4,6 +4,7 @@
  * Servers differ only in the ClientFactory (which provider, which URL).
  */
 import * as Y from 'yjs'
+import { sleep } from '../helpers/clients.ts'
 import { makePrng } from '../helpers/prng.ts'
 import { Samples } from './metrics.ts'
 
@@ -42,7 +43,6 @@ export interface LoadResult {
 }
 
 const LOCAL = Symbol('bench-local')
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = performance.now() + timeoutMs

@@ -7,6 +7,7 @@
  */
 import { isServerId, starters } from './adapters/index.ts'
 import { killAllChildren } from './child.ts'
+import { readLoadShape } from './env.ts'
 import { loadPhase } from './load-phase.ts'
 import { percentile } from './metrics.ts'
 
@@ -16,13 +17,8 @@ if (!isServerId(id)) {
   process.exit(2)
 }
 const phases = Number(phasesArg)
-const shape = {
-  rooms: 10,
-  clientsPerRoom: 5,
-  loadMs: Number(secondsArg) * 1000,
-  minIntervalMs: 100,
-  maxIntervalMs: 200,
-}
+// The bench's load (BENCH_ROOMS and the other knobs of run.ts apply), in phases of [s].
+const shape = { ...readLoadShape(), loadMs: Number(secondsArg) * 1000 }
 
 // y-websocket's provider adds a process 'exit' listener per instance.
 process.setMaxListeners(shape.rooms * shape.clientsPerRoom + 20)

@@ -12,8 +12,9 @@
  * rounds, profile one more load phase of our relay and print where its CPU time goes; all:
  * the same for every server, for comparison),
  * BENCH_TIMEOUT_MS (900000: hard stop), BENCH_SERVERS (all four: a comma-separated subset of
- * ours, y-websocket-server, hocuspocus, ours-memory-log, for quicker experiments), BENCH_NODE_FLAGS (extra
- * node flags for every server process, e.g. --perf-basic-prof), BENCH_OURS_ENTRY (our
+ * ours, y-websocket-server, hocuspocus, ours-memory-log, for quicker experiments),
+ * BENCH_NODE_FLAGS (extra node flags for every server process, e.g. --perf-basic-prof),
+ * BENCH_OURS_ENTRY (our
  * server's entry: dist/node/server/main.js, the build `npm start` runs; server/main.ts for
  * the source through tsx).
  */
@@ -22,30 +23,17 @@ import { resolve } from 'node:path'
 import type { ServerAdapter } from './adapters/adapter.ts'
 import { starters } from './adapters/index.ts'
 import { killAllChildren, repoRoot, type Sample } from './child.ts'
-import { connectClients, destroyClients, type BenchClient, type LoadShape } from './load.ts'
+import { sleep } from '../helpers/clients.ts'
+import { envNumber as num, readLoadShape } from './env.ts'
+import { connectClients, destroyClients, type BenchClient } from './load.ts'
 import { loadPhase } from './load-phase.ts'
 import { percentile, slope } from './metrics.ts'
 import { formatProfile, summariseProfile } from './profile.ts'
 import { formatReport, judge, summarise, writeJson, type RoundResult } from './report.ts'
 
-const num = (name: string, fallback: number): number => {
-  const raw = process.env[name]
-  if (raw === undefined || raw === '') return fallback
-  const value = Number(raw)
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number`)
-  return value
-}
-
 const config = {
   rounds: num('BENCH_ROUNDS', 3),
-  shape: {
-    rooms: num('BENCH_ROOMS', 10),
-    clientsPerRoom: num('BENCH_CLIENTS', 5),
-    loadMs: num('BENCH_LOAD_MS', 10_000),
-    minIntervalMs: num('BENCH_MIN_INTERVAL_MS', 100),
-    maxIntervalMs: num('BENCH_MAX_INTERVAL_MS', 200),
-    seed: 1,
-  } satisfies LoadShape,
+  shape: readLoadShape(),
   idleConnections: num('BENCH_IDLE_CONNECTIONS', 1000),
   idleRooms: num('BENCH_IDLE_ROOMS', 10),
   // Long enough for the JIT to settle at the full load: our server's CPU per delivery kept
@@ -61,7 +49,6 @@ const config = {
   ).split(','),
 }
 const resultsDir = resolve(repoRoot, 'bench-results')
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const idlePerRoom = Math.ceil(config.idleConnections / Math.max(1, config.idleRooms))
 const idleRooms = Array.from({ length: config.idleRooms }, (_, i) => `bench-idle-${i}`)
 const loadRooms = (tag: string) =>

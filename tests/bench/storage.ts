@@ -9,12 +9,12 @@
  */
 import { openDatabase } from '../../db/client.ts'
 import type { CheckpointMode } from '../../db/pragmas.ts'
+import { sleep } from '../helpers/clients.ts'
 import { makeTempDatabase } from '../helpers/database.ts'
 import { percentile } from './metrics.ts'
 
 const commits = Number(process.env.STORAGE_BENCH_COMMITS ?? 3000)
 const gapMs = Number(process.env.STORAGE_BENCH_GAP_MS ?? 3)
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 async function measure(checkpoints: CheckpointMode) {
   const temp = makeTempDatabase()
