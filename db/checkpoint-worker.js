@@ -2,8 +2,8 @@
 // WAL and the database file, which on a slow disk takes tens of milliseconds; done by the
 // relay's own connection it would stall every edit in flight. A PASSIVE checkpoint never
 // blocks writers, so the relay keeps committing meanwhile.
-// Plain JavaScript: a worker does not get the TypeScript loader in every runtime that
-// starts the server (tsx, vitest).
+// Plain JavaScript: it is started without loaders (execArgv: [] in checkpointer.ts), the
+// same file whether the server runs from source or from dist/node.
 import { parentPort, workerData } from 'node:worker_threads'
 import Database from 'libsql'
 

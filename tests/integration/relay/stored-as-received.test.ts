@@ -35,20 +35,25 @@ describe('relay: updates are stored and relayed as received', () => {
   const storedCount = async () =>
     (await relay.server.services.store.load(relay.group.room)).updates.length
 
-  it('stores and relays an update once; the same update again changes nothing', async () => {
+  /** Bo listening, a raw writer, two edits made elsewhere, and the log's size before. */
+  const arrange = async (edit: (text: Y.Text) => void) => {
     const bo = await relay.connect('participant', 'Bo')
     const raw = await rawWriter(relay)
-    const [first, second] = editsOf((text) => {
+    const [first, second] = editsOf(edit)
+    return { bo, raw, first: first!, second: second!, storedBefore: await storedCount() }
+  }
+
+  it('stores and relays an update once; the same update again changes nothing', async () => {
+    const { bo, raw, first, second, storedBefore } = await arrange((text) => {
       text.insert(0, 'Mål: ')
       text.insert(5, 'jämställd service')
     })
     const syncFramesBefore = bo.framesReceived(MessageType.Sync)
-    const storedBefore = await storedCount()
 
-    raw.send(encodeUpdate(first!))
+    raw.send(encodeUpdate(first))
     await waitFor(() => bo.doc.getText('notes').toString() === 'Mål: ', 5000, 'first edit')
-    raw.send(encodeUpdate(first!)) // nothing new: not stored, not relayed
-    raw.send(encodeUpdate(second!))
+    raw.send(encodeUpdate(first)) // nothing new: not stored, not relayed
+    raw.send(encodeUpdate(second))
     await waitFor(
       () => bo.doc.getText('notes').toString() === 'Mål: jämställd service',
       5000,
@@ -61,20 +66,17 @@ describe('relay: updates are stored and relayed as received', () => {
   })
 
   it('stores an update held back for a missing predecessor, so the log loses nothing', async () => {
-    const bo = await relay.connect('participant', 'Bo')
-    const raw = await rawWriter(relay)
-    const [first, second] = editsOf((text) => {
+    const { bo, raw, first, second, storedBefore } = await arrange((text) => {
       text.insert(0, 'Plan')
       text.insert(4, 'era')
     })
-    const storedBefore = await storedCount()
 
     // The second edit first: it cannot be applied yet, but it is new, so it is kept.
-    raw.send(encodeUpdate(second!))
+    raw.send(encodeUpdate(second))
     await waitFor(() => bo.doc.store.pendingStructs !== null, 5000, 'the held-back edit at Bo')
     expect((await storedCount()) - storedBefore).toBe(1)
 
-    raw.send(encodeUpdate(first!))
+    raw.send(encodeUpdate(first))
     await waitFor(() => bo.doc.getText('notes').toString() === 'Planera', 5000, 'both edits')
     expect((await storedCount()) - storedBefore).toBe(2)
     const stored = await loadDoc(relay.server.services.store, relay.group.room)
