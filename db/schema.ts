@@ -204,5 +204,9 @@ export const docSnapshots = sqliteTable(
     uptoUpdateId: integer('upto_update_id').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('doc_snapshots_room').on(t.room, t.id)],
+  // By upto: a load takes the snapshot that folds the most (several nodes may compact).
+  (t) => [
+    index('doc_snapshots_room').on(t.room, t.id),
+    index('doc_snapshots_room_upto').on(t.room, t.uptoUpdateId),
+  ],
 )

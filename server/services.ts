@@ -9,6 +9,7 @@ import { createMeetings } from './domain/meetings.ts'
 import type { ServerConfig } from './config.ts'
 import type { Logger } from './log.ts'
 import { createRooms } from './relay/rooms.ts'
+import { makeRedisBus } from './scale-out/redis-bus.ts'
 import type { DocStore } from './storage/doc-store.ts'
 import { createGroupCommit } from './storage/group-commit.ts'
 import { createLibsqlDocStore } from './storage/libsql-doc-store.ts'
@@ -25,7 +26,9 @@ export function createServices(
 ) {
   const store = docStore ?? createLibsqlDocStore(database.client, database.updateLog ?? undefined)
   const commit = createGroupCommit(store)
+  const bus = config.redisUrl ? makeRedisBus(config.redisUrl, logger) : undefined
   const rooms = createRooms({
+    bus,
     store,
     commit,
     limits: config.limits,
@@ -42,6 +45,7 @@ export function createServices(
     sessions: createSessions(database.db),
     store,
     commit,
+    bus,
     rooms,
     groups,
     meetings,

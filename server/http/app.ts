@@ -17,7 +17,10 @@ export function createApp(services: Services, config: ServerConfig, logger: Logg
   const app = new Hono()
   app.onError(makeErrorHandler(logger))
 
-  app.route('/healthz', createHealthRoute({ client: services.client, stats: services.rooms.stats }))
+  app.route(
+    '/healthz',
+    createHealthRoute({ client: services.client, stats: services.rooms.stats, bus: services.bus }),
+  )
 
   const api = new Hono()
   api.use(

@@ -1,13 +1,13 @@
-import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/close-codes.ts'
 import { READ_ONLY_REASON } from '../../shared/protocol/messages.ts'
 import type { RelayLimits } from '../../shared/protocol/limits.ts'
+import { PeerKind } from '../../shared/protocol/peer.ts'
 import { canWrite, type Role } from '../../shared/roles.ts'
 import type { Logger } from '../log.ts'
+import type { PeerMessage } from '../scale-out/peer-message.ts'
 import type { GroupCommit } from '../storage/group-commit.ts'
 import {
-  encodeAwareness,
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -15,6 +15,7 @@ import {
   MalformedMessage,
   parseMessage,
 } from './protocol.ts'
+import { Presence } from './presence.ts'
 import { applyReceivedUpdate, UpdateFailed } from './received-update.ts'
 
 /** One WebSocket as a room sees it. */
@@ -40,10 +41,15 @@ export interface RoomOptions {
   onCommitted(room: Room): void
   /** The log could not be written: the room must be dropped and reloaded. */
   onFailed(room: Room, error: unknown): void
+  /** Tells the other server nodes what this one accepted (scale-out); absent on one node. */
+  share?(message: PeerMessage): void
 }
 
 /** The origin of changes made by the server itself (meeting set-up, restores). */
 export const SERVER_ORIGIN = Symbol('server')
+
+/** The origin of updates another server node accepted (scale-out) or the log holds. */
+const PEER_ORIGIN = Symbol('peer')
 
 /**
  * A group's live workspace: a Y.Doc, its awareness and its connections. Narrow interface:
@@ -53,10 +59,10 @@ export const SERVER_ORIGIN = Symbol('server')
 export class Room {
   readonly name: string
   readonly doc: Y.Doc
-  readonly awareness: awarenessProtocol.Awareness
+  readonly presence: Presence
   lastUpdateId: number
   updatesSinceSnapshot: number
-  private readonly connections = new Map<RoomConnection, Set<number>>()
+  private readonly connections = new Set<RoomConnection>()
   private readonly toldReadOnly = new WeakSet<RoomConnection>()
   private persisted: Promise<unknown> = Promise.resolve()
   private failed = false
@@ -66,9 +72,10 @@ export class Room {
     this.doc = options.doc
     this.lastUpdateId = options.lastUpdateId
     this.updatesSinceSnapshot = options.updatesSinceSnapshot
-    this.awareness = new awarenessProtocol.Awareness(this.doc)
-    this.awareness.setLocalState(null)
-    this.awareness.on('update', this.onAwarenessUpdate)
+    this.presence = new Presence(this.doc, {
+      broadcast: (frame, except) => this.broadcast(frame, except),
+      share: options.share,
+    })
   }
 
   get size(): number {
@@ -76,15 +83,11 @@ export class Room {
   }
 
   connect(connection: RoomConnection): void {
-    this.connections.set(connection, new Set())
+    this.connections.add(connection)
     // Writers get our state vector so they upload what we lack (edits made offline).
     // Viewers' uploads would be dropped anyway, so they are not asked.
     if (canWrite(connection.role)) connection.send(encodeSyncStep1(this.doc))
-    const states = this.awareness.getStates()
-    if (states.size > 0) {
-      const all = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])
-      connection.send(encodeAwareness(all))
-    }
+    this.presence.welcome(connection)
   }
 
   message(connection: RoomConnection, frame: Uint8Array): void {
@@ -101,13 +104,9 @@ export class Room {
         case 'awareness':
           this.applyAwareness(connection, message.update)
           return
-        case 'query-awareness': {
-          const ids = [...this.awareness.getStates().keys()]
-          connection.send(
-            encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)),
-          )
+        case 'query-awareness':
+          this.presence.sendAll(connection)
           return
-        }
         case 'auth':
           return
       }
@@ -117,11 +116,25 @@ export class Room {
   }
 
   close(connection: RoomConnection): void {
-    const clientIds = this.connections.get(connection)
-    if (!clientIds) return
-    this.connections.delete(connection)
-    if (clientIds.size > 0)
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...clientIds], null)
+    if (!this.connections.delete(connection)) return
+    this.presence.leave(connection)
+  }
+
+  /**
+   * What another node accepted, or what the shared log holds (a resync): already stored,
+   * so it is applied and relayed here, never stored or shared again.
+   */
+  receiveFromPeer(message: PeerMessage): void {
+    try {
+      if (message.kind === PeerKind.Awareness) {
+        this.presence.fromPeer(message.payload)
+      } else if (message.kind === PeerKind.Update) {
+        if (applyReceivedUpdate(this.doc, message.payload, PEER_ORIGIN))
+          this.broadcast(encodeUpdate(message.payload), null)
+      }
+    } catch (error) {
+      this.options.logger.warn('ignored an unreadable peer message', { kind: message.kind, error })
+    }
   }
 
   /** A change made by the server; resolves once it is committed and relayed. */
@@ -158,8 +171,7 @@ export class Room {
   }
 
   destroy(): void {
-    this.awareness.off('update', this.onAwarenessUpdate)
-    this.awareness.destroy()
+    this.presence.destroy()
     this.doc.destroy()
   }
 
@@ -206,14 +218,7 @@ export class Room {
       this.close(connection)
       return
     }
-    try {
-      // What changed is relayed by onAwarenessUpdate; stale entries change nothing.
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
-    } catch (error) {
-      throw new MalformedMessage(
-        `invalid awareness: ${error instanceof Error ? error.message : error}`,
-      )
-    }
+    this.presence.apply(connection, update)
   }
 
   private persistAndRelay(update: Uint8Array, origin: unknown): void {
@@ -222,6 +227,7 @@ export class Room {
         this.lastUpdateId = Math.max(this.lastUpdateId, id)
         this.updatesSinceSnapshot += 1
         this.broadcast(encodeUpdate(update), origin)
+        this.options.share?.({ kind: PeerKind.Update, payload: update })
         this.options.onCommitted(this)
       },
       (error: unknown) => this.fail(error),
@@ -229,30 +235,8 @@ export class Room {
     this.persisted = committed
   }
 
-  /**
-   * Relays only the awareness entries that changed here. y-websocket clients send back
-   * every remote change they receive; relaying frames as received would turn each change
-   * into one echo per member, each sent to every member (N² frames per cursor move).
-   */
-  private readonly onAwarenessUpdate = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const ids = this.connections.get(origin as RoomConnection)
-    if (ids) {
-      for (const id of change.added) ids.add(id)
-      for (const id of change.removed) ids.delete(id)
-    }
-    const changed = [...change.added, ...change.updated, ...change.removed]
-    if (changed.length === 0) return
-    this.broadcast(
-      encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
-      ids ? origin : null,
-    )
-  }
-
   private broadcast(frame: Uint8Array, except: unknown): void {
-    for (const connection of this.connections.keys()) {
+    for (const connection of this.connections) {
       if (connection !== except) connection.send(frame)
     }
   }
@@ -262,7 +246,7 @@ export class Room {
     code: number,
     reason: string,
   ): number {
-    const closing = [...this.connections.keys()].filter(which)
+    const closing = [...this.connections].filter(which)
     for (const connection of closing) {
       this.close(connection)
       connection.close(code, reason)

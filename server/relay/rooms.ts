@@ -1,7 +1,10 @@
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/close-codes.ts'
 import type { RelayLimits } from '../../shared/protocol/limits.ts'
+import { PeerKind } from '../../shared/protocol/peer.ts'
 import type { Logger } from '../log.ts'
+import type { PeerMessage } from '../scale-out/peer-message.ts'
+import type { RoomBus } from '../scale-out/room-bus.ts'
 import type { DocStore } from '../storage/doc-store.ts'
 import type { GroupCommit } from '../storage/group-commit.ts'
 import { Room, type RoomConnection } from './room.ts'
@@ -15,6 +18,8 @@ export interface RoomsOptions {
   graceMs: number
   /** Log entries since the last snapshot that trigger background compaction. */
   compactAfterUpdates: number
+  /** The other server nodes (scale-out, REDIS_URL); absent when this node is alone. */
+  bus?: RoomBus
 }
 
 /**
@@ -23,7 +28,7 @@ export interface RoomsOptions {
  * grace period without connections.
  */
 export function createRooms(options: RoomsOptions) {
-  const { store, commit, logger } = options
+  const { store, commit, logger, bus } = options
   const loaded = new Map<string, Promise<Room>>()
   /** The same rooms once loaded, for synchronous questions (counts, health). */
   const live = new Map<string, Room>()
@@ -32,7 +37,22 @@ export function createRooms(options: RoomsOptions) {
   let closing = false
 
   async function load(name: string): Promise<Room> {
-    const stored = await store.load(name)
+    // Subscribed before reading the log, so an update committed elsewhere after the read
+    // still arrives; one both read and heard is applied once (Yjs skips what it has).
+    let ready: Room | null = null
+    const early: PeerMessage[] = []
+    await bus?.subscribe(name, (message) => {
+      if (message.kind === PeerKind.Resync) resyncLogged(ready)
+      else if (ready) ready.receiveFromPeer(message)
+      else early.push(message)
+    })
+    let stored: Awaited<ReturnType<DocStore['load']>>
+    try {
+      stored = await store.load(name)
+    } catch (error) {
+      bus?.unsubscribe(name)
+      throw error
+    }
     const doc = new Y.Doc()
     const apply = (update: Uint8Array) => {
       try {
@@ -55,10 +75,42 @@ export function createRooms(options: RoomsOptions) {
       logger: logger.child({ room: name }),
       onCommitted: maybeCompact,
       onFailed: (failed) => drop(failed),
+      share: bus && ((message) => bus.publish(name, message)),
     })
+    ready = room
+    for (const message of early.splice(0)) room.receiveFromPeer(message)
     logger.debug('room loaded', { room: name, updates: stored.updates.length })
     return room
   }
+
+  /**
+   * Applies what the shared log holds that the room may lack: after the bus lost messages,
+   * and before compacting when other nodes write the same log (their updates must be in
+   * the snapshot that replaces the log entries).
+   */
+  async function resync(room: Room): Promise<void> {
+    const stored = await store.load(room.name)
+    if (live.get(room.name) !== room) return // unloaded meanwhile
+    for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates)
+      room.receiveFromPeer({ kind: PeerKind.Update, payload: update })
+    room.lastUpdateId = Math.max(room.lastUpdateId, stored.lastUpdateId)
+  }
+
+  function resyncLogged(room: Room | null): void {
+    if (!room) return // still loading: the load reads the log anyway
+    resync(room).catch((error: unknown) =>
+      logger.error('could not resync a room', { room: room.name, error }),
+    )
+  }
+
+  /** After a bus outage: catch up here, and ask the other nodes to catch up with us. */
+  function resyncAll(): void {
+    for (const room of live.values()) {
+      resyncLogged(room)
+      bus?.publish(room.name, { kind: PeerKind.Resync, payload: new Uint8Array(0) })
+    }
+  }
+  bus?.onReconnected(resyncAll)
 
   function acquire(name: string): Promise<Room> {
     if (closing) return Promise.reject(new Error('shutting down'))
@@ -128,6 +180,7 @@ export function createRooms(options: RoomsOptions) {
     if (room.size > 0) return
     loaded.delete(room.name)
     live.delete(room.name)
+    bus?.unsubscribe(room.name)
     room.destroy()
     logger.debug('room unloaded', { room: room.name })
   }
@@ -136,6 +189,7 @@ export function createRooms(options: RoomsOptions) {
     cancelUnload(room.name)
     loaded.delete(room.name)
     live.delete(room.name)
+    bus?.unsubscribe(room.name)
     room.destroy()
   }
 
@@ -151,6 +205,7 @@ export function createRooms(options: RoomsOptions) {
     compacting.add(room)
     try {
       await room.whenPersisted()
+      if (bus) await resync(room)
       const folded = room.updatesSinceSnapshot
       const upto = room.lastUpdateId
       await store.compact(room.name, Y.encodeStateAsUpdate(room.doc), upto)

@@ -23,7 +23,8 @@ const insertStatement = (chunk: readonly AppendedUpdate[]): InStatement => ({
 export function createLibsqlDocStore(client: Client, localLog?: LocalUpdateLog): DocStore {
   async function load(room: string): Promise<StoredDoc> {
     const snapshots = await client.execute({
-      sql: 'SELECT data, upto_update_id FROM doc_snapshots WHERE room = ? ORDER BY id DESC LIMIT 1',
+      // The one that folds the most: with several nodes, an older compaction can finish last.
+      sql: 'SELECT data, upto_update_id FROM doc_snapshots WHERE room = ? ORDER BY upto_update_id DESC, id DESC LIMIT 1',
       args: [room],
     })
     const snapshotRow = snapshots.rows[0]

@@ -22,7 +22,11 @@ export function createMemoryDocStore(): DocStore {
 
   async function load(room: string): Promise<StoredDoc> {
     const log = rooms.get(room)
-    const snapshot = log?.snapshots.at(-1)
+    // The one that folds the most (an older compaction may finish last), as in libSQL.
+    const snapshot = log?.snapshots.reduce<RoomLog['snapshots'][number] | undefined>(
+      (best, next) => (best && best.uptoUpdateId > next.uptoUpdateId ? best : next),
+      undefined,
+    )
     const updates = log?.updates ?? []
     return {
       snapshot: snapshot ? snapshot.data.slice() : null,

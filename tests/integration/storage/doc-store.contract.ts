@@ -105,6 +105,19 @@ export function runDocStoreContract(
       expect(await store.readSnapshot('other-room', history[0]!.id)).toBeNull()
     })
 
+    it('loads from the snapshot that folds the most, even when another was written after it', async () => {
+      // Two server nodes compacting one room: the one with the older state may finish last.
+      const doc = new Y.Doc()
+      const [one] = await store.append([{ room: 'n', update: updateWith('a', doc) }])
+      const early = Y.encodeStateAsUpdate(doc)
+      const [two] = await store.append([{ room: 'n', update: updateWith('b', doc) }])
+      await store.append([{ room: 'elsewhere', update: updateWith('x') }]) // the table's newest
+      await store.compact('n', Y.encodeStateAsUpdate(doc), two!)
+      await store.compact('n', early, one!)
+      const loaded = await store.load('n')
+      expect(materialise(loaded)).toBe('ab')
+      expect(loaded.lastUpdateId).toBe(two)
+    })
     it('group commit batches concurrent appends and keeps their order', async () => {
       const commit = createGroupCommit(store)
       const doc = new Y.Doc()

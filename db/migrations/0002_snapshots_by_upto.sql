@@ -1,0 +1,1 @@
+CREATE INDEX `doc_snapshots_room_upto` ON `doc_snapshots` (`room`,`upto_update_id`);

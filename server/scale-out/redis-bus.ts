@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto'
+import { Redis } from 'ioredis'
+import { PEER_NODE_ID_BYTES, peerChannel } from '../../shared/protocol/peer.ts'
+import type { Logger } from '../log.ts'
+import { decodePeerMessage, encodePeerMessage, type PeerMessage } from './peer-message.ts'
+import type { RoomBus } from './room-bus.ts'
+
+/**
+ * The room bus on Redis pub/sub: one channel per room, one connection to publish and one
+ * to subscribe (a subscribed Redis connection can do nothing else). Publishing never
+ * queues: an update that cannot be published now is made up for by a resync once the
+ * connection is back, not by an unbounded queue in memory.
+ */
+export function makeRedisBus(url: string, logger: Logger): RoomBus {
+  const nodeId = randomBytes(PEER_NODE_ID_BYTES)
+  const log = logger.child({ component: 'redis-bus' })
+  const handlers = new Map<string, (message: PeerMessage) => void>()
+  const reconnectListeners: (() => void)[] = []
+  const publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+  const subscriber = new Redis(url, { autoResubscribe: false, enableOfflineQueue: false })
+  let closing = false
+
+  subscriber.on('messageBuffer', (channel: Buffer, frame: Buffer) => {
+    const decoded = decodePeerMessage(frame)
+    if (!decoded.ok) {
+      log.warn('ignored a malformed peer message', {
+        channel: channel.toString(),
+        reason: decoded.reason,
+      })
+      return
+    }
+    if (nodeId.equals(decoded.sender)) return
+    handlers.get(channel.toString())?.(decoded.message)
+  })
+
+  watch(publisher, async () => undefined)
+  // Our own (re)subscribing, not ioredis's: a SUBSCRIBE sent before the connection is
+  // ready breaks its ready check, and the channels would then be lost with the reconnect.
+  watch(subscriber, async () => {
+    if (handlers.size > 0) await subscriber.subscribe(...handlers.keys())
+  })
+
+  /**
+   * Logs a lost connection once (not every retry) and, when it is ready again, tells the
+   * rooms to resync: messages may have been missed meanwhile. Starts as lost, so rooms
+   * loaded before the first connection are resynced too.
+   */
+  function watch(connection: Redis, whenReady: () => Promise<void>): void {
+    let lost = true
+    connection.on('error', (error: Error) => {
+      if (!lost && !closing)
+        log.warn('Redis connection failed; retrying', { reason: error.message })
+      lost = true
+    })
+    connection.on('close', () => {
+      lost = true
+    })
+    connection.on('ready', () => {
+      if (!lost) return
+      lost = false
+      whenReady().then(
+        () => reconnectListeners.forEach((listener) => listener()),
+        (error: unknown) => log.warn('could not resubscribe', { error }),
+      )
+    })
+  }
+
+  async function subscribe(room: string, onMessage: (message: PeerMessage) => void) {
+    handlers.set(peerChannel(room), onMessage)
+    // While Redis is not ready the room loads anyway; 'ready' subscribes and resyncs it.
+    if (subscriber.status === 'ready') await subscriber.subscribe(peerChannel(room)).catch(() => 0)
+  }
+
+  function unsubscribe(room: string): void {
+    handlers.delete(peerChannel(room))
+    if (subscriber.status === 'ready')
+      subscriber.unsubscribe(peerChannel(room)).catch(() => undefined)
+  }
+
+  function publish(room: string, message: PeerMessage): void {
+    if (publisher.status !== 'ready') return
+    publisher.publish(peerChannel(room), encodePeerMessage(nodeId, message)).catch(() => undefined)
+  }
+
+  // disconnect, not quit: quit would wait in the offline queue while Redis is down.
+  async function close(): Promise<void> {
+    closing = true
+    publisher.disconnect()
+    subscriber.disconnect()
+  }
+
+  return {
+    subscribe,
+    unsubscribe,
+    publish,
+    onReconnected: (listener) => void reconnectListeners.push(listener),
+    status: () => (publisher.status === 'ready' && subscriber.status === 'ready' ? 'ok' : 'down'),
+    close,
+  }
+}

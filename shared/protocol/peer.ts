@@ -1,0 +1,20 @@
+/**
+ * What the server nodes of one deployment tell each other over Redis (scale-out). One
+ * channel per room; each message is one byte of kind, the sender's 16-byte node id (so a
+ * node skips its own messages) and the payload.
+ */
+export const PeerKind = {
+  /** A Yjs update the sending node accepted and committed to the shared log. */
+  Update: 1,
+  /** An awareness update (y-protocols encoding) from the sending node's connections. */
+  Awareness: 2,
+  /** The sender may have missed or failed to publish messages: reload the room from the log. */
+  Resync: 3,
+} as const
+
+export type PeerKind = (typeof PeerKind)[keyof typeof PeerKind]
+
+export const PEER_NODE_ID_BYTES = 16
+
+/** The Redis channel of a room. */
+export const peerChannel = (room: string): string => `modellrummet:room:${room}`

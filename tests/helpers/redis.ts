@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { freePort } from './ports.ts'
+
+export interface TestRedis {
+  readonly url: string
+  /** Stops answering (SIGSTOP) without closing connections: a Redis that lags. */
+  pause(): void
+  resume(): void
+  /** Ends the process; `start` brings it back on the same port (an outage). */
+  stop(): Promise<void>
+  start(): Promise<void>
+}
+
+/** A real `redis-server` on a free port, keeping nothing on disk. */
+export async function startRedis(): Promise<TestRedis> {
+  const port = await freePort()
+  let child: ChildProcess | null = null
+
+  async function start(): Promise<void> {
+    const started = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    )
+    child = started
+    let output = ''
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`redis-server did not start:\n${output}`)),
+        10_000,
+      )
+      started.stdout?.on('data', (chunk: Buffer) => {
+        output += chunk.toString()
+        if (output.includes('Ready to accept connections')) {
+          clearTimeout(timer)
+          resolve()
+        }
+      })
+      started.once('exit', (code) => {
+        clearTimeout(timer)
+        reject(new Error(`redis-server exited (${code}):\n${output}`))
+      })
+    })
+  }
+
+  async function stop(): Promise<void> {
+    const running = child
+    child = null
+    if (!running || running.exitCode !== null) return
+    const exited = new Promise((resolve) => running.once('exit', resolve))
+    running.kill('SIGKILL')
+    await exited
+  }
+
+  await start()
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    pause: () => void child?.kill('SIGSTOP'),
+    resume: () => void child?.kill('SIGCONT'),
+    stop,
+    start,
+  }
+}

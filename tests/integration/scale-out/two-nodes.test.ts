@@ -1,0 +1,164 @@
+import { Redis } from 'ioredis'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { RunningServer } from '../../../server/server.ts'
+import { peerChannel, PeerKind } from '../../../shared/protocol/peer.ts'
+import {
+  connectClient,
+  sleep,
+  waitFor,
+  waitForSync,
+  type TestClient,
+} from '../../helpers/clients.ts'
+import { makeTempDatabase } from '../../helpers/database.ts'
+import { createTestGroup, joinGroup, type TestGroup } from '../../helpers/fixtures.ts'
+import { startRedis, type TestRedis } from '../../helpers/redis.ts'
+import { startTestServer } from '../../helpers/server.ts'
+
+const notes = (client: TestClient) => client.doc.getText('notes').toString()
+
+const edit = (client: TestClient, marker: string) =>
+  client.doc.getText('notes').insert(0, `[${marker}]`)
+
+/** Every marker is in the client's text. */
+const hasAll = (client: TestClient, markers: readonly string[]) =>
+  markers.every((marker) => notes(client).includes(`[${marker}]`))
+
+const markers = (who: string, count: number) =>
+  Array.from({ length: count }, (_, i) => `${who}${i}`)
+
+async function health(node: RunningServer): Promise<{ redis?: string }> {
+  return (await (await fetch(`${node.url}/healthz`)).json()) as { redis?: string }
+}
+
+describe('scale-out: two nodes on one database and one Redis', () => {
+  let redis: TestRedis
+  let database: ReturnType<typeof makeTempDatabase>
+  const nodes: RunningServer[] = []
+  const clients: TestClient[] = []
+  let group: TestGroup
+
+  const startNode = async (env: Record<string, string> = {}) => {
+    const node = await startTestServer(database.url, { REDIS_URL: redis.url, ...env })
+    nodes.push(node)
+    return node
+  }
+
+  const connect = async (node: RunningServer, name: string) => {
+    const session = await joinGroup(node.url, group.invites.participant, name)
+    const client = connectClient(node.url, group.room, session)
+    clients.push(client)
+    await waitForSync(client)
+    return client
+  }
+
+  beforeEach(async () => {
+    redis = await startRedis()
+    database = makeTempDatabase()
+  })
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy()
+    for (const node of nodes.splice(0)) await node.close()
+    await redis.stop()
+    database.remove()
+  })
+
+  const twoNodes = async (env: Record<string, string> = {}) => {
+    const [a, b] = [await startNode(env), await startNode(env)] as const
+    group = await createTestGroup(a.services.db, a.services.invitations, 'noder')
+    return { a, b }
+  }
+
+  it('members on different nodes converge on concurrent edits and see each other', async () => {
+    const { a, b } = await twoNodes()
+    const alice = await connect(a, 'Alice')
+    const bo = await connect(b, 'Bo')
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' })
+
+    for (let i = 0; i < 20; i++) {
+      edit(alice, `a${i}`)
+      edit(bo, `b${i}`)
+      if (i % 5 === 0) await sleep(5)
+    }
+    const all = [...markers('a', 20), ...markers('b', 20)]
+    await waitFor(() => hasAll(alice, all) && hasAll(bo, all), 5000, 'both have every edit')
+    expect(notes(alice)).toBe(notes(bo))
+    await waitFor(
+      () => [...bo.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Alice'),
+      5000,
+      "Alice's presence on the other node",
+    )
+    expect((await health(a)).redis).toBe('ok')
+  })
+
+  it('a node that compacts while Redis lags keeps the other node’s edits', async () => {
+    const { a, b } = await twoNodes({ COMPACT_AFTER_UPDATES: '3' })
+    const alice = await connect(a, 'Alice')
+    const bo = await connect(b, 'Bo')
+    redis.pause()
+    for (const marker of markers('a', 5)) edit(alice, marker)
+    // Alice's edits are committed on A (A has compacted them), but B never heard of them.
+    await waitFor(() => hasAll(alice, markers('a', 5)), 2000, 'local edits')
+    await sleep(300)
+    for (const marker of markers('b', 5)) edit(bo, marker)
+    // B compacts its log entries, which have higher ids than Alice's: its snapshot must
+    // hold Alice's edits too, or folding the log would drop them.
+    await waitFor(() => hasAll(bo, markers('a', 5)), 5000, "B read Alice's edits from the log")
+    redis.resume()
+    for (const client of clients.splice(0)) client.destroy()
+    for (const node of nodes.splice(0)) await node.close()
+
+    const c = await startTestServer(database.url)
+    nodes.push(c)
+    const late = await connect(c, 'Cecilia')
+    expect(hasAll(late, [...markers('a', 5), ...markers('b', 5)])).toBe(true)
+    const snapshots = await c.services.store.listSnapshots(group.room)
+    expect(snapshots.length).toBeGreaterThan(1)
+  })
+
+  it('after a Redis outage, members on both nodes catch up with what was edited meanwhile', async () => {
+    const { a, b } = await twoNodes()
+    const alice = await connect(a, 'Alice')
+    const bo = await connect(b, 'Bo')
+    edit(alice, 'before')
+    await waitFor(() => hasAll(bo, ['before']), 5000, 'relayed before the outage')
+
+    await redis.stop()
+    await waitFor(() => a.services.bus?.status() === 'down', 5000, 'A sees Redis down')
+    expect((await health(a)).redis).toBe('down')
+    edit(alice, 'during-a')
+    edit(bo, 'during-b')
+    await sleep(300)
+    expect(hasAll(bo, ['during-a'])).toBe(false) // nothing can carry it now
+
+    await redis.start()
+    const all = ['before', 'during-a', 'during-b']
+    await waitFor(() => hasAll(alice, all) && hasAll(bo, all), 15_000, 'caught up after the outage')
+    edit(bo, 'after')
+    await waitFor(() => hasAll(alice, ['after']), 5000, 'relayed after the outage')
+    expect(notes(alice)).toBe(notes(bo))
+  })
+
+  it('ignores malformed messages on a room’s channel and goes on relaying', async () => {
+    const { a, b } = await twoNodes()
+    const alice = await connect(a, 'Alice')
+    const bo = await connect(b, 'Bo')
+    const intruder = new Redis(redis.url)
+    try {
+      const channel = peerChannel(group.room)
+      const header = (kind: number) => Buffer.concat([Buffer.from([kind]), Buffer.alloc(16, 7)])
+      await intruder.publish(channel, Buffer.from([1, 2, 3]))
+      await intruder.publish(channel, Buffer.concat([header(99), Buffer.from('x')]))
+      await intruder.publish(
+        channel,
+        Buffer.concat([header(PeerKind.Update), Buffer.from([255, 255, 255])]),
+      )
+      await intruder.publish(channel, Buffer.concat([header(PeerKind.Awareness), Buffer.from([9])]))
+    } finally {
+      intruder.disconnect()
+    }
+    edit(alice, 'still-works')
+    await waitFor(() => hasAll(bo, ['still-works']), 5000, 'relayed after the garbage')
+    expect((await health(b)).redis).toBe('ok')
+  })
+})
