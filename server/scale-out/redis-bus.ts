@@ -33,34 +33,39 @@ export function makeRedisBus(url: string, logger: Logger): RoomBus {
     handlers.get(channel.toString())?.(decoded.message)
   })
 
-  watch(publisher, async () => undefined)
+  watch(publisher, 'publish', async () => undefined)
   // Our own (re)subscribing, not ioredis's: a SUBSCRIBE sent before the connection is
   // ready breaks its ready check, and the channels would then be lost with the reconnect.
-  watch(subscriber, async () => {
+  watch(subscriber, 'subscribe', async () => {
     if (handlers.size > 0) await subscriber.subscribe(...handlers.keys())
   })
 
   /**
-   * Logs a lost connection once (not every retry) and, when it is ready again, tells the
+   * Logs a failing connection once (not every retry) and, when it is ready again, tells the
    * rooms to resync: messages may have been missed meanwhile. Starts as lost, so rooms
    * loaded before the first connection are resynced too.
    */
-  function watch(connection: Redis, whenReady: () => Promise<void>): void {
+  function watch(connection: Redis, role: string, whenReady: () => Promise<void>): void {
+    const context = { connection: role }
     let lost = true
+    let warned = false
     connection.on('error', (error: Error) => {
-      if (!lost && !closing)
-        log.warn('Redis connection failed; retrying', { reason: error.message })
+      if (!warned && !closing)
+        log.warn('Redis unreachable; retrying', { ...context, reason: error.message })
+      warned = true
       lost = true
     })
     connection.on('close', () => {
       lost = true
     })
     connection.on('ready', () => {
+      if (warned) log.info('Redis reachable again; resyncing the rooms', context)
+      warned = false
       if (!lost) return
       lost = false
       whenReady().then(
         () => reconnectListeners.forEach((listener) => listener()),
-        (error: unknown) => log.warn('could not resubscribe', { error }),
+        (error: unknown) => log.warn('could not resubscribe', { ...context, error }),
       )
     })
   }
@@ -82,7 +87,7 @@ export function makeRedisBus(url: string, logger: Logger): RoomBus {
     publisher.publish(peerChannel(room), encodePeerMessage(nodeId, message)).catch(() => undefined)
   }
 
-  // disconnect, not quit: quit would wait in the offline queue while Redis is down.
+  // Nothing is ever queued (see above), so there is nothing for a QUIT to wait for.
   async function close(): Promise<void> {
     closing = true
     publisher.disconnect()
