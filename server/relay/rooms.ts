@@ -43,6 +43,8 @@ export function createRooms(options: RoomsOptions) {
     const early: PeerMessage[] = []
     await bus?.subscribe(name, (message) => {
       if (message.kind === PeerKind.Resync) resyncLogged(ready)
+      else if (message.kind === PeerKind.SessionEnded)
+        closeSession(name, new TextDecoder().decode(message.payload))
       else if (ready) ready.receiveFromPeer(message)
       else early.push(message)
     })
@@ -150,8 +152,17 @@ export function createRooms(options: RoomsOptions) {
 
   const connectionCount = (name: string): number => live.get(name)?.size ?? 0
 
-  /** A session ended (the participant left): its open connections end with it. */
+  /**
+   * A session ended (the participant left): its open connections end with it, on this
+   * node and on the others (scale-out), since the member may be connected to any of them.
+   */
   function endSession(name: string, sessionId: string): void {
+    const payload = new TextEncoder().encode(sessionId)
+    bus?.publish(name, { kind: PeerKind.SessionEnded, payload })
+    closeSession(name, sessionId)
+  }
+
+  function closeSession(name: string, sessionId: string): void {
     const room = live.get(name)
     if (!room) return
     const closed = room.closeSession(sessionId, CloseCode.SessionExpired, 'session ended')

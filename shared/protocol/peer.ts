@@ -10,6 +10,8 @@ export const PeerKind = {
   Awareness: 2,
   /** The sender may have missed or failed to publish messages: reload the room from the log. */
   Resync: 3,
+  /** A member left the group on the sending node: close that session's connections (payload: session id, UTF-8). */
+  SessionEnded: 4,
 } as const
 
 export type PeerKind = (typeof PeerKind)[keyof typeof PeerKind]

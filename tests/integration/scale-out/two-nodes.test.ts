@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../../server/server.ts'
+import { CloseCode } from '../../../shared/protocol/close-codes.ts'
 import { peerChannel, PeerKind } from '../../../shared/protocol/peer.ts'
 import {
   connectClient,
@@ -137,6 +138,27 @@ describe('scale-out: two nodes on one database and one Redis', () => {
     edit(bo, 'after')
     await waitFor(() => hasAll(alice, ['after']), 5000, 'relayed after the outage')
     expect(notes(alice)).toBe(notes(bo))
+  })
+
+  it('leaving the group on one node closes that session’s connections on the other', async () => {
+    const { a, b } = await twoNodes()
+    const session = await joinGroup(a.url, group.invites.participant, 'Lämnar')
+    const elsewhere = connectClient(b.url, group.room, session)
+    clients.push(elsewhere)
+    await waitForSync(elsewhere)
+    const staying = await connect(b, 'Stannar')
+    const closeCodes: number[] = []
+    elsewhere.provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event) closeCodes.push(event.code)
+    })
+
+    const left = await fetch(`${a.url}/api/rooms/${group.room}/leave`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${session}` },
+    })
+    expect(left.status).toBe(200)
+    await waitFor(() => closeCodes.includes(CloseCode.SessionExpired), 5000, 'close 4401 on B')
+    expect(staying.provider.wsconnected).toBe(true)
   })
 
   it('ignores malformed messages on a room’s channel and goes on relaying', async () => {
