@@ -15,7 +15,7 @@ import {
   MalformedMessage,
   parseMessage,
 } from './protocol.ts'
-import { Presence } from './presence.ts'
+import { RoomPresence } from './room-presence.ts'
 import { applyReceivedUpdate, UpdateFailed } from './received-update.ts'
 
 /** One WebSocket as a room sees it. */
@@ -59,7 +59,7 @@ const PEER_ORIGIN = Symbol('peer')
 export class Room {
   readonly name: string
   readonly doc: Y.Doc
-  readonly presence: Presence
+  readonly presence: RoomPresence
   lastUpdateId: number
   updatesSinceSnapshot: number
   private readonly connections = new Set<RoomConnection>()
@@ -72,7 +72,7 @@ export class Room {
     this.doc = options.doc
     this.lastUpdateId = options.lastUpdateId
     this.updatesSinceSnapshot = options.updatesSinceSnapshot
-    this.presence = new Presence(this.doc, {
+    this.presence = new RoomPresence(this.doc, {
       broadcast: (frame, except) => this.broadcast(frame, except),
       share: options.share,
     })

@@ -5,7 +5,7 @@ import type { PeerMessage } from '../scale-out/peer-message.ts'
 import { encodeAwareness, MalformedMessage } from './protocol.ts'
 import type { RoomConnection } from './room.ts'
 
-export interface PresenceOptions {
+export interface RoomPresenceOptions {
   /** Sends a frame to every connection of the room but `except`. */
   broadcast(frame: Uint8Array, except: RoomConnection | null): void
   /** Tells the other server nodes (scale-out). */
@@ -19,13 +19,13 @@ const PEER = Symbol('peer')
  * A room's awareness (who is here, what each one is editing): remembers which client ids
  * each connection announced, so they vanish when it closes, and relays only what changed.
  */
-export class Presence {
+export class RoomPresence {
   readonly awareness: awarenessProtocol.Awareness
   private readonly clientIds = new Map<RoomConnection, Set<number>>()
 
   constructor(
     doc: Y.Doc,
-    private readonly options: PresenceOptions,
+    private readonly options: RoomPresenceOptions,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null) // the server itself is nobody
