@@ -36,6 +36,14 @@ export async function startRedis(): Promise<TestRedis> {
           resolve()
         }
       })
+      started.once('error', (error) => {
+        clearTimeout(timer)
+        reject(
+          new Error(
+            `redis-server could not start (apt-get install -y redis-server): ${error.message}`,
+          ),
+        )
+      })
       started.once('exit', (code) => {
         clearTimeout(timer)
         reject(new Error(`redis-server exited (${code}):\n${output}`))
