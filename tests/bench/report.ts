@@ -116,6 +116,7 @@ const pad = (text: string, width: number) => text.padStart(width)
 const SHORT_NAMES: Record<string, string> = {
   'y-websocket-server': 'y-ws-server',
   'ours-memory-log': 'memory-log',
+  'y-websocket-server-leveldb': 'y-ws+leveldb',
 }
 
 export function formatReport(summaries: ServerSummary[], verdict: Verdict): string {

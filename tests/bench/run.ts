@@ -11,8 +11,9 @@
  * BENCH_IDLE_CONNECTIONS (1000), BENCH_IDLE_ROOMS (10), BENCH_PROFILE (1 or ours: after the
  * rounds, profile one more load phase of our relay and print where its CPU time goes; all:
  * the same for every server, for comparison),
- * BENCH_TIMEOUT_MS (900000: hard stop), BENCH_SERVERS (all four: a comma-separated subset of
- * ours, y-websocket-server, hocuspocus, ours-memory-log, for quicker experiments),
+ * BENCH_TIMEOUT_MS (1200000: hard stop), BENCH_SERVERS (all five: a comma-separated subset of
+ * ours, y-websocket-server, hocuspocus, ours-memory-log, y-websocket-server-leveldb, for
+ * quicker experiments),
  * BENCH_NODE_FLAGS (extra node flags for every server process, e.g. --perf-basic-prof),
  * BENCH_OURS_ENTRY (our
  * server's entry: dist/node/server/main.js, the build `npm start` runs; server/main.ts for
@@ -42,10 +43,11 @@ const config = {
   warmupMs: num('BENCH_WARMUP_MS', 30_000),
   rewarmMs: num('BENCH_REWARM_MS', 10_000),
   profile: (process.env.BENCH_PROFILE ?? '').replace(/^1$/, 'ours'),
-  timeoutMs: num('BENCH_TIMEOUT_MS', 900_000),
+  timeoutMs: num('BENCH_TIMEOUT_MS', 1_200_000),
   /** For experiments: which servers run (ours first; ratios need y-websocket-server). */
   servers: (
-    process.env.BENCH_SERVERS ?? 'ours,y-websocket-server,hocuspocus,ours-memory-log'
+    process.env.BENCH_SERVERS ??
+    'ours,y-websocket-server,hocuspocus,ours-memory-log,y-websocket-server-leveldb'
   ).split(','),
 }
 const resultsDir = resolve(repoRoot, 'bench-results')

@@ -1,7 +1,7 @@
 import type { ServerAdapter } from './adapter.ts'
 import { startHocuspocus } from './hocuspocus.ts'
 import { startOurs, startOursMemoryLog } from './ours.ts'
-import { startYWebsocketServer } from './y-websocket-server.ts'
+import { startYWebsocketServer, startYWebsocketServerLeveldb } from './y-websocket-server.ts'
 
 /** Every server the bench knows, ours first (the ratios are ours / each other). */
 export const starters: Record<ServerAdapter['id'], () => Promise<ServerAdapter>> = {
@@ -9,6 +9,7 @@ export const starters: Record<ServerAdapter['id'], () => Promise<ServerAdapter>>
   'y-websocket-server': startYWebsocketServer,
   hocuspocus: startHocuspocus,
   'ours-memory-log': startOursMemoryLog,
+  'y-websocket-server-leveldb': startYWebsocketServerLeveldb,
 }
 
 export const isServerId = (id: string): id is ServerAdapter['id'] => id in starters

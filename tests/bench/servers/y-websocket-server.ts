@@ -1,8 +1,9 @@
 /**
  * Reference server 1: @y/websocket-server 0.1.1 as its own `src/server.js` runs it (an
  * http server, a noServer WebSocketServer, `setupWSConnection` per socket), on the
- * project's `ws` so both relays use the same socket library. Persists nothing.
- * Env: PORT, HOST. Tells the parent it is listening over IPC.
+ * project's `ws` so both relays use the same socket library. Persists nothing, unless
+ * YPERSISTENCE names a folder: then y-leveldb stores each update (its own option).
+ * Env: PORT, HOST, YPERSISTENCE. Tells the parent it is listening over IPC.
  */
 import http from 'node:http'
 import { setupWSConnection } from '@y/websocket-server/utils'
