@@ -181,17 +181,20 @@ export function formatReport(summaries: ServerSummary[], verdict: Verdict): stri
     },
   ]
   const w0 = 28
-  const w = 23
+  // Wide enough for the longest server name, with two spaces before it.
+  const w = Math.max(23, ...summaries.map((s) => s.label.length + 2))
+  const ratioNames = refs.map((r) => `ours/${SHORT_NAMES[r.server] ?? r.server}`)
+  const wr = Math.max(18, ...ratioNames.map((name) => name.length + 2))
   const header =
     'metric (median of rounds)'.padEnd(w0) +
     summaries.map((s) => pad(s.label, w)).join('') +
-    refs.map((r) => pad(`ours/${SHORT_NAMES[r.server] ?? r.server}`, 18)).join('')
+    ratioNames.map((name) => pad(name, wr)).join('')
   const lines = [header, '-'.repeat(header.length)]
   for (const row of rows) {
     let line = row.name.padEnd(w0) + summaries.map((s) => pad(row.fmt(row.pick(s)), w)).join('')
     for (const ref of refs) {
       const ratio = row.ratio ? verdict.ratios[ref.server]?.[row.ratio] : undefined
-      line += pad(ratio === undefined ? '' : ratio.toFixed(2), 18)
+      line += pad(ratio === undefined ? '' : ratio.toFixed(2), wr)
     }
     lines.push(line)
   }
