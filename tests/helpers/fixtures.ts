@@ -2,6 +2,7 @@ import type { Database } from '../../db/client.ts'
 import { cohorts, groups } from '../../db/schema.ts'
 import type { Invitations } from '../../server/auth/invitations.ts'
 import type { Role } from '../../shared/roles.ts'
+import { connectClient, waitForSync, type TestClient } from './clients.ts'
 
 export interface TestGroup {
   id: string
@@ -50,4 +51,21 @@ export async function joinGroup(baseUrl: string, invite: string, name: string): 
   if (!response.ok) throw new Error(`join failed: ${response.status} ${await response.text()}`)
   const body = (await response.json()) as { session: string }
   return body.session
+}
+
+/**
+ * Joins `group` as a participant through `baseUrl` and connects a synced client there;
+ * the client goes into `clients`, which the test destroys afterwards.
+ */
+export async function connectMember(
+  baseUrl: string,
+  group: TestGroup,
+  name: string,
+  clients: TestClient[],
+): Promise<TestClient> {
+  const session = await joinGroup(baseUrl, group.invites.participant, name)
+  const client = connectClient(baseUrl, group.room, session)
+  clients.push(client)
+  await waitForSync(client, 10_000)
+  return client
 }

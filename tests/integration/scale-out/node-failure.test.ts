@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../db/client.ts'
 import { createInvitations } from '../../../server/auth/invitations.ts'
-import { connectClient, waitFor, waitForSync, type TestClient } from '../../helpers/clients.ts'
+import { waitFor, type TestClient } from '../../helpers/clients.ts'
 import { makeTempDatabase } from '../../helpers/database.ts'
-import { createTestGroup, joinGroup, type TestGroup } from '../../helpers/fixtures.ts'
+import { connectMember, createTestGroup, type TestGroup } from '../../helpers/fixtures.ts'
 import { freePort } from '../../helpers/ports.ts'
 import { startRedis, type TestRedis } from '../../helpers/redis.ts'
 import { spawnServer, type ServerProcess } from '../../helpers/server.ts'
@@ -41,13 +41,8 @@ describe('scale-out: one node dies', () => {
     return server
   }
 
-  const member = async (server: ServerProcess, name: string) => {
-    const session = await joinGroup(server.url, group.invites.participant, name)
-    const client = connectClient(server.url, group.room, session)
-    clients.push(client)
-    await waitForSync(client, 10_000)
-    return client
-  }
+  const member = (server: ServerProcess, name: string) =>
+    connectMember(server.url, group, name, clients)
 
   it(
     'keeps every edit the dead node relayed, and the other node goes on',

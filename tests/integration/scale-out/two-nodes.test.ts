@@ -11,7 +11,12 @@ import {
   type TestClient,
 } from '../../helpers/clients.ts'
 import { makeTempDatabase } from '../../helpers/database.ts'
-import { createTestGroup, joinGroup, type TestGroup } from '../../helpers/fixtures.ts'
+import {
+  connectMember,
+  createTestGroup,
+  joinGroup,
+  type TestGroup,
+} from '../../helpers/fixtures.ts'
 import { startRedis, type TestRedis } from '../../helpers/redis.ts'
 import { startTestServer } from '../../helpers/server.ts'
 
@@ -44,13 +49,8 @@ describe('scale-out: two nodes on one database and one Redis', () => {
     return node
   }
 
-  const connect = async (node: RunningServer, name: string) => {
-    const session = await joinGroup(node.url, group.invites.participant, name)
-    const client = connectClient(node.url, group.room, session)
-    clients.push(client)
-    await waitForSync(client)
-    return client
-  }
+  const connect = (node: RunningServer, name: string) =>
+    connectMember(node.url, group, name, clients)
 
   beforeEach(async () => {
     redis = await startRedis()

@@ -1,0 +1,74 @@
+import { expect } from 'vitest'
+import type * as Y from 'yjs'
+import { loadDoc } from '../../server/domain/doc-writer.ts'
+import type { DocStore } from '../../server/storage/doc-store.ts'
+import { sleep, waitFor, type TestClient } from './clients.ts'
+import type { makePrng } from './prng.ts'
+
+type Prng = ReturnType<typeof makePrng>
+
+/** How many kinds of edit `randomEdit` knows: a fuzz step rolls below this to edit. */
+export const EDIT_KINDS = 6
+
+/**
+ * One random edit of kind `kind` (0–5: text insert ×2, text delete, list insert, list delete,
+ * map set). The fuzz tests share it, so their pinned seeds keep drawing the same numbers.
+ */
+export function randomEdit(random: Prng, doc: Y.Doc, kind: number, step: number): void {
+  const text = doc.getText('text')
+  const list = doc.getArray<number>('list')
+  switch (kind) {
+    case 0:
+    case 1:
+      text.insert(random.int(text.length + 1), random.pick(['a', 'bc', 'å', 'ö ', 'def']))
+      break
+    case 2:
+      if (text.length > 0) {
+        const at = random.int(text.length)
+        text.delete(at, Math.min(1 + random.int(3), text.length - at))
+      }
+      break
+    case 3:
+      list.insert(random.int(list.length + 1), [step])
+      break
+    case 4:
+      if (list.length > 0) list.delete(random.int(list.length), 1)
+      break
+    case 5:
+      doc.getMap('map').set(random.pick(['score', 'title', 'done']), step)
+      break
+  }
+}
+
+/** The fuzzed document's content, comparable across replicas. */
+export const fuzzContent = (doc: Y.Doc) =>
+  JSON.stringify({
+    text: doc.getText('text').toString(),
+    list: doc.getArray('list').toJSON(),
+    // Y.Map's key order depends on arrival order; the content does not.
+    map: Object.entries(doc.getMap('map').toJSON()).sort(([a], [b]) => a.localeCompare(b)),
+  })
+
+/**
+ * The end of a fuzz run: every client connects again, all replicas come to agree within
+ * `timeoutMs`, and the stored state (snapshots + log, after compactions) is that document.
+ */
+export async function expectConvergence(
+  clients: readonly TestClient[],
+  stored: { store: DocStore; room: string },
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  for (const client of clients) if (!client.provider.shouldConnect) client.provider.connect()
+  await waitFor(
+    () =>
+      clients.every((c) => c.provider.synced) &&
+      new Set(clients.map((c) => fuzzContent(c.doc))).size === 1,
+    timeoutMs,
+    what,
+  )
+  const expected = fuzzContent(clients[0]!.doc)
+  for (const client of clients) expect(fuzzContent(client.doc)).toBe(expected)
+  await sleep(100) // the last commits
+  expect(fuzzContent(await loadDoc(stored.store, stored.room))).toBe(expected)
+}
