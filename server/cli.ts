@@ -16,7 +16,7 @@ import { formatDemoLinks } from './demo/print.ts'
 import { ensureDemo, type DemoRound } from './demo/ensure-demo.ts'
 import { joinLink } from './demo/invites.ts'
 import { createLogger, type Logger } from './log.ts'
-import { createServices } from './services.ts'
+import { createServices, type Services } from './services.ts'
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -56,11 +56,20 @@ const demoJson = (round: DemoRound) => ({
   })),
 })
 
+/**
+ * With REDIS_URL set the services hold Redis connections (what the demo writes into a room
+ * reaches running servers through them); they must close, or the command never exits.
+ */
+async function closeServices(services: Services, database: DatabaseHandle): Promise<void> {
+  await services.bus?.close()
+  await database.close()
+}
+
 async function demo(args: string[], config: ServerConfig, logger: Logger): Promise<void> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean' } }, strict: true })
   const database = await open(config)
+  const services = createServices(database, config, logger)
   try {
-    const services = createServices(database, config, logger)
     const round = await ensureDemo(services, { publicUrl: config.publicUrl, logger })
     process.stdout.write(
       values.json
@@ -68,7 +77,7 @@ async function demo(args: string[], config: ServerConfig, logger: Logger): Promi
         : formatDemoLinks(round, config.publicUrl),
     )
   } finally {
-    database.close()
+    await closeServices(services, database)
   }
 }
 
@@ -88,8 +97,8 @@ async function invite(args: string[], config: ServerConfig, logger: Logger): Pro
   const days = positiveInt(values.days, 'days', 30) ?? 30
   const maxUses = positiveInt(values['max-uses'], 'max-uses', null)
   const database = await open(config)
+  const services = createServices(database, config, logger)
   try {
-    const services = createServices(database, config, logger)
     const [group] = await database.db
       .select({ id: groups.id, name: groups.name })
       .from(groups)
@@ -114,7 +123,7 @@ async function invite(args: string[], config: ServerConfig, logger: Logger): Pro
         'The link is shown only this once; the database keeps only its hash.\n',
     )
   } finally {
-    database.close()
+    await closeServices(services, database)
   }
 }
 

@@ -87,11 +87,15 @@ export function makeRedisBus(url: string, logger: Logger): RoomBus {
     publisher.publish(peerChannel(room), encodePeerMessage(nodeId, message)).catch(() => undefined)
   }
 
-  // Nothing is ever queued (see above), so there is nothing for a QUIT to wait for.
+  /**
+   * A connected publisher says QUIT after what it has sent (a CLI run's last publishes
+   * arrive); anything not connected is just dropped, since nothing waits in a queue.
+   */
   async function close(): Promise<void> {
     closing = true
-    publisher.disconnect()
     subscriber.disconnect()
+    if (publisher.status !== 'ready') return publisher.disconnect()
+    await publisher.quit().catch(() => publisher.disconnect())
   }
 
   return {

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../db/client.ts'
 import { createInvitations } from '../../../server/auth/invitations.ts'
 import { makeTempDatabase } from '../../helpers/database.ts'
+import { startRedis } from '../../helpers/redis.ts'
 
 const temp = makeTempDatabase()
 
@@ -17,9 +18,11 @@ const cli = (...args: string[]) =>
   spawnSync('npx', ['tsx', 'server/cli.ts', ...args], { env, encoding: 'utf8', timeout: 60_000 })
 
 /** The same CLI without npx's start-up cost, for the many small argument checks. */
-const quickCli = (...args: string[]) =>
+const quickCli = (...args: string[]) => quickCliWith({}, ...args)
+
+const quickCliWith = (extraEnv: Record<string, string>, ...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
-    env,
+    env: { ...env, ...extraEnv },
     encoding: 'utf8',
     timeout: 60_000,
   })
@@ -91,5 +94,19 @@ describe('npm run cli', () => {
     expect(quickCli('demo', '--yaml').status).toBe(2)
     expect(quickCli().status).toBe(2)
     expect(quickCli('migrate').status).toBe(0)
+  })
+
+  it('ends with REDIS_URL set, whether Redis answers or not (its connections close)', async () => {
+    const redis = await startRedis()
+    try {
+      const up = quickCliWith({ REDIS_URL: redis.url }, 'demo', '--json')
+      expect(up.status, up.stderr).toBe(0)
+      expect((JSON.parse(up.stdout) as DemoJson).groups.length).toBeGreaterThanOrEqual(6)
+    } finally {
+      await redis.stop()
+    }
+    const down = quickCliWith({ REDIS_URL: redis.url, LOG_LEVEL: 'error' }, 'demo', '--json')
+    expect(down.status, down.stderr).toBe(0)
+    expect(down.error).toBeUndefined() // not killed by the timeout
   })
 })
