@@ -48,7 +48,7 @@ export interface RoomOptions {
 /** The origin of changes made by the server itself (meeting set-up, restores). */
 export const SERVER_ORIGIN = Symbol('server')
 
-/** The origin of updates another server node accepted (scale-out) or the log holds. */
+/** The origin of updates stored already: by another server node, or read back from the log. */
 const PEER_ORIGIN = Symbol('peer')
 
 /**
@@ -121,19 +121,16 @@ export class Room {
   }
 
   /**
-   * What another node accepted, or what the shared log holds (a resync): already stored,
-   * so it is applied and relayed here, never stored or shared again.
+   * An update that is stored already (another node accepted it, or the shared log holds
+   * it): applied and relayed here, never stored or shared again. An unreadable one is
+   * skipped, as when a room loads.
    */
-  receiveFromPeer(message: PeerMessage): void {
+  applyStored(update: Uint8Array): void {
     try {
-      if (message.kind === PeerKind.Awareness) {
-        this.presence.fromPeer(message.payload)
-      } else if (message.kind === PeerKind.Update) {
-        if (applyReceivedUpdate(this.doc, message.payload, PEER_ORIGIN))
-          this.broadcast(encodeUpdate(message.payload), null)
-      }
+      if (applyReceivedUpdate(this.doc, update, PEER_ORIGIN))
+        this.broadcast(encodeUpdate(update), null)
     } catch (error) {
-      this.options.logger.warn('ignored an unreadable peer message', { kind: message.kind, error })
+      this.options.logger.warn('skipped an unreadable stored update', { error })
     }
   }
 

@@ -45,7 +45,7 @@ export function createRooms(options: RoomsOptions) {
       if (message.kind === PeerKind.Resync) resyncLogged(ready)
       else if (message.kind === PeerKind.SessionEnded)
         closeSession(name, new TextDecoder().decode(message.payload))
-      else if (ready) ready.receiveFromPeer(message)
+      else if (ready) deliver(ready, message)
       else early.push(message)
     })
     let stored: Awaited<ReturnType<DocStore['load']>>
@@ -80,9 +80,21 @@ export function createRooms(options: RoomsOptions) {
       share: bus && ((message) => bus.publish(name, message)),
     })
     ready = room
-    for (const message of early.splice(0)) room.receiveFromPeer(message)
+    for (const message of early.splice(0)) deliver(room, message)
     logger.debug('room loaded', { room: name, updates: stored.updates.length })
     return room
+  }
+
+  /** An update or awareness change another node accepted (it stored the update). */
+  function deliver(room: Room, message: PeerMessage): void {
+    if (message.kind === PeerKind.Update) room.applyStored(message.payload)
+    else if (message.kind === PeerKind.Awareness) {
+      try {
+        room.presence.fromPeer(message.payload)
+      } catch (error) {
+        logger.warn('ignored an unreadable peer awareness update', { room: room.name, error })
+      }
+    }
   }
 
   /**
@@ -93,8 +105,8 @@ export function createRooms(options: RoomsOptions) {
   async function resync(room: Room): Promise<void> {
     const stored = await store.load(room.name)
     if (live.get(room.name) !== room) return // unloaded meanwhile
-    for (const update of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates)
-      room.receiveFromPeer({ kind: PeerKind.Update, payload: update })
+    if (stored.snapshot) room.applyStored(stored.snapshot)
+    for (const update of stored.updates) room.applyStored(update)
     room.lastUpdateId = Math.max(room.lastUpdateId, stored.lastUpdateId)
   }
 
