@@ -16,7 +16,7 @@ import { formatDemoLinks } from './demo/print.ts'
 import { ensureDemo, type DemoRound } from './demo/ensure-demo.ts'
 import { joinLink } from './demo/invites.ts'
 import { createLogger, type Logger } from './log.ts'
-import { createServices, type Services } from './services.ts'
+import { createServices } from './services.ts'
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -56,15 +56,6 @@ const demoJson = (round: DemoRound) => ({
   })),
 })
 
-/**
- * With REDIS_URL set the services hold Redis connections (what the demo writes into a room
- * reaches running servers through them); they must close, or the command never exits.
- */
-async function closeServices(services: Services, database: DatabaseHandle): Promise<void> {
-  await services.bus?.close()
-  await database.close()
-}
-
 async function demo(args: string[], config: ServerConfig, logger: Logger): Promise<void> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean' } }, strict: true })
   const database = await open(config)
@@ -77,7 +68,8 @@ async function demo(args: string[], config: ServerConfig, logger: Logger): Promi
         : formatDemoLinks(round, config.publicUrl),
     )
   } finally {
-    await closeServices(services, database)
+    await services.close()
+    await database.close()
   }
 }
 
@@ -123,7 +115,8 @@ async function invite(args: string[], config: ServerConfig, logger: Logger): Pro
         'The link is shown only this once; the database keeps only its hash.\n',
     )
   } finally {
-    await closeServices(services, database)
+    await services.close()
+    await database.close()
   }
 }
 

@@ -51,7 +51,7 @@ export async function startServer(
       const http = server as HttpServer
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()))
       await services.rooms.shutdown()
-      await services.bus?.close()
+      await services.close()
       for (const socket of wss.clients) socket.terminate()
       http.closeAllConnections()
       await stopped

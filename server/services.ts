@@ -52,6 +52,13 @@ export function createServices(
     audit: createAudit(database.db),
     /** Meeting structure in the live workspace (POST meetings, the demo in a running server). */
     structure: createMeetingStructure({ groups, meetings, writer: roomsDocWriter(rooms) }),
+    /**
+     * Closes the connections the services opened themselves (Redis, with REDIS_URL), which
+     * would otherwise keep the process alive. The database is the caller's to close.
+     */
+    async close(): Promise<void> {
+      await bus?.close()
+    },
   }
 }
 
