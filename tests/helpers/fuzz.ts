@@ -8,13 +8,34 @@ import type { makePrng } from './prng.ts'
 type Prng = ReturnType<typeof makePrng>
 
 /** How many kinds of edit `randomEdit` knows: a fuzz step rolls below this to edit. */
-export const EDIT_KINDS = 6
+const EDIT_KINDS = 6
+
+/**
+ * The fuzz loop: each step draws a client, then a kind of step; kinds below EDIT_KINDS are
+ * random edits of that client's document, the others are the test's own (`other`:
+ * connections coming and going, pauses). Same draws in the same order for every test.
+ */
+export async function fuzzSteps(options: {
+  random: Prng
+  steps: number
+  clients: readonly TestClient[]
+  kinds: number
+  other(kind: number, index: number): Promise<void> | void
+}): Promise<void> {
+  const { random, clients } = options
+  for (let step = 0; step < options.steps; step++) {
+    const index = random.int(clients.length)
+    const kind = random.int(options.kinds)
+    if (kind < EDIT_KINDS) randomEdit(random, (clients[index] as TestClient).doc, kind, step)
+    else await options.other(kind, index)
+  }
+}
 
 /**
  * One random edit of kind `kind` (0–5: text insert ×2, text delete, list insert, list delete,
  * map set). The fuzz tests share it, so their pinned seeds keep drawing the same numbers.
  */
-export function randomEdit(random: Prng, doc: Y.Doc, kind: number, step: number): void {
+function randomEdit(random: Prng, doc: Y.Doc, kind: number, step: number): void {
   const text = doc.getText('text')
   const list = doc.getArray<number>('list')
   switch (kind) {

@@ -3,7 +3,7 @@ import type { RunningServer } from '../../../server/server.ts'
 import { connectClient, sleep, waitForSync, type TestClient } from '../../helpers/clients.ts'
 import { makeTempDatabase } from '../../helpers/database.ts'
 import { createTestGroup, joinGroup } from '../../helpers/fixtures.ts'
-import { EDIT_KINDS, expectConvergence, randomEdit } from '../../helpers/fuzz.ts'
+import { expectConvergence, fuzzSteps } from '../../helpers/fuzz.ts'
 import { makePrng } from '../../helpers/prng.ts'
 import { startTestServer } from '../../helpers/server.ts'
 
@@ -44,24 +44,21 @@ describe('relay: seeded convergence fuzz', () => {
     for (let i = 0; i < CLIENTS; i++) clients.push(connectClient(server.url, group.room, session))
     await Promise.all(clients.map((client) => waitForSync(client)))
 
-    for (let step = 0; step < STEPS; step++) {
-      const client = random.pick(clients)
-      const { doc, provider } = client
-      const kind = random.int(8)
-      if (kind < EDIT_KINDS) {
-        randomEdit(random, doc, kind, step)
-        continue
-      }
-      switch (kind) {
-        case 6:
-          if (provider.wsconnected || provider.wsconnecting) provider.disconnect()
-          else provider.connect()
-          break
-        case 7:
+    await fuzzSteps({
+      random,
+      steps: STEPS,
+      clients,
+      kinds: 8,
+      async other(kind, index) {
+        const { provider } = clients[index] as TestClient
+        if (kind === 7) {
           await sleep(random.int(5))
-          break
-      }
-    }
+          return
+        }
+        if (provider.wsconnected || provider.wsconnecting) provider.disconnect()
+        else provider.connect()
+      },
+    })
 
     const stored = { store: server.services.store, room: group.room }
     await expectConvergence(clients, stored, 20_000, `convergence of seed ${seed}`)

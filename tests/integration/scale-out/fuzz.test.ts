@@ -4,7 +4,7 @@ import type { RunningServer } from '../../../server/server.ts'
 import { connectClient, sleep, waitForSync, type TestClient } from '../../helpers/clients.ts'
 import { makeTempDatabase } from '../../helpers/database.ts'
 import { createTestGroup, joinGroup } from '../../helpers/fixtures.ts'
-import { EDIT_KINDS, expectConvergence, randomEdit } from '../../helpers/fuzz.ts'
+import { expectConvergence, fuzzSteps } from '../../helpers/fuzz.ts'
 import { makePrng } from '../../helpers/prng.ts'
 import { startRedis, type TestRedis } from '../../helpers/redis.ts'
 import { startTestServer } from '../../helpers/server.ts'
@@ -52,34 +52,29 @@ describe('scale-out: seeded convergence fuzz over two nodes', () => {
     await Promise.all(clients.map((client) => waitForSync(client)))
     let paused = false
 
-    for (let step = 0; step < STEPS; step++) {
-      const index = random.int(clients.length)
-      const { doc, provider } = clients[index] as TestClient
-      const kind = random.int(10)
-      if (kind < EDIT_KINDS) {
-        randomEdit(random, doc, kind, step)
-        continue
-      }
-      switch (kind) {
-        case 6:
+    await fuzzSteps({
+      random,
+      steps: STEPS,
+      clients,
+      kinds: 10,
+      async other(kind, index) {
+        const { doc, provider } = clients[index] as TestClient
+        if (kind === 6) {
           // Off, or back on either node (as behind a load balancer), with the same document.
           if (provider.wsconnected || provider.wsconnecting) provider.disconnect()
           else {
             provider.destroy()
             clients[index] = connectTo(random.pick(nodes), doc)
           }
-          break
-        case 7:
+        } else if (kind === 7) {
           if (random.int(8) === 0) {
             paused = !paused
             if (paused) redis.pause()
             else redis.resume()
           }
-          break
-        default:
-          await sleep(random.int(5))
-      }
-    }
+        } else await sleep(random.int(5))
+      },
+    })
 
     redis.resume()
     // The shared log holds both nodes' snapshots and later entries.
