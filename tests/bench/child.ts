@@ -163,3 +163,10 @@ export async function spawnServerProcess(options: SpawnOptions): Promise<ChildSe
     },
   }
 }
+
+/** A warning when a server logged errors during the bench (its figures are then suspect). */
+export function errorWarning(label: string, server: ChildServer): string | null {
+  const errors = server.errorLines()
+  if (errors.length === 0) return null
+  return `WARNING: ${label} logged ${errors.length} errors; the first:\n  ${errors[0]}`
+}

@@ -6,7 +6,7 @@
  * Servers: ours, y-websocket-server, hocuspocus, ours-memory-log. Not a test.
  */
 import { isServerId, starters } from './adapters/index.ts'
-import { killAllChildren } from './child.ts'
+import { errorWarning, killAllChildren } from './child.ts'
 import { readLoadShape } from './env.ts'
 import { loadPhase } from './load-phase.ts'
 import { percentile } from './metrics.ts'
@@ -38,8 +38,8 @@ try {
         `${load.deliveries}/${load.expectedDeliveries} delivered`,
     )
   }
-  const errors = adapter.server.errorLines()
-  if (errors.length > 0) console.log(`WARNING: ${errors.length} errors logged; first: ${errors[0]}`)
+  const warning = errorWarning(adapter.label, adapter.server)
+  if (warning) console.log(warning)
 } finally {
   await adapter.stop()
 }

@@ -15,15 +15,14 @@
  * ours, y-websocket-server, hocuspocus, ours-memory-log, y-websocket-server-leveldb, for
  * quicker experiments),
  * BENCH_NODE_FLAGS (extra node flags for every server process, e.g. --perf-basic-prof),
- * BENCH_OURS_ENTRY (our
- * server's entry: dist/node/server/main.js, the build `npm start` runs; server/main.ts for
- * the source through tsx).
+ * BENCH_OURS_ENTRY (our server's entry: dist/node/server/main.js, the build `npm start`
+ * runs; server/main.ts for the source through tsx).
  */
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ServerAdapter } from './adapters/adapter.ts'
 import { starters } from './adapters/index.ts'
-import { killAllChildren, repoRoot, type Sample } from './child.ts'
+import { errorWarning, killAllChildren, repoRoot, type Sample } from './child.ts'
 import { sleep } from '../helpers/clients.ts'
 import { envNumber as num, readLoadShape } from './env.ts'
 import { connectClients, destroyClients, type BenchClient } from './load.ts'
@@ -224,11 +223,8 @@ async function main(): Promise<void> {
     const verdict = judge(ours, refs)
     console.log('\n' + formatReport(summaries, verdict))
     for (const adapter of adapters) {
-      const errors = adapter.server.errorLines()
-      if (errors.length > 0)
-        console.log(
-          `\nWARNING: ${adapter.label} logged ${errors.length} errors; the first:\n  ${errors[0]}`,
-        )
+      const warning = errorWarning(adapter.label, adapter.server)
+      if (warning) console.log('\n' + warning)
     }
 
     const profiles: Record<string, ReturnType<typeof summariseProfile>> = {}
