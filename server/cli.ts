@@ -11,7 +11,7 @@ import { eq } from 'drizzle-orm'
 import { openDatabase, type DatabaseHandle } from '../db/client.ts'
 import { groups } from '../db/schema.ts'
 import { isRole, roles } from '../shared/roles.ts'
-import { readConfig, type ServerConfig } from './config.ts'
+import { readConfigOrExit, type ServerConfig } from './config.ts'
 import { formatDemoLinks } from './demo/print.ts'
 import { ensureDemo, type DemoRound } from './demo/ensure-demo.ts'
 import { joinLink } from './demo/invites.ts'
@@ -139,7 +139,7 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = 2
     return
   }
-  const config = readConfig()
+  const config = readConfigOrExit()
   const logger = createLogger(config.logLevel === 'debug' ? 'debug' : 'warn')
   try {
     await command(args, config, logger)

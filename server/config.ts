@@ -1,5 +1,6 @@
 import { defaultDatabaseUrl } from '../db/client.ts'
 import { RelayLimits } from '../shared/protocol/limits.ts'
+import { PEER_KEY_BYTES } from '../shared/protocol/peer.ts'
 import { isLogLevel, type LogLevel } from './log.ts'
 
 /** Everything the server reads from its environment, parsed once at start. */
@@ -9,7 +10,8 @@ export interface ServerConfig {
   publicUrl: string
   databaseUrl: string
   databaseAuthToken: string | undefined
-  redisUrl: string | undefined
+  /** Several nodes on one database, relaying to each other over Redis (REDIS_URL). */
+  scaleOut: ScaleOutConfig | undefined
   logLevel: LogLevel
   /** How long an empty room stays in memory before it is unloaded. */
   roomGraceMs: number
@@ -24,11 +26,35 @@ export interface ServerConfig {
   clientDir: string
 }
 
+export interface ScaleOutConfig {
+  redisUrl: string
+  /** Seals what the nodes tell each other (PEER_KEY, the same on every node). */
+  peerKey: Buffer
+}
+
+/** A setting the server cannot start with; the message says how to fix it. */
+export class ConfigError extends Error {}
+
 const int = (value: string | undefined, fallback: number): number => {
   if (value === undefined || value === '') return fallback
   const parsed = Number(value)
-  if (!Number.isInteger(parsed) || parsed < 0) throw new Error(`Not a whole number: ${value}`)
+  if (!Number.isInteger(parsed) || parsed < 0) throw new ConfigError(`Not a whole number: ${value}`)
   return parsed
+}
+
+const PEER_KEY_HEX = new RegExp(`^[0-9a-fA-F]{${PEER_KEY_BYTES * 2}}$`)
+
+function readScaleOut(env: NodeJS.ProcessEnv): ScaleOutConfig | undefined {
+  if (!env.REDIS_URL) return undefined
+  const key = env.PEER_KEY ?? ''
+  if (!PEER_KEY_HEX.test(key)) {
+    throw new ConfigError(
+      `REDIS_URL is set, so PEER_KEY must be too: the same ${PEER_KEY_BYTES * 2} hex characters ` +
+        'on every node (make one with `openssl rand -hex 32`); it seals what the nodes tell ' +
+        'each other over Redis.',
+    )
+  }
+  return { redisUrl: env.REDIS_URL, peerKey: Buffer.from(key, 'hex') }
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -41,7 +67,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
     databaseUrl: env.DATABASE_URL || defaultDatabaseUrl(),
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
-    redisUrl: env.REDIS_URL || undefined,
+    scaleOut: readScaleOut(env),
     logLevel: isLogLevel(level) ? level : 'info',
     roomGraceMs: int(env.ROOM_GRACE_MS, 30_000),
     compactAfterUpdates: int(env.COMPACT_AFTER_UPDATES, 500),
@@ -55,5 +81,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     },
     seedDemo: env.SEED_DEMO !== '0',
     clientDir: env.CLIENT_DIR || 'dist/client',
+  }
+}
+
+/** For a process entry: a bad setting ends the process with its message (exit 2), no stack. */
+export function readConfigOrExit(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  try {
+    return readConfig(env)
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error
+    console.error(`Modellrummet cannot start: ${error.message}`)
+    process.exit(2)
   }
 }

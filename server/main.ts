@@ -1,11 +1,11 @@
-import { readConfig } from './config.ts'
+import { readConfigOrExit } from './config.ts'
 import { ensureDemo } from './demo/ensure-demo.ts'
 import { formatDemoLinks } from './demo/print.ts'
 import { createLogger } from './log.ts'
 import { startServer } from './server.ts'
 
 /** The process entry: start, then stop cleanly on SIGTERM/SIGINT (exit 0). */
-const config = readConfig()
+const config = readConfigOrExit()
 const logger = createLogger(config.logLevel)
 const server = await startServer(config, logger)
 logger.info('listening', { url: config.publicUrl, port: server.port })

@@ -26,7 +26,7 @@ export function createServices(
 ) {
   const store = docStore ?? createLibsqlDocStore(database.client, database.updateLog ?? undefined)
   const commit = createGroupCommit(store)
-  const bus = config.redisUrl ? makeRedisBus(config.redisUrl, logger) : undefined
+  const bus = config.scaleOut && makeRedisBus(config.scaleOut, logger)
   const rooms = createRooms({
     bus,
     store,

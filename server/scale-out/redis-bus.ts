@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { PEER_NODE_ID_BYTES, peerChannel } from '../../shared/protocol/peer.ts'
+import type { ScaleOutConfig } from '../config.ts'
 import type { Logger } from '../log.ts'
 import { decodePeerMessage, encodePeerMessage, type PeerMessage } from './peer-message.ts'
+import { makePeerSeal } from './peer-seal.ts'
 import type { RoomBus } from './room-bus.ts'
 
 /**
@@ -11,26 +13,25 @@ import type { RoomBus } from './room-bus.ts'
  * queues: an update that cannot be published now is made up for by a resync once the
  * connection is back, not by an unbounded queue in memory.
  */
-export function makeRedisBus(url: string, logger: Logger): RoomBus {
+export function makeRedisBus({ redisUrl: url, peerKey }: ScaleOutConfig, logger: Logger): RoomBus {
   const nodeId = randomBytes(PEER_NODE_ID_BYTES)
+  const seal = makePeerSeal(peerKey)
   const log = logger.child({ component: 'redis-bus' })
+  const ignored = makeIgnoredMessageLog(log)
   const handlers = new Map<string, (message: PeerMessage) => void>()
   const reconnectListeners: (() => void)[] = []
   const publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
   const subscriber = new Redis(url, { autoResubscribe: false, enableOfflineQueue: false })
   let closing = false
 
-  subscriber.on('messageBuffer', (channel: Buffer, frame: Buffer) => {
+  subscriber.on('messageBuffer', (channelName: Buffer, sealed: Buffer) => {
+    const channel = channelName.toString()
+    const frame = seal.open(channel, sealed)
+    if (!frame) return ignored(channel, 'not sealed with this deployment’s PEER_KEY')
     const decoded = decodePeerMessage(frame)
-    if (!decoded.ok) {
-      log.warn('ignored a malformed peer message', {
-        channel: channel.toString(),
-        reason: decoded.reason,
-      })
-      return
-    }
+    if (!decoded.ok) return ignored(channel, decoded.reason)
     if (nodeId.equals(decoded.sender)) return
-    handlers.get(channel.toString())?.(decoded.message)
+    handlers.get(channel)?.(decoded.message)
   })
 
   watch(publisher, 'publish', async () => undefined)
@@ -84,7 +85,10 @@ export function makeRedisBus(url: string, logger: Logger): RoomBus {
 
   function publish(room: string, message: PeerMessage): void {
     if (publisher.status !== 'ready') return
-    publisher.publish(peerChannel(room), encodePeerMessage(nodeId, message)).catch(() => undefined)
+    const channel = peerChannel(room)
+    publisher
+      .publish(channel, seal.seal(channel, encodePeerMessage(nodeId, message)))
+      .catch(() => undefined)
   }
 
   /**
@@ -105,5 +109,21 @@ export function makeRedisBus(url: string, logger: Logger): RoomBus {
     onReconnected: (listener) => void reconnectListeners.push(listener),
     status: () => (publisher.status === 'ready' && subscriber.status === 'ready' ? 'ok' : 'down'),
     close,
+  }
+}
+
+/** At most one warning per minute, with how many were ignored since: a flood is not a log flood. */
+const IGNORED_LOG_INTERVAL_MS = 60_000
+
+function makeIgnoredMessageLog(log: Logger) {
+  let lastWarned = -Infinity
+  let since = 0
+  return function ignored(channel: string, reason: string): void {
+    since += 1
+    const now = Date.now()
+    if (now - lastWarned < IGNORED_LOG_INTERVAL_MS) return
+    log.warn('ignored a message on a room channel', { channel, reason, ignored: since })
+    lastWarned = now
+    since = 0
   }
 }

@@ -1,7 +1,9 @@
 /**
  * What the server nodes of one deployment tell each other over Redis (scale-out). One
  * channel per room; each message is one byte of kind, the sender's 16-byte node id (so a
- * node skips its own messages) and the payload.
+ * node skips its own messages) and the payload, sealed with the deployment's PEER_KEY:
+ * a 12-byte nonce, a 16-byte tag, then the frame in AES-256-GCM with the channel name as
+ * associated data.
  */
 export const PeerKind = {
   /** A Yjs update the sending node accepted and committed to the shared log. */
@@ -17,6 +19,9 @@ export const PeerKind = {
 export type PeerKind = (typeof PeerKind)[keyof typeof PeerKind]
 
 export const PEER_NODE_ID_BYTES = 16
+
+/** The key every node of a deployment shares (PEER_KEY: this many bytes, in hex). */
+export const PEER_KEY_BYTES = 32
 
 /** The Redis channel of a room. */
 export const peerChannel = (room: string): string => `modellrummet:room:${room}`

@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { freePort } from './ports.ts'
 
 export interface TestRedis {
   readonly url: string
+  /** What a server node needs to join this Redis: REDIS_URL and the deployment's PEER_KEY. */
+  readonly env: { REDIS_URL: string; PEER_KEY: string }
   /** Stops answering (SIGSTOP) without closing connections: a Redis that lags. */
   pause(): void
   resume(): void
@@ -61,8 +64,10 @@ export async function startRedis(): Promise<TestRedis> {
   }
 
   await start()
+  const url = `redis://127.0.0.1:${port}`
   return {
-    url: `redis://127.0.0.1:${port}`,
+    url,
+    env: { REDIS_URL: url, PEER_KEY: randomBytes(32).toString('hex') },
     pause: () => void child?.kill('SIGSTOP'),
     resume: () => void child?.kill('SIGCONT'),
     stop,

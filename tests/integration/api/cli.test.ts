@@ -99,14 +99,24 @@ describe('npm run cli', () => {
   it('ends with REDIS_URL set, whether Redis answers or not (its connections close)', async () => {
     const redis = await startRedis()
     try {
-      const up = quickCliWith({ REDIS_URL: redis.url }, 'demo', '--json')
+      const up = quickCliWith(redis.env, 'demo', '--json')
       expect(up.status, up.stderr).toBe(0)
       expect((JSON.parse(up.stdout) as DemoJson).groups.length).toBeGreaterThanOrEqual(6)
     } finally {
       await redis.stop()
     }
-    const down = quickCliWith({ REDIS_URL: redis.url, LOG_LEVEL: 'error' }, 'demo', '--json')
+    const down = quickCliWith({ ...redis.env, LOG_LEVEL: 'error' }, 'demo', '--json')
     expect(down.status, down.stderr).toBe(0)
     expect(down.error).toBeUndefined() // not killed by the timeout
+  })
+
+  it('refuses REDIS_URL without PEER_KEY in one clear line, before touching anything', () => {
+    const refused = quickCliWith({ REDIS_URL: 'redis://127.0.0.1:1' }, 'demo', '--json')
+    expect(refused.status).toBe(2)
+    expect(refused.stdout).toBe('')
+    expect(refused.stderr.trim()).toMatch(
+      /^Modellrummet cannot start: REDIS_URL is set, so PEER_KEY/,
+    )
+    expect(refused.stderr).not.toMatch(/\n\s+at /) // no stack trace
   })
 })

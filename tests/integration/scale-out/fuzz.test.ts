@@ -30,7 +30,7 @@ describe('scale-out: seeded convergence fuzz over two nodes', () => {
   beforeEach(async () => {
     redis = await startRedis()
     database = makeTempDatabase()
-    const env = { REDIS_URL: redis.url, COMPACT_AFTER_UPDATES: '20' }
+    const env = { ...redis.env, COMPACT_AFTER_UPDATES: '20' }
     nodes = [await startTestServer(database.url, env), await startTestServer(database.url, env)]
   })
   afterEach(async () => {

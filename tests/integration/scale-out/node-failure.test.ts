@@ -35,7 +35,7 @@ describe('scale-out: one node dies', () => {
     database.remove()
   })
 
-  const node = async (env: Record<string, string> = { REDIS_URL: redis.url }) => {
+  const node = async (env: Record<string, string> = redis.env) => {
     const server = await spawnServer(database.url, await freePort(), env)
     processes.push(server)
     return server

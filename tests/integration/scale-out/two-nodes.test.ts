@@ -1,8 +1,12 @@
+import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { encodePeerMessage } from '../../../server/scale-out/peer-message.ts'
+import { makePeerSeal } from '../../../server/scale-out/peer-seal.ts'
 import type { RunningServer } from '../../../server/server.ts'
 import { CloseCode } from '../../../shared/protocol/close-codes.ts'
-import { peerChannel, PeerKind } from '../../../shared/protocol/peer.ts'
+import { PEER_NODE_ID_BYTES, peerChannel, PeerKind } from '../../../shared/protocol/peer.ts'
 import {
   connectClient,
   sleep,
@@ -44,7 +48,7 @@ describe('scale-out: two nodes on one database and one Redis', () => {
   let group: TestGroup
 
   const startNode = async (env: Record<string, string> = {}) => {
-    const node = await startTestServer(database.url, { REDIS_URL: redis.url, ...env })
+    const node = await startTestServer(database.url, { ...redis.env, ...env })
     nodes.push(node)
     return node
   }
@@ -182,5 +186,44 @@ describe('scale-out: two nodes on one database and one Redis', () => {
     edit(alice, 'still-works')
     await waitFor(() => hasAll(bo, ['still-works']), 5000, 'relayed after the garbage')
     expect((await health(b)).redis).toBe('ok')
+  })
+
+  it('seals what crosses Redis: a listener reads no edit, an intruder without the key injects none', async () => {
+    const { a, b } = await twoNodes()
+    const alice = await connect(a, 'Alice')
+    const bo = await connect(b, 'Bo')
+    const channel = peerChannel(group.room)
+    const listener = new Redis(redis.url)
+    const intruder = new Redis(redis.url)
+    const heard: Buffer[] = []
+    try {
+      listener.on('messageBuffer', (_channel: Buffer, message: Buffer) => heard.push(message))
+      await listener.subscribe(channel)
+      edit(alice, 'secret-minutes')
+      await waitFor(() => hasAll(bo, ['secret-minutes']), 5000, 'relayed from A to B')
+      await waitFor(() => heard.length > 0, 5000, 'the listener hears the channel')
+      expect(heard.some((message) => message.includes(Buffer.from('secret-minutes')))).toBe(false)
+
+      // A well-formed update, first unsealed, then sealed with another key, then sealed
+      // with the right key for another room's channel.
+      const forged = new Y.Doc()
+      forged.getText('notes').insert(0, '[injected]')
+      const frame = encodePeerMessage(randomBytes(PEER_NODE_ID_BYTES), {
+        kind: PeerKind.Update,
+        payload: Y.encodeStateAsUpdate(forged),
+      })
+      const rightKey = makePeerSeal(Buffer.from(redis.env.PEER_KEY, 'hex'))
+      await intruder.publish(channel, frame)
+      await intruder.publish(channel, makePeerSeal(randomBytes(32)).seal(channel, frame))
+      await intruder.publish(channel, rightKey.seal(peerChannel('another-room'), frame))
+    } finally {
+      listener.disconnect()
+      intruder.disconnect()
+    }
+    // The intruder's messages reached B's subscriber before this edit's (one channel, in order).
+    edit(alice, 'after-intruder')
+    await waitFor(() => hasAll(bo, ['after-intruder']), 5000, 'relayed after the intruder')
+    expect(notes(bo)).not.toContain('injected')
+    expect(notes(alice)).not.toContain('injected')
   })
 })

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, readConfig } from '../../../server/config.ts'
+
+const key = 'ab'.repeat(32)
+
+describe('reading the server configuration', () => {
+  it('runs one node without Redis, with scale-out off', () => {
+    expect(readConfig({}).scaleOut).toBeUndefined()
+  })
+
+  it('takes REDIS_URL with the deployment’s PEER_KEY (64 hex characters)', () => {
+    const { scaleOut } = readConfig({ REDIS_URL: 'redis://10.0.0.5:6379', PEER_KEY: key })
+    expect(scaleOut?.redisUrl).toBe('redis://10.0.0.5:6379')
+    expect(scaleOut?.peerKey.toString('hex')).toBe(key)
+  })
+
+  it('refuses REDIS_URL without a usable PEER_KEY, saying how to make one', () => {
+    for (const PEER_KEY of [undefined, '', 'ab'.repeat(16), 'zz'.repeat(32), `${key}00`]) {
+      expect(() => readConfig({ REDIS_URL: 'redis://r:6379', PEER_KEY })).toThrow(ConfigError)
+    }
+    expect(() => readConfig({ REDIS_URL: 'redis://r:6379' })).toThrow(/PEER_KEY.*openssl rand/)
+  })
+
+  it('refuses a number that is not a whole number', () => {
+    expect(() => readConfig({ PORT: 'eighty' })).toThrow(ConfigError)
+  })
+})
