@@ -1,4 +1,5 @@
 import { defaultDatabaseUrl } from '../db/client.ts'
+import { Keepalive } from '../shared/protocol/keepalive.ts'
 import { RelayLimits } from '../shared/protocol/limits.ts'
 import { PEER_KEY_BYTES } from '../shared/protocol/peer.ts'
 import { isLogLevel, type LogLevel } from './log.ts'
@@ -20,6 +21,8 @@ export interface ServerConfig {
   /** Log entries since the last snapshot that trigger a background compaction. */
   compactAfterUpdates: number
   limits: RelayLimits
+  /** Pings and quiet messages to each connection (shared/protocol/keepalive.ts). */
+  keepaliveIntervalMs: number
   /** Seed the demo round when the database is empty. */
   seedDemo: boolean
   /** Where the built client lives; absent in API-only test runs. */
@@ -79,6 +82,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       messageBurst: int(env.MESSAGE_BURST, RelayLimits.messageBurst),
       maxConnectionsPerRoom: int(env.MAX_CONNECTIONS_PER_ROOM, RelayLimits.maxConnectionsPerRoom),
     },
+    keepaliveIntervalMs: int(env.KEEPALIVE_INTERVAL_MS, Keepalive.intervalMs),
     seedDemo: env.SEED_DEMO !== '0',
     clientDir: env.CLIENT_DIR || 'dist/client',
   }

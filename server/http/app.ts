@@ -53,6 +53,7 @@ export function createApp(services: Services, config: ServerConfig, logger: Logg
       sessions: services.sessions,
       rooms: services.rooms,
       limits: config.limits,
+      keepaliveIntervalMs: config.keepaliveIntervalMs,
       logger,
     }),
   )

@@ -73,6 +73,9 @@ export const encodeAwareness = (update: Uint8Array): Uint8Array =>
     encoding.writeVarUint8Array(e, update)
   })
 
+/** An awareness update about nobody: a client reads it and changes nothing (keepalive). */
+export const QUIET_MESSAGE: Uint8Array = encodeAwareness(new Uint8Array([0]))
+
 /** y-protocols/auth "permission denied" (auth sub-type 0) with a reason. */
 export const encodePermissionDenied = (reason: string): Uint8Array =>
   frame((e) => {

@@ -8,6 +8,8 @@ import type { Sessions } from '../auth/sessions.ts'
 import { apiError } from '../http/errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import type { Logger } from '../log.ts'
+import { makeKeepalive, type Keepalive } from './keepalive.ts'
+import { QUIET_MESSAGE } from './protocol.ts'
 import { makeTokenBucket } from './rate-limit.ts'
 import { makeExpiryTimer } from './session-expiry.ts'
 import type { Room, RoomConnection } from './room.ts'
@@ -17,6 +19,7 @@ export interface RelayRouteDeps {
   sessions: Sessions
   rooms: Rooms
   limits: RelayLimits
+  keepaliveIntervalMs: number
   logger: Logger
 }
 
@@ -25,7 +28,8 @@ export interface RelayRouteDeps {
  * a refused client gets 401/403 and not one byte of the document. Frame size is enforced
  * by the WebSocketServer's maxPayload (close 1009); rate and framing here.
  */
-export function createRelayRoute({ sessions, rooms, limits, logger }: RelayRouteDeps) {
+export function createRelayRoute(deps: RelayRouteDeps) {
+  const { sessions, rooms, limits, logger } = deps
   const app = new Hono<AppEnv>()
   app.get(
     '/:room',
@@ -46,6 +50,7 @@ export function createRelayRoute({ sessions, rooms, limits, logger }: RelayRoute
       const early: Uint8Array[] = []
       let socket: WebSocket | null = null
       let expiry: { cancel(): void } | null = null
+      let keepalive: Keepalive | null = null
       const connection: RoomConnection = {
         sessionId: session.sessionId,
         role: session.role,
@@ -55,7 +60,9 @@ export function createRelayRoute({ sessions, rooms, limits, logger }: RelayRoute
           role: session.role,
         }),
         send(frame) {
-          if (socket?.readyState === socket?.OPEN) socket?.send(frame)
+          if (socket?.readyState !== socket?.OPEN) return
+          socket?.send(frame)
+          keepalive?.sent()
         },
         close(code, reason) {
           closed = true
@@ -86,6 +93,16 @@ export function createRelayRoute({ sessions, rooms, limits, logger }: RelayRoute
           // Frames are read from the socket itself: Hono's onMessage copies each frame and
           // wraps it in a MessageEvent, a cost paid on every relayed update.
           socket.on('message', receive)
+          const raw = socket
+          keepalive = makeKeepalive(raw, {
+            intervalMs: deps.keepaliveIntervalMs,
+            sendQuietMessage: () => connection.send(QUIET_MESSAGE),
+            onDead: () => {
+              connection.logger.info('no answer to a ping; ending the connection')
+              closed = true
+              raw.terminate()
+            },
+          })
           expiry = makeExpiryTimer(session.expiresAt.getTime(), () => {
             connection.logger.info('session expired; closing its connection')
             connection.close(CloseCode.SessionExpired, 'session expired')
@@ -106,6 +123,7 @@ export function createRelayRoute({ sessions, rooms, limits, logger }: RelayRoute
         onClose(event) {
           closed = true
           expiry?.cancel()
+          keepalive?.stop()
           connection.logger.debug('disconnected', { code: event.code })
           if (room) rooms.leave(room, connection)
         },
