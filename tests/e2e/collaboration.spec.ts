@@ -48,6 +48,20 @@ test.describe('two people co-edit the board', () => {
     )
     await bo.screenshot({ path: test.info().outputPath('matrix-bo.png'), fullPage: true })
 
+    // A long answer is read whole, where it is written and on the other screen: fields grow
+    // with their text instead of hiding it behind a scrollbar.
+    const long = Array.from({ length: 8 }, (_, i) => `Rad ${i + 1}: nyckeltal per nämnd.`).join(
+      '\n',
+    )
+    const longCell = bo.getByLabel('Svar från Askersunds kommun på fråga 3')
+    await longCell.fill(long)
+    const annaCell = anna.getByLabel('Svar från Askersunds kommun på fråga 3')
+    await expect(annaCell).toHaveValue(long)
+    for (const field of [longCell, annaCell]) {
+      const hidden = await field.evaluate((el) => el.scrollHeight - el.clientHeight)
+      expect(hidden).toBeLessThanOrEqual(1)
+    }
+
     // PDSA: Anna starts a plan for Fagersta and writes its aim; Bo sees it.
     await openBoard(anna, BM1, 'pdsa')
     await openBoard(bo, BM1, 'pdsa')

@@ -20,6 +20,13 @@ export interface YTextFieldProps {
   onKeyDown?: JSX.EventHandler<HTMLInputElement | HTMLTextAreaElement, KeyboardEvent>
 }
 
+/** Browsers without `field-sizing: content` (base.css) get the height set here. */
+function fitToContent(input: HTMLInputElement | HTMLTextAreaElement): void {
+  if (!(input instanceof HTMLTextAreaElement) || CSS.supports('field-sizing', 'content')) return
+  input.style.height = 'auto'
+  input.style.height = `${input.scrollHeight + input.offsetHeight - input.clientHeight}px`
+}
+
 /**
  * An input bound to a Y.Text: local typing becomes minimal Yjs edits; remote edits update
  * the field while the caret and selection stay where the user had them.
@@ -35,6 +42,7 @@ export function YTextField(props: YTextFieldProps) {
     const input = element
     if (!text || !input) return
     input.value = text.toString()
+    fitToContent(input)
     const observer = (event: Y.YTextEvent, transaction: Y.Transaction) => {
       if (transaction.origin === origin) return
       const focused = document.activeElement === input
@@ -42,6 +50,7 @@ export function YTextField(props: YTextFieldProps) {
       const end = input.selectionEnd ?? 0
       const delta = event.delta as Parameters<typeof mapPosition>[0]
       input.value = text.toString()
+      fitToContent(input)
       if (focused) input.setSelectionRange(mapPosition(delta, start), mapPosition(delta, end))
     }
     text.observe(observer)
@@ -49,7 +58,9 @@ export function YTextField(props: YTextFieldProps) {
   })
 
   const onInput = () => {
-    if (props.text && element && !group.readOnly) applyLocalEdit(props.text, element.value, origin)
+    if (!element) return
+    fitToContent(element)
+    if (props.text && !group.readOnly) applyLocalEdit(props.text, element.value, origin)
   }
   const common = () => ({
     id,
