@@ -89,6 +89,7 @@ export const en: Catalogue = {
   'agenda.removed': 'The item was removed.',
   'agenda.undo': 'Undo',
   'agenda.total': 'Total {total} of {length} minutes',
+  'agenda.schedule': '{start}–{end}',
   'agenda.over': '{over} minutes too many',
   'agenda.keys': 'Tip: Alt + arrow up/down moves an item.',
   'agenda.untitled': 'Untitled item',

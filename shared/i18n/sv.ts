@@ -87,6 +87,7 @@ export const sv = {
   'agenda.removed': 'Punkten togs bort.',
   'agenda.undo': 'Ångra',
   'agenda.total': 'Totalt {total} av {length} minuter',
+  'agenda.schedule': 'kl. {start}–{end}',
   'agenda.over': '{over} minuter för mycket',
   'agenda.keys': 'Tips: Alt + pil upp/ner flyttar en punkt.',
   'agenda.untitled': 'Namnlös punkt',

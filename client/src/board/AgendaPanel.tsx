@@ -1,6 +1,7 @@
 import { createSignal, For, onCleanup, Show } from 'solid-js'
 import * as Y from 'yjs'
 import type { MeetingSummary } from '../../../shared/api.ts'
+import { agendaSchedule } from '../../../shared/domain/agenda-schedule.ts'
 import {
   addAgendaItem,
   agendaOf,
@@ -45,6 +46,15 @@ export function AgendaPanel(props: { meeting: MeetingSummary }) {
     setCanUndo((undo?.undoStack.length ?? 0) > 0)
   }
   const total = () => agendaTotalMinutes(agenda.value)
+  const schedule = () => {
+    const start = props.meeting.startTime
+    return start
+      ? agendaSchedule(
+          start,
+          agenda.value.map((item) => item.minutes),
+        )
+      : null
+  }
   const over = () => total() - props.meeting.durationMinutes
 
   const move = (item: AgendaItem, to: 'up' | 'down') => {
@@ -93,9 +103,18 @@ export function AgendaPanel(props: { meeting: MeetingSummary }) {
               data-item={item.id}
               onKeyDown={onKeyDown(item)}
             >
-              <span class="agenda-number" aria-hidden="true">
-                {index() + 1}
-              </span>
+              <div class="agenda-when">
+                <span class="agenda-number" aria-hidden="true">
+                  {index() + 1}
+                </span>
+                <Show when={schedule()?.starts[index()]}>
+                  {(time) => (
+                    <time class="agenda-clock" data-testid="agenda-clock">
+                      {time()}
+                    </time>
+                  )}
+                </Show>
+              </div>
               <YTextField
                 text={getAgendaItemTitle(group.doc, props.meeting.id, item.id)}
                 label={t('agenda.itemTitle', { n: index() + 1 })}
@@ -189,6 +208,14 @@ export function AgendaPanel(props: { meeting: MeetingSummary }) {
       </ol>
       <p class="agenda-total" classList={{ over: over() > 0 }} data-testid="agenda-total">
         {t('agenda.total', { total: total(), length: props.meeting.durationMinutes })}
+        <Show when={schedule()}>
+          {(times) => (
+            <span>
+              {' · '}
+              {t('agenda.schedule', { start: times().starts[0] ?? times().end, end: times().end })}
+            </span>
+          )}
+        </Show>
         <Show when={over() > 0}>
           <strong> – {t('agenda.over', { over: over() })}</strong>
         </Show>

@@ -1,0 +1,39 @@
+/** When a meeting's agenda items happen, from its start time and their minutes. */
+
+const MINUTES_PER_DAY = 24 * 60
+const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/
+
+/** "HH:MM" → minutes after midnight; null for anything else. */
+export function parseClock(time: string): number | null {
+  const match = CLOCK.exec(time)
+  return match ? Number(match[1]) * 60 + Number(match[2]) : null
+}
+
+/** Minutes after midnight → "HH:MM", past midnight starting over at 00:00. */
+export function formatClock(minutes: number): string {
+  const inDay = ((Math.floor(minutes) % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${pad(Math.floor(inDay / 60))}:${pad(inDay % 60)}`
+}
+
+export interface AgendaSchedule {
+  /** Start time of each item, in the agenda's order. */
+  starts: string[]
+  /** When the last item ends. */
+  end: string
+}
+
+/**
+ * The clock time of each item for a meeting starting at `start` (HH:MM), or null without a
+ * usable start. An item's minutes that are not a positive number take no time.
+ */
+export function agendaSchedule(start: string, minutes: readonly number[]): AgendaSchedule | null {
+  let clock = parseClock(start)
+  if (clock === null) return null
+  const starts: string[] = []
+  for (const length of minutes) {
+    starts.push(formatClock(clock))
+    clock += Number.isFinite(length) && length > 0 ? length : 0
+  }
+  return { starts, end: formatClock(clock) }
+}
