@@ -45,7 +45,7 @@ describe('relay: keepalive', () => {
   }, 60_000)
 
   it('ends a connection that stops answering pings, and its presence leaves with it', async () => {
-    await start({ KEEPALIVE_INTERVAL_MS: '200' })
+    await start({ KEEPALIVE_INTERVAL_MS: '500' })
     const bo = await connectMember(server.url, group, 'Bo', clients)
     const session = await joinGroup(server.url, group.invites.participant, 'Ghost')
     const ghost = new WebSocket(
@@ -70,7 +70,7 @@ describe('relay: keepalive', () => {
     // Bo answers pings (as every WebSocket client does) and stays; quiet, it still hears
     // from the server each interval.
     const heard = bo.framesReceived(1)
-    await sleep(1000)
+    await sleep(2000)
     expect(bo.provider.wsconnected).toBe(true)
     expect(bo.framesReceived(1) - heard).toBeGreaterThanOrEqual(3)
   })
