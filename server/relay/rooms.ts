@@ -7,6 +7,7 @@ import type { PeerMessage } from '../scale-out/peer-message.ts'
 import type { RoomBus } from '../scale-out/room-bus.ts'
 import type { DocStore } from '../storage/doc-store.ts'
 import type { GroupCommit } from '../storage/group-commit.ts'
+import { makeOneAtATime } from './one-at-a-time.ts'
 import { Room, type RoomConnection } from './room.ts'
 
 export interface RoomsOptions {
@@ -34,6 +35,7 @@ export function createRooms(options: RoomsOptions) {
   const live = new Map<string, Room>()
   const unloadTimers = new Map<string, NodeJS.Timeout>()
   const compacting = new Set<Room>()
+  const inTurn = makeOneAtATime()
   let closing = false
 
   async function load(name: string): Promise<Room> {
@@ -222,18 +224,24 @@ export function createRooms(options: RoomsOptions) {
     }
   }
 
-  /** Folds the room's log into a new snapshot; the doc holds everything committed so far. */
+  /**
+   * Folds the room's log into a new snapshot; the doc holds everything committed so far.
+   * Compactions take turns (one-at-a-time.ts), so a burst of them never holds the relay long.
+   */
   async function compact(room: Room): Promise<void> {
     if (compacting.has(room) || room.updatesSinceSnapshot === 0) return
     compacting.add(room)
     try {
-      await room.whenPersisted()
-      if (bus) await resync(room)
-      const folded = room.updatesSinceSnapshot
-      const upto = room.lastUpdateId
-      await store.compact(room.name, Y.encodeStateAsUpdate(room.doc), upto)
-      room.updatesSinceSnapshot -= folded
-      logger.debug('room compacted', { room: room.name, folded, upto })
+      await inTurn(async () => {
+        await room.whenPersisted()
+        if (bus) await resync(room)
+        const folded = room.updatesSinceSnapshot
+        if (folded === 0) return
+        const upto = room.lastUpdateId
+        await store.compact(room.name, Y.encodeStateAsUpdate(room.doc), upto)
+        room.updatesSinceSnapshot -= folded
+        logger.debug('room compacted', { room: room.name, folded, upto })
+      })
     } catch (error) {
       logger.error('compaction failed; the log stays as it is', { room: room.name, error })
     } finally {
