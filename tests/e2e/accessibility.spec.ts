@@ -55,6 +55,11 @@ test('the board works on a phone and on a projector', async ({ browser }) => {
       () => document.documentElement.scrollWidth - window.innerWidth,
     )
     expect(overflow).toBeLessThanOrEqual(1)
+    // The header's status, language and leave button share one row, even on a phone.
+    const tops = await page
+      .locator('.header-actions > *')
+      .evaluateAll((items) => items.map((item) => Math.round(item.getBoundingClientRect().top)))
+    expect(Math.max(...tops) - Math.min(...tops), `tops ${tops}`).toBeLessThan(30)
     await page.screenshot({
       path: test.info().outputPath(`matrix-${viewport.name}.png`),
       fullPage: true,
