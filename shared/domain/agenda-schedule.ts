@@ -37,3 +37,24 @@ export function agendaSchedule(start: string, minutes: readonly number[]): Agend
   }
   return { starts, end: formatClock(clock) }
 }
+
+/**
+ * The item the schedule has running at `now` (minutes after midnight), or null before the
+ * first starts, after the last ends, or without a usable start. An item of no minutes never
+ * runs. A schedule past midnight is read on its first day only.
+ */
+export function runningAgendaItem(
+  start: string,
+  minutes: readonly number[],
+  now: number,
+): number | null {
+  const first = parseClock(start)
+  if (first === null) return null
+  let clock = first
+  for (const [index, length] of minutes.entries()) {
+    const end: number = clock + (Number.isFinite(length) && length > 0 ? length : 0)
+    if (now >= clock && now < end) return index
+    clock = end
+  }
+  return null
+}

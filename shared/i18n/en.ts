@@ -90,6 +90,7 @@ export const en: Catalogue = {
   'agenda.undo': 'Undo',
   'agenda.total': 'Total {total} of {length} minutes',
   'agenda.schedule': '{start}–{end}',
+  'agenda.now': 'Now',
   'agenda.over': '{over} minutes too many',
   'agenda.keys': 'Tip: Alt + arrow up/down moves an item.',
   'agenda.untitled': 'Untitled item',

@@ -88,6 +88,7 @@ export const sv = {
   'agenda.undo': 'Ångra',
   'agenda.total': 'Totalt {total} av {length} minuter',
   'agenda.schedule': 'kl. {start}–{end}',
+  'agenda.now': 'Nu',
   'agenda.over': '{over} minuter för mycket',
   'agenda.keys': 'Tips: Alt + pil upp/ner flyttar en punkt.',
   'agenda.untitled': 'Namnlös punkt',

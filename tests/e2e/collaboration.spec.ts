@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { joinAs, livingGroup, mentorAndParticipantAt, openBoard } from './support/demo.ts'
+import { MeetingKind } from '../../shared/domain/meeting-kind.ts'
 
 const BM1 = /^BM1/
 
@@ -152,5 +153,31 @@ test.describe('two people co-edit the board', () => {
     await expect(clocks.nth(1)).toHaveText('19:30')
     await expect(total).toContainText('kl. 09:30–23:15')
     await close()
+  })
+
+  test('on the meeting’s day the agenda marks the item the clock says is running', async ({
+    browser,
+  }) => {
+    const group = livingGroup()
+    const bo = await joinAs(browser, group.invites.participant, 'Bo Deltagare', 'Askersunds kommun')
+    const workspace = (await bo.evaluate(
+      async (room) => (await fetch(`/api/rooms/${room}/group`)).json(),
+      group.room,
+    )) as { meetings: { kind: string; date: string; startTime: string }[] }
+    const meeting = workspace.meetings.find((m) => m.kind === MeetingKind.Resultatkonferens)
+    expect(meeting?.startTime).toBe('10:00')
+    await openBoard(bo, /^Resultatkonferens/, 'agenda')
+    const first = Number(await bo.getByLabel('Minuter').first().inputValue())
+    expect(first).toBeGreaterThan(0)
+    // Five minutes into the second item, on the meeting's day.
+    await bo.clock.setFixedTime(
+      new Date(`${meeting?.date}T10:00:00`).getTime() + (first + 5) * 60_000,
+    )
+    await openBoard(bo, /^Resultatkonferens/, 'agenda')
+    const second = bo.getByTestId('agenda-item').nth(1)
+    await expect(second).toHaveAttribute('aria-current', 'time')
+    await expect(second.getByTestId('agenda-now')).toHaveText('Nu')
+    await expect(bo.getByTestId('agenda-now')).toHaveCount(1)
+    await bo.context().close()
   })
 })

@@ -1,7 +1,7 @@
 import { createSignal, For, onCleanup, Show } from 'solid-js'
 import * as Y from 'yjs'
 import type { MeetingSummary } from '../../../shared/api.ts'
-import { agendaSchedule } from '../../../shared/domain/agenda-schedule.ts'
+import { agendaSchedule, runningAgendaItem } from '../../../shared/domain/agenda-schedule.ts'
 import {
   addAgendaItem,
   agendaOf,
@@ -16,6 +16,7 @@ import {
   type AgendaItem,
 } from '../../../shared/workspace/index.ts'
 import { useGroup } from '../app/group-context.tsx'
+import { createNow, localIsoDate, minutesOfDay } from '../app/now.ts'
 import { YTextField } from '../components/YTextField.tsx'
 import { useI18n } from '../i18n/context.tsx'
 import { createYSnapshot } from '../sync/snapshot.ts'
@@ -46,14 +47,17 @@ export function AgendaPanel(props: { meeting: MeetingSummary }) {
     setCanUndo((undo?.undoStack.length ?? 0) > 0)
   }
   const total = () => agendaTotalMinutes(agenda.value)
+  const minutes = () => agenda.value.map((item) => item.minutes)
   const schedule = () => {
     const start = props.meeting.startTime
-    return start
-      ? agendaSchedule(
-          start,
-          agenda.value.map((item) => item.minutes),
-        )
-      : null
+    return start ? agendaSchedule(start, minutes()) : null
+  }
+  // On the meeting's day, the item the schedule says is running now (for keeping time).
+  const now = createNow()
+  const running = () => {
+    const { startTime, date } = props.meeting
+    if (!startTime || date !== localIsoDate(now())) return null
+    return runningAgendaItem(startTime, minutes(), minutesOfDay(now()))
   }
   const over = () => total() - props.meeting.durationMinutes
 
@@ -98,7 +102,8 @@ export function AgendaPanel(props: { meeting: MeetingSummary }) {
           {(item, index) => (
             <li
               class="agenda-item"
-              classList={{ done: item.done }}
+              classList={{ done: item.done, running: running() === index() }}
+              aria-current={running() === index() ? 'time' : undefined}
               data-testid="agenda-item"
               data-item={item.id}
               onKeyDown={onKeyDown(item)}
@@ -113,6 +118,11 @@ export function AgendaPanel(props: { meeting: MeetingSummary }) {
                       {time()}
                     </time>
                   )}
+                </Show>
+                <Show when={running() === index()}>
+                  <span class="agenda-now" data-testid="agenda-now">
+                    {t('agenda.now')}
+                  </span>
                 </Show>
               </div>
               <YTextField

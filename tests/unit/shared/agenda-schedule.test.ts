@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { agendaSchedule, formatClock, parseClock } from '../../../shared/domain/agenda-schedule.ts'
+import {
+  agendaSchedule,
+  formatClock,
+  parseClock,
+  runningAgendaItem,
+} from '../../../shared/domain/agenda-schedule.ts'
 
 describe('the agenda schedule', () => {
   it('gives each item its start time and the agenda its end, from the meeting’s start', () => {
@@ -34,5 +39,17 @@ describe('the agenda schedule', () => {
     expect(parseClock('23:59')).toBe(23 * 60 + 59)
     expect(formatClock(9 * 60 + 5)).toBe('09:05')
     expect(formatClock(-10)).toBe('23:50')
+  })
+
+  it('knows which item is running at a time of day', () => {
+    const at = (time: string) => runningAgendaItem('09:30', [15, 30, 0, 60], parseClock(time)!)
+    expect(at('09:29')).toBeNull()
+    expect(at('09:30')).toBe(0)
+    expect(at('09:44')).toBe(0)
+    expect(at('09:45')).toBe(1) // a new item starts on the minute the last one ends
+    expect(at('10:15')).toBe(3) // the item of no minutes never runs
+    expect(at('11:14')).toBe(3)
+    expect(at('11:15')).toBeNull()
+    expect(runningAgendaItem('', [15], 600)).toBeNull()
   })
 })
