@@ -63,21 +63,23 @@ export function createLibsqlDocStore(client: Client, localLog?: LocalUpdateLog):
   }
 
   async function compact(room: string, snapshot: Uint8Array, uptoUpdateId: number): Promise<void> {
-    await client.batch(
-      [
-        {
-          sql: 'INSERT INTO doc_snapshots (room, data, upto_update_id) VALUES (?, ?, ?)',
-          args: [room, snapshot, uptoUpdateId],
-        },
-        {
-          // The table's newest row stays even when folded: new ids are max(id) + 1, and an
-          // id reused after a snapshot's upto would hide that update from the next load.
-          sql: 'DELETE FROM doc_updates WHERE room = ? AND id <= ? AND id < (SELECT max(id) FROM doc_updates)',
-          args: [room, uptoUpdateId],
-        },
-      ],
-      'write',
-    )
+    await client.execute({
+      sql: 'INSERT INTO doc_snapshots (room, data, upto_update_id) VALUES (?, ?, ?)',
+      args: [room, snapshot, uptoUpdateId],
+    })
+  }
+
+  async function prune(room: string, uptoUpdateId: number, limit: number): Promise<number> {
+    const result = await client.execute({
+      // The table's newest row stays even when folded: new ids are max(id) + 1, and an id
+      // reused after a snapshot's upto would hide that update from the next load.
+      sql: `DELETE FROM doc_updates WHERE id IN (
+              SELECT id FROM doc_updates
+              WHERE room = ? AND id <= ? AND id < (SELECT max(id) FROM doc_updates)
+              ORDER BY id LIMIT ?)`,
+      args: [room, uptoUpdateId, limit],
+    })
+    return result.rowsAffected
   }
 
   async function listSnapshots(room: string): Promise<SnapshotInfo[]> {
@@ -102,5 +104,5 @@ export function createLibsqlDocStore(client: Client, localLog?: LocalUpdateLog):
     return row ? toBytes(row.data) : null
   }
 
-  return { load, append, compact, listSnapshots, readSnapshot }
+  return { load, append, compact, prune, listSnapshots, readSnapshot }
 }

@@ -27,7 +27,8 @@ export function createMemoryDocStore(): DocStore {
       (best, next) => (best && best.uptoUpdateId > next.uptoUpdateId ? best : next),
       undefined,
     )
-    const updates = log?.updates ?? []
+    const after = snapshot?.uptoUpdateId ?? 0
+    const updates = (log?.updates ?? []).filter((entry) => entry.id > after)
     return {
       snapshot: snapshot ? snapshot.data.slice() : null,
       updates: updates.map((entry) => entry.update.slice()),
@@ -53,7 +54,17 @@ export function createMemoryDocStore(): DocStore {
       bytes: snapshot.byteLength,
       data: snapshot.slice(),
     })
-    log.updates = log.updates.filter((entry) => entry.id > uptoUpdateId)
+  }
+
+  async function prune(room: string, uptoUpdateId: number, limit: number): Promise<number> {
+    const log = logOf(room)
+    let dropped = 0
+    log.updates = log.updates.filter((entry) => {
+      if (entry.id > uptoUpdateId || dropped >= limit) return true
+      dropped += 1
+      return false
+    })
+    return dropped
   }
 
   async function listSnapshots(room: string): Promise<SnapshotInfo[]> {
@@ -74,5 +85,5 @@ export function createMemoryDocStore(): DocStore {
     )
   }
 
-  return { load, append, compact, listSnapshots, readSnapshot }
+  return { load, append, compact, prune, listSnapshots, readSnapshot }
 }

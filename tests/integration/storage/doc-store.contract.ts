@@ -84,11 +84,33 @@ export function runDocStoreContract(
       await store.append([{ room: 'r', update: updateWith('a', doc) }])
       const [folded] = await store.append([{ room: 'r', update: updateWith('b', doc) }])
       await store.compact('r', Y.encodeStateAsUpdate(doc), folded!)
+      while ((await store.prune('r', folded!, 1)) > 0);
       const [next] = await store.append([{ room: 'r', update: updateWith('c', doc) }])
       expect(next).toBeGreaterThan(folded!)
       const loaded = await store.load('r')
       expect(loaded.lastUpdateId).toBe(next)
       expect(materialise(loaded)).toBe('abc')
+    })
+
+    it('drops the folded log in steps, oldest first, without changing what loads', async () => {
+      const doc = new Y.Doc()
+      const ids: number[] = []
+      for (const letter of 'abcde') {
+        const [id] = await store.append([{ room: 'p', update: updateWith(letter, doc) }])
+        ids.push(id!)
+      }
+      await store.append([{ room: 'elsewhere', update: updateWith('x') }]) // the table's newest
+      await store.compact('p', Y.encodeStateAsUpdate(doc), ids[3]!)
+      const [more] = await store.append([{ room: 'p', update: updateWith('f', doc) }])
+      const before = await store.load('p')
+      expect(before.updates).toHaveLength(2) // e and f: a load reads only after the snapshot
+      expect(await store.prune('p', ids[3]!, 3)).toBe(3)
+      expect(await store.prune('p', ids[3]!, 3)).toBe(1)
+      expect(await store.prune('p', ids[3]!, 3)).toBe(0)
+      const after = await store.load('p')
+      expect(materialise(after)).toBe('abcdef')
+      expect(after.lastUpdateId).toBe(more)
+      expect(after.updates).toHaveLength(2)
     })
 
     it('keeps every snapshot as version history', async () => {
