@@ -28,8 +28,13 @@ export interface RelayRouteDeps {
  * a refused client gets 401/403 and not one byte of the document. Frame size is enforced
  * by the WebSocketServer's maxPayload (close 1009); rate and framing here.
  */
-export function createRelayRoute(deps: RelayRouteDeps) {
-  const { sessions, rooms, limits, logger } = deps
+export function createRelayRoute({
+  sessions,
+  rooms,
+  limits,
+  keepaliveIntervalMs,
+  logger,
+}: RelayRouteDeps) {
   const app = new Hono<AppEnv>()
   app.get(
     '/:room',
@@ -89,13 +94,13 @@ export function createRelayRoute(deps: RelayRouteDeps) {
       }
       return {
         onOpen(_event, ws) {
-          socket = ws.raw as WebSocket
+          const raw = ws.raw as WebSocket
+          socket = raw
           // Frames are read from the socket itself: Hono's onMessage copies each frame and
           // wraps it in a MessageEvent, a cost paid on every relayed update.
-          socket.on('message', receive)
-          const raw = socket
+          raw.on('message', receive)
           keepalive = makeKeepalive(raw, {
-            intervalMs: deps.keepaliveIntervalMs,
+            intervalMs: keepaliveIntervalMs,
             sendQuietMessage: () => connection.send(QUIET_MESSAGE),
             onDead: () => {
               connection.logger.info('no answer to a ping; ending the connection')
