@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type { Role } from './roles.ts'
 import { participantFunctions, type ParticipantFunction } from './domain/participant.ts'
+import { CLOCK_PATTERN } from './domain/agenda-schedule.ts'
 import { meetingKinds, type MeetingKind } from './domain/meeting-kind.ts'
 import type { GroupMemberRole, OrganisationKind } from './domain/organisation.ts'
 
@@ -117,7 +118,7 @@ export interface GroupWorkspaceResponse {
 }
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+const time = z.string().regex(CLOCK_PATTERN)
 
 export const meetingInputSchema = z.object({
   kind: z.enum(meetingKinds as [MeetingKind, ...MeetingKind[]]),

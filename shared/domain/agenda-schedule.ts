@@ -1,11 +1,12 @@
 /** When a meeting's agenda items happen, from its start time and their minutes. */
 
 const MINUTES_PER_DAY = 24 * 60
-const CLOCK = /^([01]\d|2[0-3]):([0-5]\d)$/
+/** A time of day as meetings store it (HH:MM); the API validates start times with it. */
+export const CLOCK_PATTERN = /^([01]\d|2[0-3]):([0-5]\d)$/
 
 /** "HH:MM" → minutes after midnight; null for anything else. */
 export function parseClock(time: string): number | null {
-  const match = CLOCK.exec(time)
+  const match = CLOCK_PATTERN.exec(time)
   return match ? Number(match[1]) * 60 + Number(match[2]) : null
 }
 
@@ -23,19 +24,33 @@ export interface AgendaSchedule {
   end: string
 }
 
+interface ItemSpan {
+  start: number
+  end: number
+}
+
+/** Each item's minutes after midnight; minutes that are not a positive number take no time. */
+function itemSpans(first: number, minutes: readonly number[]): ItemSpan[] {
+  let clock = first
+  return minutes.map((length) => {
+    const span = { start: clock, end: clock + (Number.isFinite(length) && length > 0 ? length : 0) }
+    clock = span.end
+    return span
+  })
+}
+
 /**
  * The clock time of each item for a meeting starting at `start` (HH:MM), or null without a
- * usable start. An item's minutes that are not a positive number take no time.
+ * usable start.
  */
 export function agendaSchedule(start: string, minutes: readonly number[]): AgendaSchedule | null {
-  let clock = parseClock(start)
-  if (clock === null) return null
-  const starts: string[] = []
-  for (const length of minutes) {
-    starts.push(formatClock(clock))
-    clock += Number.isFinite(length) && length > 0 ? length : 0
+  const first = parseClock(start)
+  if (first === null) return null
+  const spans = itemSpans(first, minutes)
+  return {
+    starts: spans.map((span) => formatClock(span.start)),
+    end: formatClock(spans.at(-1)?.end ?? first),
   }
-  return { starts, end: formatClock(clock) }
 }
 
 /**
@@ -50,11 +65,6 @@ export function runningAgendaItem(
 ): number | null {
   const first = parseClock(start)
   if (first === null) return null
-  let clock = first
-  for (const [index, length] of minutes.entries()) {
-    const end: number = clock + (Number.isFinite(length) && length > 0 ? length : 0)
-    if (now >= clock && now < end) return index
-    clock = end
-  }
-  return null
+  const index = itemSpans(first, minutes).findIndex((span) => now >= span.start && now < span.end)
+  return index === -1 ? null : index
 }

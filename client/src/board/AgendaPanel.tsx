@@ -1,4 +1,4 @@
-import { createSignal, For, onCleanup, Show } from 'solid-js'
+import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js'
 import * as Y from 'yjs'
 import type { MeetingSummary } from '../../../shared/api.ts'
 import { agendaSchedule, runningAgendaItem } from '../../../shared/domain/agenda-schedule.ts'
@@ -48,17 +48,18 @@ export function AgendaPanel(props: { meeting: MeetingSummary }) {
   }
   const total = () => agendaTotalMinutes(agenda.value)
   const minutes = () => agenda.value.map((item) => item.minutes)
-  const schedule = () => {
+  // Memos: every item reads them, and each is worked out once per change.
+  const schedule = createMemo(() => {
     const start = props.meeting.startTime
     return start ? agendaSchedule(start, minutes()) : null
-  }
+  })
   // On the meeting's day, the item the schedule says is running now (for keeping time).
   const now = createNow()
-  const running = () => {
+  const running = createMemo(() => {
     const { startTime, date } = props.meeting
     if (!startTime || date !== localIsoDate(now())) return null
     return runningAgendaItem(startTime, minutes(), minutesOfDay(now()))
-  }
+  })
   const over = () => total() - props.meeting.durationMinutes
 
   const move = (item: AgendaItem, to: 'up' | 'down') => {
@@ -120,7 +121,7 @@ export function AgendaPanel(props: { meeting: MeetingSummary }) {
                   )}
                 </Show>
                 <Show when={running() === index()}>
-                  <span class="agenda-now" data-testid="agenda-now">
+                  <span class="tag agenda-now" data-testid="agenda-now">
                     {t('agenda.now')}
                   </span>
                 </Show>
