@@ -3,6 +3,7 @@ import { CloseCode } from '../../shared/protocol/close-codes.ts'
 import { READ_ONLY_REASON } from '../../shared/protocol/messages.ts'
 import type { RelayLimits } from '../../shared/protocol/limits.ts'
 import { PeerKind } from '../../shared/protocol/peer.ts'
+import type { ParticipantSummary } from '../../shared/api.ts'
 import { canWrite, type Role } from '../../shared/roles.ts'
 import type { Logger } from '../log.ts'
 import type { PeerMessage } from '../scale-out/peer-message.ts'
@@ -23,6 +24,8 @@ export interface RoomConnection {
   /** The session it was opened with: leaving the group ends its connections. */
   readonly sessionId: string
   readonly role: Role
+  /** Who opened it, from the session (never from what the client claims). */
+  readonly participant: ParticipantSummary
   readonly logger: Logger
   send(frame: Uint8Array): void
   close(code: number, reason: string): void

@@ -59,6 +59,7 @@ export function createRelayRoute({
       const connection: RoomConnection = {
         sessionId: session.sessionId,
         role: session.role,
+        participant: session.participant,
         logger: logger.child({
           room: session.room,
           participant: session.participant.id,
