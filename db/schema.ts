@@ -187,6 +187,11 @@ export const docUpdates = sqliteTable(
     id: integer('id').primaryKey(),
     room: text('room').notNull(),
     data: blob('data', { mode: 'buffer' }).notNull(),
+    /**
+     * The participant whose connection sent the update (null: made by the server), so a
+     * harmful edit can be attributed. Stored only: never part of what clients receive.
+     */
+    participantId: text('participant_id'),
     createdAt: createdAt(),
   },
   (t) => [index('doc_updates_room').on(t.room, t.id)],
@@ -194,7 +199,8 @@ export const docUpdates = sqliteTable(
 
 /**
  * Compacted states. A snapshot covers every log entry of its room with id ≤ uptoUpdateId;
- * earlier snapshots are kept as version history.
+ * earlier snapshots are kept as version history, thinned with age and bounded in bytes per
+ * room (server/storage/history.ts).
  */
 export const docSnapshots = sqliteTable(
   'doc_snapshots',

@@ -1,0 +1,1 @@
+ALTER TABLE `doc_updates` ADD `participant_id` text;
