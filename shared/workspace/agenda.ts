@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import {
-  meetingsOf,
+  asMap,
+  meetingOf,
   newId,
   numberOf,
   stringOf,
@@ -25,9 +26,13 @@ export const agendaOf = (meeting: YMeeting): Y.Map<Y.Map<unknown>> | undefined =
 }
 
 const agendaFor = (doc: Y.Doc, meetingId: string) => {
-  const meeting = meetingsOf(doc).get(meetingId)
+  const meeting = meetingOf(doc, meetingId)
   return meeting ? agendaOf(meeting) : undefined
 }
+
+/** An item of the agenda, or undefined when there is none (or something else) at that id. */
+const agendaItemAt = (doc: Y.Doc, meetingId: string, itemId: string) =>
+  asMap(agendaFor(doc, meetingId)?.get(itemId))
 
 export const makeAgendaItem = (
   title: string,
@@ -46,6 +51,7 @@ export const makeAgendaItem = (
 export function readAgenda(doc: Y.Doc, meetingId: string): AgendaItem[] {
   const agenda = agendaFor(doc, meetingId)
   if (!agenda) return []
+  // orderedEntries skips entries that are not maps, so each item read here is one.
   return orderedEntries(agenda).map(({ id, position }) => {
     const item = agenda.get(id) as Y.Map<unknown>
     return {
@@ -67,7 +73,7 @@ export const getAgendaItemTitle = (
   meetingId: string,
   itemId: string,
 ): Y.Text | undefined => {
-  const item = agendaFor(doc, meetingId)?.get(itemId)
+  const item = agendaItemAt(doc, meetingId, itemId)
   return item ? textOf(item, 'title') : undefined
 }
 

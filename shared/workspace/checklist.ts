@@ -6,7 +6,7 @@ import {
   type PhaseScores,
 } from '../domain/checklist.ts'
 import type { ChecklistVersion } from '../domain/checklist-versions.ts'
-import { checklistCommentsOf, checklistScoresOf } from './document.ts'
+import { asText, checklistCommentsOf, checklistScoresOf } from './document.ts'
 
 /** Flat keys: one value per organisation × phase × item, so concurrent scores never collide. */
 export const checklistKey = (
@@ -48,7 +48,7 @@ export function readChecklist(
   return version.items.map((item) => ({
     itemId: item.id,
     score: scores[item.id] ?? null,
-    comment: comments.get(checklistKey(organisationId, phase, item.id))?.toString() ?? '',
+    comment: asText(comments.get(checklistKey(organisationId, phase, item.id)))?.toString() ?? '',
   }))
 }
 
@@ -72,4 +72,5 @@ export const getChecklistComment = (
   organisationId: string,
   phase: ChecklistPhase,
   itemId: string,
-): Y.Text | undefined => checklistCommentsOf(doc).get(checklistKey(organisationId, phase, itemId))
+): Y.Text | undefined =>
+  asText(checklistCommentsOf(doc).get(checklistKey(organisationId, phase, itemId)))

@@ -18,6 +18,19 @@ export const checklistScoresOf = (doc: Y.Doc) => doc.getMap<number>('checklistSc
 export const checklistCommentsOf = (doc: Y.Doc) => doc.getMap<Y.Text>('checklistComments')
 export const pdsaPlansOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('pdsaPlans')
 
+/**
+ * Anyone in the group can write any value at any key, so a reader never assumes a kind:
+ * a nested map, or undefined when the document holds something else there.
+ */
+export const asMap = <T = unknown>(value: unknown): Y.Map<T> | undefined =>
+  value instanceof Y.Map ? (value as Y.Map<T>) : undefined
+
+export const asText = (value: unknown): Y.Text | undefined =>
+  value instanceof Y.Text ? value : undefined
+
+export const meetingOf = (doc: Y.Doc, meetingId: string): YMeeting | undefined =>
+  asMap(meetingsOf(doc).get(meetingId))
+
 export const schemaVersionOf = (doc: Y.Doc): number | undefined => {
   const version = meta(doc).get('schemaVersion')
   return typeof version === 'number' ? version : undefined
@@ -26,10 +39,7 @@ export const schemaVersionOf = (doc: Y.Doc): number | undefined => {
 /** Fresh ids for entities clients add (agenda items, questions, plans). */
 export const newId = (): string => crypto.randomUUID()
 
-export const textOf = (map: Y.Map<unknown>, key: string): Y.Text | undefined => {
-  const value = map.get(key)
-  return value instanceof Y.Text ? value : undefined
-}
+export const textOf = (map: Y.Map<unknown>, key: string): Y.Text | undefined => asText(map.get(key))
 
 export const stringOf = (map: Y.Map<unknown>, key: string): string | null => {
   const value = map.get(key)

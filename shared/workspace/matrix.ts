@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { meetingsOf, newId, textOf, type YMeeting } from './document.ts'
+import { asMap, asText, meetingOf, meetingsOf, newId, textOf, type YMeeting } from './document.ts'
 import { moveBy, moveToIndex, orderedEntries, positionAtEnd } from './ordering.ts'
 
 /** The comparison matrix: questions as rows, organisations as columns, every cell a text. */
@@ -55,11 +55,12 @@ export function makeQuestion(
 }
 
 export function readMatrix(doc: Y.Doc, meetingId: string): Matrix {
-  const meeting = meetingsOf(doc).get(meetingId)
+  const meeting = meetingOf(doc, meetingId)
   const questions = meeting && questionsOf(meeting)
   const answers = meeting && answersOf(meeting)
   const organisationIds = meeting ? meetingOrganisationIds(meeting) : []
   if (!questions || !answers) return { organisationIds, questions: [], answers: {} }
+  // orderedEntries skips entries that are not maps; an answer that is not a text reads empty.
   const rows = orderedEntries(questions).map(({ id, position }) => ({
     id,
     position,
@@ -70,7 +71,7 @@ export function readMatrix(doc: Y.Doc, meetingId: string): Matrix {
     cells[row.id] = {}
     for (const organisationId of organisationIds) {
       cells[row.id]![organisationId] =
-        answers.get(answerKey(row.id, organisationId))?.toString() ?? ''
+        asText(answers.get(answerKey(row.id, organisationId)))?.toString() ?? ''
     }
   }
   return { organisationIds, questions: rows, answers: cells }
@@ -81,8 +82,8 @@ export const getQuestionText = (
   meetingId: string,
   questionId: string,
 ): Y.Text | undefined => {
-  const meeting = meetingsOf(doc).get(meetingId)
-  const question = meeting && questionsOf(meeting)?.get(questionId)
+  const meeting = meetingOf(doc, meetingId)
+  const question = asMap(meeting && questionsOf(meeting)?.get(questionId))
   return question ? textOf(question, 'text') : undefined
 }
 
@@ -92,8 +93,8 @@ export const getMatrixAnswer = (
   questionId: string,
   organisationId: string,
 ): Y.Text | undefined => {
-  const meeting = meetingsOf(doc).get(meetingId)
-  return meeting && answersOf(meeting)?.get(answerKey(questionId, organisationId))
+  const meeting = meetingOf(doc, meetingId)
+  return asText(meeting && answersOf(meeting)?.get(answerKey(questionId, organisationId)))
 }
 
 export function addMatrixQuestion(doc: Y.Doc, meetingId: string, text = ''): string | null {

@@ -3,15 +3,15 @@ import { checklistPhaseFor } from '../domain/checklist.ts'
 import { getChecklistVersion } from '../domain/checklist-versions.ts'
 import { defaultAgendas, defaultMatrixQuestions } from '../domain/defaults.ts'
 import type { Locale } from '../domain/locale.ts'
-import type { MeetingKind } from '../domain/meeting-kind.ts'
+import { meetingKinds, type MeetingKind } from '../domain/meeting-kind.ts'
 import { makeAgendaItem } from './agenda.ts'
 import { checklistKey } from './checklist.ts'
 import {
   checklistCommentsOf,
+  meetingOf,
   meetingsOf,
   meta,
   SCHEMA_VERSION,
-  stringOf,
   textOf,
   type YMeeting,
 } from './document.ts'
@@ -111,18 +111,22 @@ export interface MeetingDocument {
   notes: string
 }
 
+const isMeetingKind = (value: unknown): value is MeetingKind =>
+  (meetingKinds as readonly unknown[]).includes(value)
+
 export function readMeeting(doc: Y.Doc, meetingId: string): MeetingDocument | null {
-  const meeting = meetingsOf(doc).get(meetingId)
+  const meeting = meetingOf(doc, meetingId)
   if (!meeting) return null
+  const kind = meeting.get('kind')
   return {
     id: meetingId,
-    kind: stringOf(meeting, 'kind') as MeetingKind | null,
+    kind: isMeetingKind(kind) ? kind : null,
     organisationIds: meetingOrganisationIds(meeting),
     notes: textOf(meeting, 'notes')?.toString() ?? '',
   }
 }
 
 export const getMeetingNotes = (doc: Y.Doc, meetingId: string): Y.Text | undefined => {
-  const meeting = meetingsOf(doc).get(meetingId)
+  const meeting = meetingOf(doc, meetingId)
   return meeting ? textOf(meeting, 'notes') : undefined
 }

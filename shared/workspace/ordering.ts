@@ -1,4 +1,4 @@
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 
 /**
  * Ordered collections are Y.Map<id, Y.Map> with a numeric `position`. Moving an item sets
@@ -13,11 +13,20 @@ export interface Positioned {
 export const byPosition = (a: Positioned, b: Positioned): number =>
   a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
+/**
+ * The collection's items in order. An entry that is not a map is skipped and a position
+ * that is not a finite number counts as 0 (NaN would make the sort's order arbitrary):
+ * anyone in the group can write anything, and one bad entry must not blank the list.
+ */
 export function orderedEntries(collection: Y.Map<Y.Map<unknown>>): Positioned[] {
   const entries: Positioned[] = []
-  collection.forEach((item, id) => {
-    const position = item.get('position')
-    entries.push({ id, position: typeof position === 'number' ? position : 0 })
+  collection.forEach((item: unknown, id) => {
+    if (!(item instanceof Y.Map)) return
+    const position: unknown = item.get('position')
+    entries.push({
+      id,
+      position: typeof position === 'number' && Number.isFinite(position) ? position : 0,
+    })
   })
   return entries.sort(byPosition)
 }
@@ -30,8 +39,8 @@ export const positionAtEnd = (collection: Y.Map<Y.Map<unknown>>): number => {
 
 /** Moves `id` so that it ends up at `index` among the others. */
 export function moveToIndex(collection: Y.Map<Y.Map<unknown>>, id: string, index: number): void {
-  const item = collection.get(id)
-  if (!item) return
+  const item: unknown = collection.get(id)
+  if (!(item instanceof Y.Map)) return
   const others = orderedEntries(collection).filter((entry) => entry.id !== id)
   const at = Math.max(0, Math.min(index, others.length))
   const before = others[at - 1]?.position

@@ -8,7 +8,7 @@ import {
   type PdsaStatus,
   type PdsaTextField,
 } from '../domain/pdsa.ts'
-import { newId, numberOf, pdsaPlansOf, stringOf, textOf } from './document.ts'
+import { asMap, newId, numberOf, pdsaPlansOf, stringOf, textOf } from './document.ts'
 
 /** A PDSA improvement plan: one organisation's, planned at one meeting, followed up at the next. */
 export interface PdsaPlan {
@@ -38,7 +38,7 @@ function readPlan(id: string, plan: Y.Map<unknown>): PdsaPlan {
   const fields = {} as Record<PdsaTextField, string>
   for (const field of pdsaTextFields) fields[field] = textOf(plan, field)?.toString() ?? ''
   const linked: string[] = []
-  linkedItemsOf(plan)?.forEach((on, itemId) => on && linked.push(itemId))
+  linkedItemsOf(plan)?.forEach((on: unknown, itemId) => on === true && linked.push(itemId))
   return {
     id,
     organisationId: stringOf(plan, 'organisationId') ?? '',
@@ -55,10 +55,16 @@ function readPlan(id: string, plan: Y.Map<unknown>): PdsaPlan {
   }
 }
 
-/** Every plan, oldest first. */
+/**
+ * Every plan, oldest first. An entry that is not a map is skipped: one bad entry must not
+ * take the PDSA tab from everyone.
+ */
 export function readPdsaPlans(doc: Y.Doc): PdsaPlan[] {
   const plans: PdsaPlan[] = []
-  pdsaPlansOf(doc).forEach((plan, id) => plans.push(readPlan(id, plan)))
+  pdsaPlansOf(doc).forEach((value: unknown, id) => {
+    const plan = asMap(value)
+    if (plan) plans.push(readPlan(id, plan))
+  })
   return plans.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
 }
 
@@ -144,6 +150,6 @@ export const getPdsaField = (
   planId: string,
   field: PdsaTextField,
 ): Y.Text | undefined => {
-  const plan = pdsaPlansOf(doc).get(planId)
+  const plan = asMap(pdsaPlansOf(doc).get(planId))
   return plan ? textOf(plan, field) : undefined
 }

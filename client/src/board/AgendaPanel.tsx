@@ -6,7 +6,7 @@ import {
   addAgendaItem,
   agendaOf,
   agendaTotalMinutes,
-  meetingsOf,
+  meetingOf,
   fieldId,
   getAgendaItemTitle,
   moveAgendaItem,
@@ -30,7 +30,8 @@ export function AgendaPanel(props: { meeting: MeetingSummary }) {
   const [canUndo, setCanUndo] = createSignal(false)
   // Only this person's removals can be undone, and only by them (Yjs undo is per origin).
   const removal = Symbol('agenda-removal')
-  const meetingMap = meetingsOf(group.doc).get(props.meeting.id)
+  // meetingOf: the meeting key may hold something other than a map (read defensively).
+  const meetingMap = meetingOf(group.doc, props.meeting.id)
   const agendaMap = meetingMap && agendaOf(meetingMap)
   const undo = agendaMap
     ? new Y.UndoManager(agendaMap, { trackedOrigins: new Set([removal]) })
