@@ -1,4 +1,8 @@
-/** The UI's Swedish texts (the default). en.ts must have every key. */
+/**
+ * The UI's Swedish texts (the default). en.ts must have every key, in the same form. A
+ * message that counts something has a form per plural category ({ one, other }, chosen by
+ * Intl.PluralRules for the count `{n}`), so it reads "1 punkt" and "2 punkter".
+ */
 export const sv = {
   'app.name': 'Modellrummet',
   'app.tagline': 'Arbetsyta för SKR:s modellkoncept för jämställdhetsintegrering',
@@ -86,10 +90,10 @@ export const sv = {
   'agenda.moved': '{title} flyttad till plats {n} av {total}',
   'agenda.removed': 'Punkten togs bort.',
   'agenda.undo': 'Ångra',
-  'agenda.total': 'Totalt {total} av {length} minuter',
+  'agenda.total': { one: 'Totalt {total} av {n} minut', other: 'Totalt {total} av {n} minuter' },
   'agenda.schedule': 'kl. {start}–{end}',
   'agenda.now': 'Nu',
-  'agenda.over': '{over} minuter för mycket',
+  'agenda.over': { one: '{n} minut för mycket', other: '{n} minuter för mycket' },
   'agenda.keys': 'Tips: Alt + pil upp/ner flyttar en punkt.',
   'agenda.untitled': 'Namnlös punkt',
   'matrix.question': 'Fråga',
@@ -125,12 +129,21 @@ export const sv = {
   'checklist.criterion': 'Modellkommun',
   'checklist.met': 'Uppfyller kriteriet: ingen 1:a och minst sex 3:or',
   'checklist.notMet': 'Inte ännu: {reasons}',
-  'checklist.reasonOnes': '{n} st 1:or',
-  'checklist.reasonThrees': '{n} 3:or till behövs',
-  'checklist.reasonUnscored': '{n} punkter ej bedömda',
+  'checklist.reasonOnes': { one: '{n} st 1:a', other: '{n} st 1:or' },
+  'checklist.reasonThrees': { one: '{n} 3:a till behövs', other: '{n} 3:or till behövs' },
+  'checklist.reasonUnscored': { one: '{n} punkt ej bedömd', other: '{n} punkter ej bedömda' },
   'checklist.earlier': 'Tidigare',
   'checklist.organisation': 'Organisation',
 }
 
+/** A message that counts: one form per plural category of the locale (sv and en: one, other). */
+export interface PluralMessage {
+  one: string
+  other: string
+}
+
 export type MessageKey = keyof typeof sv
-export type Catalogue = Record<MessageKey, string>
+/** Every key, each plural where Swedish is plural and a plain string where it is not. */
+export type Catalogue = {
+  [Key in MessageKey]: (typeof sv)[Key] extends string ? string : PluralMessage
+}

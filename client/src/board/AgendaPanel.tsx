@@ -219,7 +219,7 @@ export function AgendaPanel(props: { meeting: MeetingSummary }) {
         </For>
       </ol>
       <p class="agenda-total" classList={{ over: over() > 0 }} data-testid="agenda-total">
-        {t('agenda.total', { total: total(), length: props.meeting.durationMinutes })}
+        {t('agenda.total', { total: total(), n: props.meeting.durationMinutes })}
         <Show when={schedule()}>
           {(times) => (
             <span>
@@ -229,7 +229,7 @@ export function AgendaPanel(props: { meeting: MeetingSummary }) {
           )}
         </Show>
         <Show when={over() > 0}>
-          <strong> – {t('agenda.over', { over: over() })}</strong>
+          <strong> – {t('agenda.over', { n: over() })}</strong>
         </Show>
       </p>
       <Show when={!group.readOnly}>
