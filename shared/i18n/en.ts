@@ -39,8 +39,13 @@ export const en: Catalogue = {
   'needInvite.body': 'Open the invitation link you got from your mentor or from SKR.',
   'conn.connected': 'Connected',
   'conn.connecting': 'Connecting …',
-  'conn.offline':
-    'Offline – your changes are kept on this device and sent when the connection returns',
+  'conn.disconnectedNow':
+    'Offline for less than a minute – your changes are kept on this device and will be sent when the connection is back',
+  'conn.disconnected': {
+    one: 'Offline for {n} minute – your changes are kept on this device and will be sent when the connection is back',
+    other:
+      'Offline for {n} minutes – your changes are kept on this device and will be sent when the connection is back',
+  },
   'conn.ended': 'The connection was closed. Join again with your invitation.',
   'conn.readOnly': 'You have read access and cannot make changes.',
   'presence.title': 'Here now',

@@ -42,7 +42,13 @@ export const sv = {
   'needInvite.body': 'Öppna inbjudningslänken du fått från din mentor eller från SKR.',
   'conn.connected': 'Ansluten',
   'conn.connecting': 'Ansluter …',
-  'conn.offline': 'Offline – dina ändringar sparas lokalt och skickas när anslutningen är tillbaka',
+  'conn.disconnectedNow':
+    'Frånkopplad i mindre än en minut – dina ändringar sparas på den här enheten och skickas när anslutningen är tillbaka',
+  'conn.disconnected': {
+    one: 'Frånkopplad i {n} minut – dina ändringar sparas på den här enheten och skickas när anslutningen är tillbaka',
+    other:
+      'Frånkopplad i {n} minuter – dina ändringar sparas på den här enheten och skickas när anslutningen är tillbaka',
+  },
   'conn.ended': 'Anslutningen avslutades. Gå med igen via din inbjudan.',
   'conn.readOnly': 'Du har läsbehörighet och kan inte ändra.',
   'presence.title': 'Här nu',

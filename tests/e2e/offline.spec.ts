@@ -1,7 +1,28 @@
-import { expect, test } from '@playwright/test'
-import { mentorAndParticipantAt } from './support/demo.ts'
+import { expect, test, type Page } from '@playwright/test'
+import { livingGroup, mentorAndParticipantAt } from './support/demo.ts'
 
 const BM3 = /^BM3/
+
+/** Whether this device's copy of the room (y-indexeddb's database) holds `text`. */
+const keptOnDevice = (page: Page, room: string, text: string) =>
+  page.evaluate(
+    async ({ room, text }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(`modellrummet:${room}`)
+        request.onsuccess = () => resolve(request.result)
+        request.onerror = () => reject(request.error)
+      })
+      const updates = await new Promise<Uint8Array[]>((resolve, reject) => {
+        const request = db.transaction('updates').objectStore('updates').getAll()
+        request.onsuccess = () => resolve(request.result as Uint8Array[])
+        request.onerror = () => reject(request.error)
+      })
+      db.close()
+      // Yjs stores inserted text as UTF-8 inside the update.
+      return updates.some((update) => new TextDecoder().decode(update).includes(text))
+    },
+    { room, text },
+  )
 
 test('an edit made offline is kept, shown as offline, and reaches the others on reconnect', async ({
   browser,
@@ -13,18 +34,27 @@ test('an edit made offline is kept, shown as offline, and reaches the others on 
     'Fagersta kommun',
   )
   const status = anna.getByTestId('connection-status')
+  // From here on Anna's timers are Playwright's, so the test can move her clock on.
+  await anna.clock.install()
 
   await anna.context().setOffline(true)
   await expect(status).toHaveAttribute('data-status', 'offline')
-  await expect(status).toContainText('dina ändringar sparas lokalt')
+  await expect(status).toHaveText(
+    'Frånkopplad i mindre än en minut – dina ändringar sparas på den här enheten och skickas när anslutningen är tillbaka',
+  )
   const title = anna.getByTestId('agenda-title').first()
   await title.fill('Skrivet utan nät')
-  await anna.waitForTimeout(1500)
+  // Kept on this device (poll: y-indexeddb writes asynchronously) and not yet with Bo.
+  await expect.poll(() => keptOnDevice(anna, livingGroup().room, 'krivet utan n')).toBe(true)
   await expect(bo.getByTestId('agenda-title').first()).not.toHaveValue('Skrivet utan nät')
+
+  await anna.clock.fastForward('02:05')
+  await expect(status).toContainText('Frånkopplad i 2 minuter – dina ändringar sparas')
   await anna.screenshot({ path: test.info().outputPath('offline-anna.png'), fullPage: true })
 
   await anna.context().setOffline(false)
   await expect(status).toHaveAttribute('data-status', 'connected', { timeout: 15_000 })
+  await expect(status).toHaveText('Ansluten')
   await expect(bo.getByTestId('agenda-title').first()).toHaveValue('Skrivet utan nät')
   await close()
 })

@@ -73,6 +73,7 @@ function ConnectedGroup(props: ParentProps<{ session: SessionResponse }>) {
     doc: connection.doc,
     provider: connection.provider,
     status: connection.status,
+    disconnectedSince: connection.disconnectedSince,
     synced: connection.synced,
     peers: createPeers(awareness),
     readOnly: !canWrite(props.session.role),

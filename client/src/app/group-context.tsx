@@ -18,6 +18,7 @@ export interface GroupContextValue {
   doc: Y.Doc
   provider: WebsocketProvider
   status: Accessor<ConnectionStatus>
+  disconnectedSince: Accessor<number | null>
   synced: Accessor<boolean>
   peers: Accessor<Peer[]>
   readOnly: boolean

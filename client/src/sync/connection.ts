@@ -11,6 +11,8 @@ export interface WorkspaceConnection {
   doc: Y.Doc
   provider: WebsocketProvider
   status: Accessor<ConnectionStatus>
+  /** When this page last lost (or had not yet made) its connection; null while connected. */
+  disconnectedSince: Accessor<number | null>
   /** True once the server's state has arrived at least once. */
   synced: Accessor<boolean>
 }
@@ -25,7 +27,13 @@ export function createWorkspaceConnection(room: string): WorkspaceConnection {
   const local = new IndexeddbPersistence(`modellrummet:${room}`, doc)
   const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${RELAY_PATH}`
   const provider = new WebsocketProvider(base, room, doc, { maxBackoffTime: 5000 })
-  const [status, setStatus] = createSignal<ConnectionStatus>('connecting')
+  const [status, setStatusSignal] = createSignal<ConnectionStatus>('connecting')
+  const [disconnectedSince, setDisconnectedSince] = createSignal<number | null>(Date.now())
+  const setStatus = (next: ConnectionStatus) => {
+    setStatusSignal(next)
+    if (next === 'connected') setDisconnectedSince(null)
+    else if (disconnectedSince() === null) setDisconnectedSince(Date.now())
+  }
   const [synced, setSynced] = createSignal(false)
 
   provider.on('status', ({ status: next }) => {
@@ -57,5 +65,5 @@ export function createWorkspaceConnection(room: string): WorkspaceConnection {
     void local.destroy()
     doc.destroy()
   })
-  return { doc, provider, status, synced }
+  return { doc, provider, status, disconnectedSince, synced }
 }
