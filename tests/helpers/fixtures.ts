@@ -1,8 +1,9 @@
 import type { Database } from '../../db/client.ts'
-import { cohorts, groups } from '../../db/schema.ts'
+import { cohorts, docUpdates, groups } from '../../db/schema.ts'
 import type { Invitations } from '../../server/auth/invitations.ts'
 import type { Role } from '../../shared/roles.ts'
 import { connectClient, waitForSync, type TestClient } from './clients.ts'
+import { testWorkspaceUpdate } from './workspace.ts'
 
 export interface TestGroup {
   id: string
@@ -33,6 +34,8 @@ export async function createTestGroup(
     .onConflictDoNothing()
   const id = `group-${name}`
   await db.insert(groups).values({ id, cohortId: 'test-cohort', name, room: name })
+  // The texts tests write in, as if the server had created them (tests/helpers/workspace.ts).
+  await db.insert(docUpdates).values({ room: name, data: Buffer.from(testWorkspaceUpdate()) })
   const expiresAt = new Date(Date.now() + 24 * 60 * 60 * 1000)
   const invites = {} as Record<Role, string>
   for (const role of ['facilitator', 'participant', 'viewer'] as const) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sleep, waitFor } from '../../helpers/clients.ts'
 import { useRelayServer } from '../../helpers/relay-server.ts'
+import { appendLine, linesOf, testText } from '../../helpers/workspace.ts'
 
 describe('relay: two participants', () => {
   const relay = useRelayServer('askersund')
@@ -9,21 +10,21 @@ describe('relay: two participants', () => {
   it('converges on concurrent edits and relays awareness', async () => {
     const anna = await connect('facilitator', 'Anna')
     const bo = await connect('participant', 'Bo')
-    anna.doc.getText('notes').insert(0, 'Anna skriver. ')
-    bo.doc.getText('notes').insert(0, 'Bo skriver. ')
-    anna.doc.getArray('agenda').push(['Välkommen'])
-    bo.doc.getArray('agenda').push(['Paus'])
+    testText(anna.doc).insert(0, 'Anna skriver. ')
+    testText(bo.doc).insert(0, 'Bo skriver. ')
+    appendLine(anna.doc, 'Välkommen')
+    appendLine(bo.doc, 'Paus')
     await waitFor(
       () =>
-        anna.doc.getText('notes').length === bo.doc.getText('notes').length &&
-        bo.doc.getArray('agenda').length === 2 &&
-        anna.doc.getArray('agenda').length === 2,
+        testText(anna.doc).length === testText(bo.doc).length &&
+        linesOf(bo.doc).length === 2 &&
+        linesOf(anna.doc).length === 2,
       5000,
       'convergence',
     )
-    expect(anna.doc.getText('notes').toString()).toBe(bo.doc.getText('notes').toString())
-    expect(anna.doc.getText('notes').toString()).toContain('Anna skriver.')
-    expect(anna.doc.getText('notes').toString()).toContain('Bo skriver.')
+    expect(testText(anna.doc).toString()).toBe(testText(bo.doc).toString())
+    expect(testText(anna.doc).toString()).toContain('Anna skriver.')
+    expect(testText(anna.doc).toString()).toContain('Bo skriver.')
 
     anna.provider.awareness.setLocalStateField('user', { name: 'Anna' })
     await waitFor(
@@ -40,14 +41,10 @@ describe('relay: two participants', () => {
 
   it('serves a late joiner everything that was relayed', async () => {
     const anna = await connect('participant', 'Anna')
-    for (let i = 0; i < 50; i++) anna.doc.getText('notes').insert(0, `${i};`)
+    for (let i = 0; i < 50; i++) testText(anna.doc).insert(0, `${i};`)
     await sleep(100)
     const late = await connect('viewer', 'Sen')
-    await waitFor(
-      () => late.doc.getText('notes').length === anna.doc.getText('notes').length,
-      5000,
-      'late sync',
-    )
-    expect(late.doc.getText('notes').toString()).toBe(anna.doc.getText('notes').toString())
+    await waitFor(() => testText(late.doc).length === testText(anna.doc).length, 5000, 'late sync')
+    expect(testText(late.doc).toString()).toBe(testText(anna.doc).toString())
   })
 })

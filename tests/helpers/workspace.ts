@@ -1,0 +1,39 @@
+import * as Y from 'yjs'
+import { checklistCommentsOf } from '../../shared/workspace/index.ts'
+
+/**
+ * Texts the relay tests write in. The update gate refuses anything outside the workspace's
+ * schema (shared/workspace/schema.ts), so tests write into real workspace texts: checklist
+ * comments under test keys, created by the "server" (in the group's stored log) before any
+ * client connects, as the server creates a meeting's structure.
+ */
+export const testTextNames = ['notes', 'log', 'edits', 'list', 't'] as const
+export type TestTextName = (typeof testTextNames)[number]
+
+const keyOf = (name: TestTextName): string => `test|${name}`
+
+/** The structure tests write in, as one update (stored before the first connection). */
+export function testWorkspaceUpdate(): Uint8Array {
+  const doc = new Y.Doc()
+  doc.transact(() => {
+    for (const name of testTextNames) checklistCommentsOf(doc).set(keyOf(name), new Y.Text())
+  })
+  return Y.encodeStateAsUpdate(doc)
+}
+
+/** A test text of a synced replica. */
+export function testText(doc: Y.Doc, name: TestTextName = 'notes'): Y.Text {
+  const text = checklistCommentsOf(doc).get(keyOf(name))
+  if (!(text instanceof Y.Text)) throw new Error(`test text ${name} missing: is the client synced?`)
+  return text
+}
+
+/** Appends a line to a test text (what tests used arrays of labels for). */
+export function appendLine(doc: Y.Doc, line: string, name: TestTextName = 'log'): void {
+  const text = testText(doc, name)
+  text.insert(text.length, `${line}\n`)
+}
+
+/** The lines of a test text. */
+export const linesOf = (doc: Y.Doc, name: TestTextName = 'log'): string[] =>
+  testText(doc, name).toString().split('\n').filter(Boolean)
