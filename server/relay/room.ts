@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/close-codes.ts'
 import { READ_ONLY_REASON } from '../../shared/protocol/messages.ts'
 import type { RelayLimits } from '../../shared/protocol/limits.ts'
+import { DocumentLimits } from '../../shared/protocol/document-limits.ts'
 import { PeerKind } from '../../shared/protocol/peer.ts'
 import type { ParticipantSummary } from '../../shared/api.ts'
 import { canWrite, type Role } from '../../shared/roles.ts'
@@ -17,6 +18,7 @@ import {
   parseMessage,
 } from './protocol.ts'
 import { RoomPresence } from './room-presence.ts'
+import { makeUpdateIntake, type UpdateIntake } from './update-intake.ts'
 import { applyReceivedUpdate, UpdateFailed } from './received-update.ts'
 
 /** One WebSocket as a room sees it. */
@@ -31,14 +33,26 @@ export interface RoomConnection {
   close(code: number, reason: string): void
 }
 
+/** What the room's stored log held; the room keeps these counts itself from its load on. */
+export interface StoredLogCounts {
+  /** Id of the newest log entry the room holds (or its snapshot's upto id). */
+  lastUpdateId: number
+  /** Log entries after the snapshot, and their bytes. */
+  updates: number
+  bytes: number
+  /** Size of the newest snapshot (0 without one). */
+  snapshotBytes: number
+}
+
 export interface RoomOptions {
   name: string
   /** The loaded document; the room owns it from here on. */
   doc: Y.Doc
-  lastUpdateId: number
-  updatesSinceSnapshot: number
+  stored: StoredLogCounts
   commit: GroupCommit
   limits: RelayLimits
+  /** What the document may hold and the gate may hold back (defaults: shared/protocol). */
+  documentLimits?: DocumentLimits
   logger: Logger
   /** Called after each committed update, so the owner can schedule compaction. */
   onCommitted(room: Room): void
@@ -54,6 +68,12 @@ export const SERVER_ORIGIN = Symbol('server')
 /** The origin of updates stored already: by another server node, or read back from the log. */
 const PEER_ORIGIN = Symbol('peer')
 
+/** A state request being answered (see answerSyncStep1). */
+const ANSWERING = 'answering'
+
+/** WebSocket close reasons are at most 123 bytes. */
+const MAX_CLOSE_REASON = 100
+
 /**
  * A group's live workspace: a Y.Doc, its awareness and its connections. Narrow interface:
  * connect / message / close. Every document update is committed to the log before it is
@@ -63,26 +83,64 @@ export class Room {
   readonly name: string
   readonly doc: Y.Doc
   readonly presence: RoomPresence
-  lastUpdateId: number
-  updatesSinceSnapshot: number
+  private readonly log: StoredLogCounts
   private readonly connections = new Set<RoomConnection>()
   private readonly toldReadOnly = new WeakSet<RoomConnection>()
+  private readonly intake: UpdateIntake<RoomConnection>
+  /** Per connection, the last state request answered (or one being answered). */
+  private readonly answered = new WeakMap<RoomConnection, string>()
+  /** Counts changes to the document, so a repeated state request can be recognised. */
+  private version = 0
   private persisted: Promise<unknown> = Promise.resolve()
   private failed = false
 
   constructor(private readonly options: RoomOptions) {
     this.name = options.name
     this.doc = options.doc
-    this.lastUpdateId = options.lastUpdateId
-    this.updatesSinceSnapshot = options.updatesSinceSnapshot
+    this.log = { ...options.stored }
     this.presence = new RoomPresence(this.doc, {
       broadcast: (frame, except) => this.broadcast(frame, except),
       share: options.share,
+    })
+    this.intake = makeUpdateIntake<RoomConnection>({
+      doc: this.doc,
+      limits: options.documentLimits ?? DocumentLimits,
+      logger: options.logger,
+      apply: (connection, update) => this.applyAdmitted(connection, update),
+      refuse: (connection, code, reason) => this.refuse(connection, code, reason),
     })
   }
 
   get size(): number {
     return this.connections.size
+  }
+
+  get lastUpdateId(): number {
+    return this.log.lastUpdateId
+  }
+
+  get updatesSinceSnapshot(): number {
+    return this.log.updates
+  }
+
+  get bytesSinceSnapshot(): number {
+    return this.log.bytes
+  }
+
+  get snapshotBytes(): number {
+    return this.log.snapshotBytes
+  }
+
+  /** The shared log holds entries up to `lastUpdateId`, all applied here (a resync). */
+  caughtUp(lastUpdateId: number): void {
+    this.log.lastUpdateId = Math.max(this.log.lastUpdateId, lastUpdateId)
+  }
+
+  /** A snapshot now folds `updates` of the counted entries (`bytes` of them). */
+  compacted(fold: { updates: number; bytes: number; snapshotBytes: number }): void {
+    this.log.updates -= fold.updates
+    this.log.bytes -= fold.bytes
+    this.log.snapshotBytes = fold.snapshotBytes
   }
 
   connect(connection: RoomConnection): void {
@@ -120,6 +178,7 @@ export class Room {
 
   close(connection: RoomConnection): void {
     if (!this.connections.delete(connection)) return
+    this.intake.leave(connection)
     this.presence.leave(connection)
   }
 
@@ -130,8 +189,11 @@ export class Room {
    */
   applyStored(update: Uint8Array): void {
     try {
-      if (applyReceivedUpdate(this.doc, update, PEER_ORIGIN))
+      if (applyReceivedUpdate(this.doc, update, PEER_ORIGIN)) {
+        this.version += 1
         this.broadcast(encodeUpdate(update), null)
+        this.intake.changed()
+      }
     } catch (error) {
       this.options.logger.warn('skipped an unreadable stored update', { error })
     }
@@ -148,6 +210,8 @@ export class Room {
       this.doc.off('update', collect)
     }
     for (const update of updates) this.persistAndRelay(update, SERVER_ORIGIN)
+    this.version += 1
+    this.intake.changed()
     await this.whenPersisted()
   }
 
@@ -171,19 +235,32 @@ export class Room {
   }
 
   destroy(): void {
+    this.intake.destroy()
     this.presence.destroy()
     this.doc.destroy()
   }
 
+  /**
+   * Answers a request for state once: a repeat while the answer is on its way, or for the
+   * same state vector when nothing changed since, is ignored (a viewer asking twenty times
+   * for a large room had twenty copies of it queued and took the server down).
+   */
   private async answerSyncStep1(
     connection: RoomConnection,
     stateVector: Uint8Array,
   ): Promise<void> {
+    const request = `${this.version}:${Buffer.from(stateVector).toString('base64')}`
+    const last = this.answered.get(connection)
+    if (last === ANSWERING || last === request) return
+    this.answered.set(connection, ANSWERING)
     await this.whenPersisted()
     if (!this.connections.has(connection)) return
     try {
-      connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
+      const answer = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
+      this.answered.set(connection, `${this.version}:${request.slice(request.indexOf(':') + 1)}`)
+      connection.send(answer)
     } catch (error) {
+      this.answered.delete(connection)
       this.reject(connection, new MalformedMessage(String(error)))
     }
   }
@@ -197,6 +274,11 @@ export class Room {
       }
       return
     }
+    this.intake.receive(connection, update)
+  }
+
+  /** Applies an update the gate let through, then stores and relays it if it was news. */
+  private applyAdmitted(connection: RoomConnection, update: Uint8Array): void {
     let news: boolean
     try {
       news = applyReceivedUpdate(this.doc, update, connection)
@@ -204,11 +286,20 @@ export class Room {
       // What it changed before failing is kept, so the log, the doc and the members agree.
       if (error instanceof UpdateFailed && error.partial)
         this.persistAndRelay(error.partial, SERVER_ORIGIN)
-      throw new MalformedMessage(
-        `invalid update: ${error instanceof Error ? error.message : error}`,
-      )
+      const reason = error instanceof Error ? error.message : String(error)
+      this.reject(connection, new MalformedMessage(`invalid update: ${reason}`))
+      return
     }
-    if (news) this.persistAndRelay(update, connection)
+    if (!news) return
+    this.version += 1
+    this.persistAndRelay(update, connection)
+  }
+
+  /** An update the gate refused: nothing of it was applied; its sender is closed. */
+  private refuse(connection: RoomConnection, code: CloseCode, reason: string): void {
+    connection.logger.warn('refused an update', { reason, code })
+    this.close(connection)
+    connection.close(code, reason.slice(0, MAX_CLOSE_REASON))
   }
 
   private applyAwareness(connection: RoomConnection, update: Uint8Array): void {
@@ -221,11 +312,13 @@ export class Room {
     this.presence.apply(connection, update)
   }
 
-  private persistAndRelay(update: Uint8Array, origin: unknown): void {
-    const committed = this.options.commit.append(this.name, update).then(
+  private persistAndRelay(update: Uint8Array, origin: RoomConnection | typeof SERVER_ORIGIN): void {
+    const author = origin === SERVER_ORIGIN ? null : origin.participant.id
+    const committed = this.options.commit.append(this.name, update, author).then(
       (id) => {
-        this.lastUpdateId = Math.max(this.lastUpdateId, id)
-        this.updatesSinceSnapshot += 1
+        this.log.lastUpdateId = Math.max(this.log.lastUpdateId, id)
+        this.log.updates += 1
+        this.log.bytes += update.byteLength
         this.broadcast(encodeUpdate(update), origin)
         this.options.share?.({ kind: PeerKind.Update, payload: update })
         this.options.onCommitted(this)

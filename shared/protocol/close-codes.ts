@@ -22,8 +22,25 @@ export const CloseCode = {
   MessageTooLarge: 1009,
   /** The server failed to store an update; the client reconnects and resends it. */
   InternalError: 1011,
-  /** More messages per second than a connection may send. */
+  /** More messages or bytes per second than a connection may send. */
   RateLimited: 4429,
+  /**
+   * The client stopped reading: more than the relay's send-queue limit waits for it
+   * (MAX_BUFFERED_BYTES). The client may reconnect and sync afresh.
+   */
+  SlowReader: 4408,
+  /**
+   * The update gate refused an update (unreadable, a value of the wrong kind in the
+   * workspace, deletions of content nobody has): nothing of it was stored or relayed.
+   */
+  UpdateRefused: 4422,
+  /**
+   * Too many of the connection's updates wait for content the room lacks (sent out of
+   * order), or one waited too long. The client reconnects and syncs afresh.
+   */
+  UpdatesOutOfOrder: 4409,
+  /** The group's workspace reached its size limit (MAX_DOCUMENT_BYTES); nothing was stored. */
+  DocumentFull: 4413,
 } as const
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
