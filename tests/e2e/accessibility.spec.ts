@@ -67,3 +67,21 @@ test('the board works on a phone and on a projector', async ({ browser }) => {
     expect(await seriousOrWorse(page)).toEqual([])
   }
 })
+
+test('the skip link moves keyboard focus to the main content', async ({ browser }) => {
+  const group = livingGroup()
+  const page = await joinAs(browser, group.invites.participant, 'Sara Tangent', 'Fagersta kommun')
+  await openBoard(page, /^BM1/, 'agenda')
+  // A fresh load, so the first Tab starts at the top of the document.
+  await page.reload()
+  await page.locator('.board-part').waitFor()
+  const inMain = () => page.evaluate(() => document.activeElement?.closest('main') !== null)
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('link', { name: 'Hoppa till innehållet' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect.poll(inMain).toBe(true)
+  // The next Tab continues in the content, not in the header.
+  await page.keyboard.press('Tab')
+  await expect.poll(inMain).toBe(true)
+  await page.context().close()
+})

@@ -6,6 +6,7 @@ import { colourFor, type Presence } from '../../../shared/workspace/presence.ts'
 import { api } from '../api/client.ts'
 import { Page } from '../components/Page.tsx'
 import { GroupHeader } from '../components/GroupHeader.tsx'
+import { SkipLink } from '../components/SkipLink.tsx'
 import { useI18n } from '../i18n/context.tsx'
 import { rememberGroup } from '../pages/last-group.ts'
 import { createWorkspaceConnection } from '../sync/connection.ts'
@@ -42,7 +43,6 @@ export function GroupShell(props: ParentProps) {
 }
 
 function ConnectedGroup(props: ParentProps<{ session: SessionResponse }>) {
-  const { t } = useI18n()
   const room = props.session.room
   const connection = createWorkspaceConnection(room)
   const [group, { refetch }] = createResource(() => api.group(room))
@@ -83,9 +83,7 @@ function ConnectedGroup(props: ParentProps<{ session: SessionResponse }>) {
   }
   return (
     <GroupContext.Provider value={value}>
-      <a class="skip-link" href="#main">
-        {t('app.skip')}
-      </a>
+      <SkipLink />
       <GroupHeader />
       <main id="main" class="page wide" tabindex="-1">
         {props.children}
