@@ -2,8 +2,10 @@ import { expect } from 'vitest'
 import type * as Y from 'yjs'
 import { loadDoc } from '../../server/domain/doc-writer.ts'
 import type { DocStore } from '../../server/storage/doc-store.ts'
+import { checklistScoresOf } from '../../shared/workspace/index.ts'
 import { sleep, waitFor, type TestClient } from './clients.ts'
 import type { makePrng } from './prng.ts'
+import { testText } from './workspace.ts'
 
 type Prng = ReturnType<typeof makePrng>
 
@@ -33,11 +35,14 @@ export async function fuzzSteps(options: {
 
 /**
  * One random edit of kind `kind` (0–5: text insert ×2, text delete, list insert, list delete,
- * map set). The fuzz tests share it, so their pinned seeds keep drawing the same numbers.
+ * score set). The fuzz tests share it, so their pinned seeds keep drawing the same numbers.
+ * It writes inside the workspace schema (the update gate refuses anything else): the text is
+ * test text 't', the list is test text 'list' with one line per entry, the map is the
+ * checklist scores under test keys.
  */
 function randomEdit(random: Prng, doc: Y.Doc, kind: number, step: number): void {
-  const text = doc.getText('text')
-  const list = doc.getArray<number>('list')
+  const text = testText(doc, 't')
+  const list = lineList(testText(doc, 'list'))
   switch (kind) {
     case 0:
     case 1:
@@ -50,24 +55,51 @@ function randomEdit(random: Prng, doc: Y.Doc, kind: number, step: number): void 
       }
       break
     case 3:
-      list.insert(random.int(list.length + 1), [step])
+      list.insert(random.int(list.length + 1), step)
       break
     case 4:
-      if (list.length > 0) list.delete(random.int(list.length), 1)
+      if (list.length > 0) list.delete(random.int(list.length))
       break
-    case 5:
-      doc.getMap('map').set(random.pick(['score', 'title', 'done']), step)
+    case 5: {
+      const key = random.pick(['score', 'title', 'done'])
+      checklistScoresOf(doc).set(`test|${key}`, 1 + (step % 3))
       break
+    }
+  }
+}
+
+/**
+ * A list of numbers kept in a Y.Text, one line per entry. Each entry is inserted as one
+ * whole line at a line boundary and deleted as that whole line, so concurrent edits keep
+ * every line whole: the entries converge like a Y.Array's.
+ */
+function lineList(text: Y.Text) {
+  // Where each line starts (every line ends with '\n', so none is empty).
+  const offsets: number[] = []
+  let at = 0
+  for (const line of text.toString().split('\n').slice(0, -1)) {
+    offsets.push(at)
+    at += line.length + 1
+  }
+  return {
+    length: offsets.length,
+    insert(index: number, entry: number): void {
+      text.insert(offsets[index] ?? text.length, `${entry}\n`)
+    },
+    delete(index: number): void {
+      const start = offsets[index] as number
+      text.delete(start, (offsets[index + 1] ?? text.length) - start)
+    },
   }
 }
 
 /** The fuzzed document's content, comparable across replicas. */
 export const fuzzContent = (doc: Y.Doc) =>
   JSON.stringify({
-    text: doc.getText('text').toString(),
-    list: doc.getArray('list').toJSON(),
+    text: testText(doc, 't').toString(),
+    list: testText(doc, 'list').toString(),
     // Y.Map's key order depends on arrival order; the content does not.
-    map: Object.entries(doc.getMap('map').toJSON()).sort(([a], [b]) => a.localeCompare(b)),
+    map: Object.entries(checklistScoresOf(doc).toJSON()).sort(([a], [b]) => a.localeCompare(b)),
   })
 
 /**
