@@ -5,6 +5,8 @@ import { BUSY_TIMEOUT_MS, connectionPragmas, type CheckpointMode } from './pragm
 export interface UpdateLogEntry {
   readonly room: string
   readonly update: Uint8Array
+  /** Who sent it (a participant id); null or absent for a change made by the server. */
+  readonly author?: string | null
 }
 
 /** Appends to the update log of an embedded database, synchronously. */
@@ -22,9 +24,9 @@ export interface LocalUpdateLog {
 export function openLocalUpdateLog(path: string, checkpoints: CheckpointMode): LocalUpdateLog {
   const db = new Database(path, { timeout: BUSY_TIMEOUT_MS })
   for (const pragma of connectionPragmas(checkpoints)) db.exec(pragma)
-  const insert = db.prepare('INSERT INTO doc_updates (room, data) VALUES (?, ?)')
-  const insertOne = ({ room, update }: UpdateLogEntry): number =>
-    Number(insert.run(room, update).lastInsertRowid)
+  const insert = db.prepare('INSERT INTO doc_updates (room, data, participant_id) VALUES (?, ?, ?)')
+  const insertOne = ({ room, update, author }: UpdateLogEntry): number =>
+    Number(insert.run(room, update, author ?? null).lastInsertRowid)
   const insertAll = db.transaction((entries: readonly UpdateLogEntry[]) => entries.map(insertOne))
 
   function append(entries: readonly UpdateLogEntry[]): number[] {

@@ -8,6 +8,10 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core'
+import type { MeetingKind } from '../shared/domain/meeting-kind.ts'
+import type { GroupMemberRole, OrganisationKind } from '../shared/domain/organisation.ts'
+import type { ParticipantFunction } from '../shared/domain/participant.ts'
+import type { Role } from '../shared/roles.ts'
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -25,7 +29,7 @@ export const cohorts = sqliteTable('cohorts', {
   endYear: integer('end_year').notNull(),
   checklistVersion: text('checklist_version').notNull(),
   /** JSON array of meeting kinds in order: a meeting plan is data, not code. */
-  meetingPlan: text('meeting_plan', { mode: 'json' }).$type<string[]>().notNull(),
+  meetingPlan: text('meeting_plan', { mode: 'json' }).$type<MeetingKind[]>().notNull(),
   createdAt: createdAt(),
 })
 
@@ -34,7 +38,7 @@ export const organisations = sqliteTable(
   {
     id: text('id').primaryKey(),
     name: text('name').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<OrganisationKind>().notNull(),
     municipalityCode: text('municipality_code'),
     createdAt: createdAt(),
   },
@@ -65,8 +69,7 @@ export const groupOrganisations = sqliteTable(
     organisationId: text('organisation_id')
       .notNull()
       .references(() => organisations.id),
-    /** benchmarking | mentor | supporting_mentor */
-    role: text('role').notNull(),
+    role: text('role').$type<GroupMemberRole>().notNull(),
     position: integer('position').notNull(),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.organisationId] })],
@@ -80,7 +83,7 @@ export const meetings = sqliteTable(
     groupId: text('group_id')
       .notNull()
       .references(() => groups.id),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<MeetingKind>().notNull(),
     title: text('title'),
     sequence: integer('sequence').notNull(),
     /** ISO date (YYYY-MM-DD). */
@@ -104,9 +107,8 @@ export const participants = sqliteTable(
       .references(() => groups.id),
     displayName: text('display_name').notNull(),
     organisationId: text('organisation_id').references(() => organisations.id),
-    /** politiker | hog_chef | nyckelperson | annan */
-    function: text('function'),
-    role: text('role').notNull(),
+    function: text('function').$type<ParticipantFunction>(),
+    role: text('role').$type<Role>().notNull(),
     createdAt: createdAt(),
   },
   (t) => [index('participants_group').on(t.groupId)],
@@ -120,7 +122,7 @@ export const invitations = sqliteTable(
     groupId: text('group_id')
       .notNull()
       .references(() => groups.id),
-    role: text('role').notNull(),
+    role: text('role').$type<Role>().notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     label: text('label'),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
@@ -144,7 +146,7 @@ export const sessions = sqliteTable(
     groupId: text('group_id')
       .notNull()
       .references(() => groups.id),
-    role: text('role').notNull(),
+    role: text('role').$type<Role>().notNull(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
     revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),

@@ -27,6 +27,13 @@ export interface ServerConfig {
   seedDemo: boolean
   /** Where the built client lives; absent in API-only test runs. */
   clientDir: string
+  /**
+   * Origins besides PUBLIC_URL's (and the request's own) whose pages may upgrade and send
+   * state-changing requests (ALLOWED_ORIGINS, comma-separated).
+   */
+  allowedOrigins: string[]
+  /** Join and invitation-preview attempts per client address and minute (failed ones count). */
+  joinRatePerMinute: number
 }
 
 export interface ScaleOutConfig {
@@ -44,6 +51,25 @@ const int = (value: string | undefined, fallback: number): number => {
   if (!Number.isInteger(parsed) || parsed < 0) throw new ConfigError(`Not a whole number: ${value}`)
   return parsed
 }
+
+/** `https://a.example, http://b:8080` → normalised origins; anything else is a ConfigError. */
+const origins = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '')
+    .map((entry) => {
+      let url: URL
+      try {
+        url = new URL(entry)
+      } catch {
+        throw new ConfigError(`ALLOWED_ORIGINS: not an origin: ${entry}`)
+      }
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new ConfigError(`ALLOWED_ORIGINS: not an http(s) origin: ${entry}`)
+      }
+      return url.origin
+    })
 
 const PEER_KEY_HEX = new RegExp(`^[0-9a-fA-F]{${PEER_KEY_BYTES * 2}}$`)
 
@@ -85,6 +111,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     keepaliveIntervalMs: int(env.KEEPALIVE_INTERVAL_MS, Keepalive.intervalMs),
     seedDemo: env.SEED_DEMO !== '0',
     clientDir: env.CLIENT_DIR || 'dist/client',
+    allowedOrigins: origins(env.ALLOWED_ORIGINS),
+    joinRatePerMinute: int(env.JOIN_RATE_PER_MINUTE, 10),
   }
 }
 

@@ -35,6 +35,7 @@ export function createServices(
     logger,
     graceMs: config.roomGraceMs,
     compactAfterUpdates: config.compactAfterUpdates,
+    maxHistoryBytes: config.maxHistoryBytesPerRoom,
   })
   const meetings = createMeetings(database.db)
   const groups = createGroups(database.db, meetings)

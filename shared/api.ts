@@ -6,6 +6,12 @@ import { z } from 'zod'
 import type { Role } from './roles.ts'
 import { participantFunctions, type ParticipantFunction } from './domain/participant.ts'
 import { CLOCK_PATTERN } from './domain/agenda-schedule.ts'
+import {
+  displayNameMessages,
+  displayNameProblem,
+  textMessages,
+  textProblem,
+} from './domain/display-name.ts'
 import { meetingKinds, type MeetingKind } from './domain/meeting-kind.ts'
 import type { GroupMemberRole, OrganisationKind } from './domain/organisation.ts'
 
@@ -25,13 +31,36 @@ export type ApiErrorCode =
   | 'invite_used_up'
   | 'conflict'
   | 'payload_too_large'
+  | 'cross_origin'
+  | 'unsupported_media_type'
+  | 'rate_limited'
   | 'internal'
 
 const token = z.string().trim().min(16).max(200)
 
+/** A display name by the rule of shared/domain/display-name.ts (the join form's too). */
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .superRefine((name, context) => {
+    const problem = displayNameProblem(name)
+    if (problem) context.addIssue({ code: 'custom', message: displayNameMessages[problem] })
+  })
+
+/** Free text shown to the group (a title, a place): no control or text-direction characters. */
+const shownText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .superRefine((text, context) => {
+      const problem = textProblem(text)
+      if (problem) context.addIssue({ code: 'custom', message: textMessages[problem] })
+    })
+
 export const joinRequestSchema = z.object({
   invite: token,
-  name: z.string().trim().min(1).max(80),
+  name: displayNameSchema,
   organisationId: z.string().min(1).max(100).optional(),
   function: z
     .enum(participantFunctions as [ParticipantFunction, ...ParticipantFunction[]])
@@ -122,7 +151,7 @@ const time = z.string().regex(CLOCK_PATTERN)
 
 export const meetingInputSchema = z.object({
   kind: z.enum(meetingKinds as [MeetingKind, ...MeetingKind[]]),
-  title: z.string().trim().max(120).nullable().optional(),
+  title: shownText(120).nullable().optional(),
   date: isoDate.nullable().optional(),
   startTime: time.nullable().optional(),
   durationMinutes: z
@@ -132,7 +161,7 @@ export const meetingInputSchema = z.object({
     .max(24 * 60)
     .optional(),
   hostOrganisationId: z.string().min(1).max(100).nullable().optional(),
-  place: z.string().trim().max(200).nullable().optional(),
+  place: shownText(200).nullable().optional(),
   videoLink: z
     .url({ protocol: /^https?$/ })
     .max(500)

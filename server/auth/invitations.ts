@@ -67,7 +67,7 @@ export function createInvitations(db: Database) {
       return { ok: false, problem: 'invite_used_up' }
     return {
       ok: true,
-      invitation: { groupId: row.groupId, room: row.room, role: row.role as Role },
+      invitation: { groupId: row.groupId, room: row.room, role: row.role },
     }
   }
 
@@ -97,7 +97,7 @@ export function createInvitations(db: Database) {
     if (!group[0]) return { ok: false, problem: 'invite_not_found' }
     return {
       ok: true,
-      invitation: { groupId: row.groupId, room: group[0].room, role: row.role as Role },
+      invitation: { groupId: row.groupId, room: group[0].room, role: row.role },
     }
   }
 

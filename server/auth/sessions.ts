@@ -79,7 +79,7 @@ export function createSessions(db: Database) {
       .limit(1)
     const row = rows[0]
     if (!row) return null
-    const role = row.role as Role
+    const { role } = row
     return {
       sessionId: row.sessionId,
       groupId: row.groupId,
@@ -90,7 +90,7 @@ export function createSessions(db: Database) {
         id: row.participantId,
         displayName: row.displayName,
         organisationId: row.organisationId,
-        function: row.function as ParticipantFunction | null,
+        function: row.function,
         role,
       },
     }

@@ -1,6 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
-import { cohorts, groupOrganisations, groups, participants } from '../../db/schema.ts'
+import {
+  cohorts,
+  groupOrganisations,
+  groups,
+  organisations,
+  participants,
+} from '../../db/schema.ts'
 import type {
   CohortSummary,
   GroupSummary,
@@ -8,11 +14,7 @@ import type {
   OrganisationSummary,
   ParticipantSummary,
 } from '../../shared/api.ts'
-import type { MeetingKind } from '../../shared/domain/meeting-kind.ts'
 import { GroupMemberRole } from '../../shared/domain/organisation.ts'
-import type { ParticipantFunction } from '../../shared/domain/participant.ts'
-import type { Role } from '../../shared/roles.ts'
-import { groupOrganisationsOf } from '../routes/join.ts'
 import type { Meetings } from './meetings.ts'
 
 export interface GroupContext {
@@ -54,13 +56,27 @@ export function createGroups(db: Database, meetings: Meetings) {
         startYear: row.cohort.startYear,
         endYear: row.cohort.endYear,
         checklistVersion: row.cohort.checklistVersion,
-        meetingPlan: row.cohort.meetingPlan as MeetingKind[],
+        meetingPlan: row.cohort.meetingPlan,
       },
     }
   }
 
+  /** The group's member organisations, benchmarking ones first (see sortMembers). */
   async function organisationsOf(groupId: string): Promise<OrganisationSummary[]> {
-    return sortMembers(await groupOrganisationsOf(db, groupId))
+    const rows = await db
+      .select({
+        id: organisations.id,
+        name: organisations.name,
+        kind: organisations.kind,
+        municipalityCode: organisations.municipalityCode,
+        memberRole: groupOrganisations.role,
+        position: groupOrganisations.position,
+      })
+      .from(groupOrganisations)
+      .innerJoin(organisations, eq(organisations.id, groupOrganisations.organisationId))
+      .where(eq(groupOrganisations.groupId, groupId))
+      .orderBy(asc(groupOrganisations.position))
+    return sortMembers(rows)
   }
 
   async function isMember(groupId: string, organisationId: string): Promise<boolean> {
@@ -87,8 +103,8 @@ export function createGroups(db: Database, meetings: Meetings) {
       id: row.id,
       displayName: row.displayName,
       organisationId: row.organisationId,
-      function: row.function as ParticipantFunction | null,
-      role: row.role as Role,
+      function: row.function,
+      role: row.role,
     }))
   }
 

@@ -2,14 +2,13 @@ import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
 import { meetings } from '../../db/schema.ts'
 import type { MeetingInput, MeetingPatch, MeetingSummary } from '../../shared/api.ts'
-import type { MeetingKind } from '../../shared/domain/meeting-kind.ts'
 import { randomId } from '../auth/tokens.ts'
 
 type MeetingRow = typeof meetings.$inferSelect
 
 export const toMeetingSummary = (row: MeetingRow): MeetingSummary => ({
   id: row.id,
-  kind: row.kind as MeetingKind,
+  kind: row.kind,
   title: row.title,
   sequence: row.sequence,
   date: row.date,

@@ -9,20 +9,35 @@ import { createJoinRoutes } from '../routes/join.ts'
 import { createMeetingRoutes } from '../routes/meetings.ts'
 import { createSessionRoutes } from '../routes/session.ts'
 import type { Services } from '../services.ts'
+import { makeAttemptLimiter } from '../auth/attempt-limiter.ts'
 import { apiError, makeErrorHandler, notFound } from './errors.ts'
+import { requireJsonBodies } from './json-only.ts'
+import { makeOriginGuard } from './origin-guard.ts'
+import { makeSecurityHeaders } from './security-headers.ts'
 import { createClientRoutes } from './static.ts'
 
 /** The whole HTTP surface. Tests call `app.request(…)` on it; main.ts serves it. */
 export function createApp(services: Services, config: ServerConfig, logger: Logger) {
   const app = new Hono()
   app.onError(makeErrorHandler(logger))
+  app.use(makeSecurityHeaders(config.publicUrl))
+  // Before any route: the relay's upgrade (/ws) and every state-changing request.
+  app.use(
+    makeOriginGuard({ publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins }, logger),
+  )
 
   app.route(
     '/healthz',
-    createHealthRoute({ client: services.client, stats: services.rooms.stats, bus: services.bus }),
+    createHealthRoute({
+      client: services.client,
+      stats: services.rooms.stats,
+      bus: services.bus,
+      logger,
+    }),
   )
 
   const api = new Hono()
+  api.use(requireJsonBodies)
   api.use(
     bodyLimit({
       maxSize: 64 * 1024,
@@ -34,9 +49,13 @@ export function createApp(services: Services, config: ServerConfig, logger: Logg
   api.route(
     '/',
     createJoinRoutes({
-      db: services.db,
+      groups: services.groups,
       invitations: services.invitations,
       sessions: services.sessions,
+      attempts: makeAttemptLimiter({
+        perMinute: config.joinRatePerMinute,
+        burst: Math.max(1, Math.ceil(config.joinRatePerMinute / 2)),
+      }),
       logger,
       secureCookies: config.publicUrl.startsWith('https:'),
     }),
@@ -44,8 +63,11 @@ export function createApp(services: Services, config: ServerConfig, logger: Logg
   api.route('/rooms', createSessionRoutes(services.sessions, services.rooms))
   api.route('/rooms', createGroupRoutes(services))
   api.route('/rooms', createMeetingRoutes(services))
-  api.notFound(notFound)
   app.route('/api', api)
+  // A mounted app's notFound is not consulted; without these, /api/* fell through to the
+  // client's index.html with 200.
+  app.all('/api', notFound)
+  app.all('/api/*', notFound)
 
   app.route(
     '/ws',

@@ -11,9 +11,10 @@ export const apiError = (
   code: ApiErrorCode,
   message: string,
   issues?: unknown,
+  headers?: Record<string, string>,
 ): HTTPException => {
   const body: ApiError = { error: { code, message, ...(issues ? { issues } : {}) } }
-  return new HTTPException(status, { res: Response.json(body, { status }), message })
+  return new HTTPException(status, { res: Response.json(body, { status, headers }), message })
 }
 
 /** Reads and validates a JSON body at the edge: invalid JSON and schema misses are 400s. */
@@ -26,10 +27,13 @@ export async function readJson<T>(c: Context, schema: ZodType<T>): Promise<T> {
   }
   const parsed = schema.safeParse(body)
   if (!parsed.success) {
+    // The first problem in words (a refused name says why), all of them in `issues`.
+    const [first] = parsed.error.issues
+    const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : ''
     throw apiError(
       400,
       'bad_request',
-      'The request does not match the expected shape.',
+      first ? `${where}${first.message}` : 'The request does not match the expected shape.',
       parsed.error.issues,
     )
   }

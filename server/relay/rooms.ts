@@ -1,48 +1,59 @@
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/close-codes.ts'
 import type { RelayLimits } from '../../shared/protocol/limits.ts'
+import type { DocumentLimits } from '../../shared/protocol/document-limits.ts'
 import { PeerKind } from '../../shared/protocol/peer.ts'
 import type { Logger } from '../log.ts'
 import type { PeerMessage } from '../scale-out/peer-message.ts'
 import type { RoomBus } from '../scale-out/room-bus.ts'
-import type { DocStore } from '../storage/doc-store.ts'
+import type { DocStore, StoredDoc } from '../storage/doc-store.ts'
 import type { GroupCommit } from '../storage/group-commit.ts'
-import { makeOneAtATime } from './one-at-a-time.ts'
+import { clearPendingOnLoad } from './pending-repair.ts'
+import { createCompaction } from './room-compaction.ts'
+import { createRoomLifecycle, type UseOptions } from './room-lifecycle.ts'
 import { Room, type RoomConnection } from './room.ts'
 
 export interface RoomsOptions {
   store: DocStore
   commit: GroupCommit
   limits: RelayLimits
+  /** What each room's document may hold (the update gate's limits); defaults when absent. */
+  documentLimits?: DocumentLimits
   logger: Logger
-  /** How long an empty room stays loaded. */
+  /** How long an unused room stays loaded. */
   graceMs: number
-  /** Log entries since the last snapshot that trigger background compaction. */
+  /** Log entries since the last snapshot before a background compaction is considered. */
   compactAfterUpdates: number
+  /** Bytes of snapshots (version history) kept per room; the newest always stays. */
+  maxHistoryBytes: number
   /** The other server nodes (scale-out, REDIS_URL); absent when this node is alone. */
   bus?: RoomBus
 }
 
 /**
- * Folded log rows dropped per turn of the event loop. Measured before: storing the snapshot
- * and deleting ~500 rows in one step held the relay up to 36 ms.
- */
-const PRUNE_STEP = 100
-
-/**
- * The live rooms of this process: loads a room on first use (snapshot + later log
- * entries), keeps it while used, compacts it in the background and unloads it after a
- * grace period without connections.
+ * The rooms of this process: loads a room on first use (snapshot + later log entries),
+ * relays between it and the other nodes, compacts it in the background, and leaves its
+ * life (loading, live, draining, unloaded, failed) to room-lifecycle.ts.
  */
 export function createRooms(options: RoomsOptions) {
   const { store, commit, logger, bus } = options
-  const loaded = new Map<string, Promise<Room>>()
-  /** The same rooms once loaded, for synchronous questions (counts, health). */
-  const live = new Map<string, Room>()
-  const unloadTimers = new Map<string, NodeJS.Timeout>()
-  const compacting = new Set<Room>()
-  const inTurn = makeOneAtATime()
-  let closing = false
+  const compaction = createCompaction({
+    store,
+    logger,
+    compactAfterUpdates: options.compactAfterUpdates,
+    maxHistoryBytes: options.maxHistoryBytes,
+    catchUp: (room) => (bus ? resync(room) : Promise.resolve()),
+  })
+  const lifecycle = createRoomLifecycle<Room>({
+    graceMs: options.graceMs,
+    load,
+    drain: (room) => compaction.compact(room),
+    release(room) {
+      bus?.unsubscribe(room.name)
+      room.destroy()
+    },
+    logger,
+  })
 
   async function load(name: string): Promise<Room> {
     // Subscribed before reading the log, so an update committed elsewhere after the read
@@ -56,7 +67,7 @@ export function createRooms(options: RoomsOptions) {
       else if (ready) deliver(ready, message)
       else early.push(message)
     })
-    let stored: Awaited<ReturnType<DocStore['load']>>
+    let stored: StoredDoc
     try {
       stored = await store.load(name)
     } catch (error) {
@@ -75,20 +86,35 @@ export function createRooms(options: RoomsOptions) {
       if (stored.snapshot) apply(stored.snapshot)
       for (const update of stored.updates) apply(update)
     })
+    // What the stored state left pending (bad updates stored before the gate) would be
+    // re-applied on every later edit: dropped here, and the room compacted at once so the
+    // next load does not replay it.
+    const repaired = clearPendingOnLoad(doc)
     const room = new Room({
       name,
       doc,
-      lastUpdateId: stored.lastUpdateId,
-      updatesSinceSnapshot: stored.updates.length,
+      stored: {
+        lastUpdateId: stored.lastUpdateId,
+        updates: stored.updates.length,
+        bytes: stored.updates.reduce((sum, update) => sum + update.byteLength, 0),
+        snapshotBytes: stored.snapshot?.byteLength ?? 0,
+      },
       commit,
       limits: options.limits,
+      documentLimits: options.documentLimits,
       logger: logger.child({ room: name }),
-      onCommitted: maybeCompact,
-      onFailed: (failed) => drop(failed),
+      onCommitted: compaction.afterCommit,
+      onFailed: (failed) => lifecycle.fail(failed),
       share: bus && ((message) => bus.publish(name, message)),
     })
     ready = room
     for (const message of early.splice(0)) deliver(room, message)
+    if (repaired) {
+      logger.warn('dropped pending structs or deletions left by stored updates; compacting', {
+        room: name,
+      })
+      void compaction.compact(room, { force: true })
+    }
     logger.debug('room loaded', { room: name, updates: stored.updates.length })
     return room
   }
@@ -112,10 +138,10 @@ export function createRooms(options: RoomsOptions) {
    */
   async function resync(room: Room): Promise<void> {
     const stored = await store.load(room.name)
-    if (live.get(room.name) !== room) return // unloaded meanwhile
+    if (lifecycle.get(room.name) !== room) return // unloaded or failed meanwhile
     if (stored.snapshot) room.applyStored(stored.snapshot)
     for (const update of stored.updates) room.applyStored(update)
-    room.lastUpdateId = Math.max(room.lastUpdateId, stored.lastUpdateId)
+    room.caughtUp(stored.lastUpdateId)
   }
 
   function resyncLogged(room: Room | null): void {
@@ -127,50 +153,41 @@ export function createRooms(options: RoomsOptions) {
 
   /** After a bus outage: catch up here, and ask the other nodes to catch up with us. */
   function resyncAll(): void {
-    for (const room of live.values()) {
+    for (const room of lifecycle.loaded()) {
       resyncLogged(room)
       bus?.publish(room.name, { kind: PeerKind.Resync, payload: new Uint8Array(0) })
     }
   }
   bus?.onReconnected(resyncAll)
 
-  function acquire(name: string): Promise<Room> {
-    if (closing) return Promise.reject(new Error('shutting down'))
-    cancelUnload(name)
-    let room = loaded.get(name)
-    if (!room) {
-      room = load(name)
-      loaded.set(name, room)
-      room.then(
-        (ready) => live.set(name, ready),
-        () => loaded.delete(name),
-      )
-    }
-    return room
-  }
+  /**
+   * The room, loaded if needed (e.g. warmed before an upgrade). Unused, it unloads after
+   * the grace period, counted from here: an upgrade that never completes frees it too.
+   */
+  const acquire = (name: string): Promise<Room> => lifecycle.acquire(name)
 
   async function join(name: string, connection: RoomConnection): Promise<Room> {
-    const room = await acquire(name)
+    const room = await lifecycle.acquire(name)
     room.connect(connection)
     return room
   }
 
+  /** A connection closed; a late close about a room that failed or unloaded is harmless. */
   function leave(room: Room, connection: RoomConnection): void {
     room.close(connection)
-    if (room.size === 0) scheduleUnload(room)
+    lifecycle.idle(room)
   }
 
-  /** A change made by the server (e.g. a new meeting's structure); committed when it resolves. */
-  async function change(name: string, apply: (doc: Y.Doc) => void): Promise<void> {
-    const room = await acquire(name)
-    try {
-      await room.change(apply)
-    } finally {
-      if (room.size === 0) scheduleUnload(room)
-    }
+  /**
+   * A change made by the server (e.g. a new meeting's structure); committed when it
+   * resolves. The room stays loaded meanwhile; `unloadAfter` unloads it right after when
+   * nobody is connected (a one-off change, like the demo's set-up at startup).
+   */
+  function change(name: string, apply: (doc: Y.Doc) => void, use?: UseOptions): Promise<void> {
+    return lifecycle.use(name, (room) => room.change(apply), use)
   }
 
-  const connectionCount = (name: string): number => live.get(name)?.size ?? 0
+  const connectionCount = (name: string): number => lifecycle.get(name)?.size ?? 0
 
   /**
    * A session ended (the participant left): its open connections end with it, on this
@@ -183,115 +200,40 @@ export function createRooms(options: RoomsOptions) {
   }
 
   function closeSession(name: string, sessionId: string): void {
-    const room = live.get(name)
+    const room = lifecycle.get(name)
     if (!room) return
     const closed = room.closeSession(sessionId, CloseCode.SessionExpired, 'session ended')
-    // Each closed socket leaves the room as usual (ws-route), which schedules the unload.
+    // Each closed socket leaves the room as usual (ws-route), which starts its grace.
     if (closed > 0)
       logger.info('closed the connections of an ended session', { room: name, closed })
   }
 
-  function cancelUnload(name: string): void {
-    const timer = unloadTimers.get(name)
-    if (timer) clearTimeout(timer)
-    unloadTimers.delete(name)
-  }
-
-  function scheduleUnload(room: Room): void {
-    cancelUnload(room.name)
-    const timer = setTimeout(() => void unload(room), options.graceMs)
-    timer.unref()
-    unloadTimers.set(room.name, timer)
-  }
-
-  async function unload(room: Room): Promise<void> {
-    unloadTimers.delete(room.name)
-    if (room.size > 0) return
-    await compact(room)
-    if (room.size > 0) return
-    loaded.delete(room.name)
-    live.delete(room.name)
-    bus?.unsubscribe(room.name)
-    room.destroy()
-    logger.debug('room unloaded', { room: room.name })
-  }
-
-  function drop(room: Room): void {
-    cancelUnload(room.name)
-    loaded.delete(room.name)
-    live.delete(room.name)
-    bus?.unsubscribe(room.name)
-    room.destroy()
-  }
-
-  function maybeCompact(room: Room): void {
-    if (room.updatesSinceSnapshot >= options.compactAfterUpdates && !compacting.has(room)) {
-      setImmediate(() => void compact(room))
-    }
-  }
-
-  /**
-   * Folds the room's log into a new snapshot; the doc holds everything committed so far.
-   * Each step takes its turn (one-at-a-time.ts): encoding, storing the snapshot, then
-   * dropping the folded log a few rows at a time, so compactions never hold the relay long.
-   */
-  async function compact(room: Room): Promise<void> {
-    if (compacting.has(room) || room.updatesSinceSnapshot === 0) return
-    compacting.add(room)
-    try {
-      const fold = await inTurn(async () => {
-        await room.whenPersisted()
-        if (bus) await resync(room)
-        const folded = room.updatesSinceSnapshot
-        if (folded === 0) return null
-        return { folded, upto: room.lastUpdateId, state: Y.encodeStateAsUpdate(room.doc) }
-      })
-      if (!fold) return
-      await inTurn(() => store.compact(room.name, fold.state, fold.upto))
-      room.updatesSinceSnapshot -= fold.folded
-      let dropped = PRUNE_STEP
-      while (dropped === PRUNE_STEP) {
-        dropped = await inTurn(() => store.prune(room.name, fold.upto, PRUNE_STEP))
-      }
-      logger.debug('room compacted', { room: room.name, folded: fold.folded, upto: fold.upto })
-    } catch (error) {
-      // The snapshot may be stored already; folded rows left behind are never read again
-      // and go with the next compaction's pruning.
-      logger.error('compaction failed; the next one folds this log too', {
-        room: room.name,
-        error,
-      })
-    } finally {
-      compacting.delete(room)
-    }
-  }
-
   /** Stops taking connections, closes them as going-away, stores everything pending. */
   async function shutdown(): Promise<void> {
-    closing = true
-    for (const timer of unloadTimers.values()) clearTimeout(timer)
-    unloadTimers.clear()
-    const rooms = await Promise.allSettled(loaded.values())
-    for (const result of rooms) {
-      if (result.status !== 'fulfilled') continue
-      const room = result.value
+    await lifecycle.shutdown(async (room) => {
       room.closeAll(CloseCode.GoingAway, 'server shutting down')
       await room.whenPersisted()
-      await compact(room)
-      room.destroy()
-    }
-    loaded.clear()
-    live.clear()
+      await compaction.compact(room)
+    })
     await commit.flush()
   }
 
   const stats = () => {
-    let connections = 0
-    for (const room of live.values()) connections += room.size
-    return { rooms: live.size, connections }
+    const rooms = lifecycle.loaded()
+    return { rooms: rooms.length, connections: rooms.reduce((sum, room) => sum + room.size, 0) }
   }
 
-  return { acquire, join, leave, change, connectionCount, endSession, shutdown, stats }
+  return {
+    acquire,
+    join,
+    leave,
+    change,
+    connectionCount,
+    endSession,
+    shutdown,
+    stats,
+    stateOf: lifecycle.stateOf,
+  }
 }
 
 export type Rooms = ReturnType<typeof createRooms>

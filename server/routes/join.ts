@@ -1,26 +1,27 @@
-import { and, asc, eq } from 'drizzle-orm'
+import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { setCookie } from 'hono/cookie'
-import type { Database } from '../../db/client.ts'
-import { groupOrganisations, groups, organisations } from '../../db/schema.ts'
 import {
   invitePreviewRequestSchema,
   joinRequestSchema,
   type InvitePreviewResponse,
   type JoinResponse,
-  type OrganisationSummary,
 } from '../../shared/api.ts'
-import type { GroupMemberRole, OrganisationKind } from '../../shared/domain/organisation.ts'
 import { sessionCookieName } from '../../shared/protocol/messages.ts'
+import type { AttemptLimiter } from '../auth/attempt-limiter.ts'
 import type { InvitationProblem, Invitations } from '../auth/invitations.ts'
 import { SESSION_LIFETIME_MS, type Sessions } from '../auth/sessions.ts'
+import type { Groups } from '../domain/groups.ts'
+import { clientAddress } from '../http/client-address.ts'
 import { apiError, readJson } from '../http/errors.ts'
 import type { Logger } from '../log.ts'
 
 export interface JoinDeps {
-  db: Database
+  groups: Pick<Groups, 'context' | 'organisationsOf' | 'isMember'>
   invitations: Invitations
   sessions: Sessions
+  /** Attempts per client address, shared by preview and join (both tell a token's validity). */
+  attempts: AttemptLimiter
   logger: Logger
   /** Cookies are marked Secure when the public URL is https. */
   secureCookies: boolean
@@ -32,80 +33,79 @@ const problemMessage: Record<InvitationProblem, string> = {
   invite_expired: 'This invitation has expired. Ask your mentor or SKR for a new link.',
   invite_used_up: 'This invitation has been used as many times as it allows.',
 }
-const refuse = (problem: InvitationProblem) =>
-  apiError(problemStatus[problem], problem, problemMessage[problem])
-
-export async function groupOrganisationsOf(
-  db: Database,
-  groupId: string,
-): Promise<OrganisationSummary[]> {
-  const rows = await db
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      kind: organisations.kind,
-      municipalityCode: organisations.municipalityCode,
-      memberRole: groupOrganisations.role,
-      position: groupOrganisations.position,
-    })
-    .from(groupOrganisations)
-    .innerJoin(organisations, eq(organisations.id, groupOrganisations.organisationId))
-    .where(eq(groupOrganisations.groupId, groupId))
-    .orderBy(asc(groupOrganisations.position))
-  return rows.map((row) => ({
-    ...row,
-    kind: row.kind as OrganisationKind,
-    memberRole: row.memberRole as GroupMemberRole,
-  }))
-}
 
 /** `POST /api/invitations/preview` and `POST /api/join`: from an invitation to a session. */
-export function createJoinRoutes({ db, invitations, sessions, logger, secureCookies }: JoinDeps) {
+export function createJoinRoutes({
+  groups,
+  invitations,
+  sessions,
+  attempts,
+  logger,
+  secureCookies,
+}: JoinDeps) {
   const app = new Hono()
 
+  /**
+   * Counts the attempt against the caller's address (429 past the limit, logged once per
+   * spell); `succeeded` gives it back. A failed attempt is logged with the address, never
+   * with the token.
+   */
+  const guard = (c: Context) => {
+    const address = clientAddress(c)
+    const attempt = attempts.attempt(address)
+    if (!attempt.allowed) {
+      if (attempt.firstRefusal) logger.warn('join attempts rate limited', { address })
+      throw apiError(
+        429,
+        'rate_limited',
+        'Too many attempts from your address. Wait a minute and try again.',
+        undefined,
+        { 'Retry-After': String(attempt.retryAfterSeconds) },
+      )
+    }
+    return {
+      succeeded: attempt.refund,
+      refuse(problem: InvitationProblem) {
+        logger.warn('join refused', { address, path: c.req.path, problem })
+        return apiError(problemStatus[problem], problem, problemMessage[problem])
+      },
+    }
+  }
+
   app.post('/invitations/preview', async (c) => {
+    const attempt = guard(c)
     const { invite } = await readJson(c, invitePreviewRequestSchema)
     const check = await invitations.inspect(invite)
-    if (!check.ok) throw refuse(check.problem)
+    if (!check.ok) throw attempt.refuse(check.problem)
+    attempt.succeeded()
     const { groupId, room, role } = check.invitation
-    const [group] = await db
-      .select({ name: groups.name })
-      .from(groups)
-      .where(eq(groups.id, groupId))
+    const found = await groups.context(groupId)
     const body: InvitePreviewResponse = {
-      group: { id: groupId, name: group?.name ?? '', room },
+      group: { id: groupId, name: found?.group.name ?? '', room },
       role,
-      organisations: await groupOrganisationsOf(db, groupId),
+      organisations: await groups.organisationsOf(groupId),
     }
     return c.json(body)
   })
 
   app.post('/join', async (c) => {
+    const attempt = guard(c)
     const request = await readJson(c, joinRequestSchema)
     const preview = await invitations.inspect(request.invite)
-    if (!preview.ok) throw refuse(preview.problem)
-    if (request.organisationId) {
-      const member = await db
-        .select({ id: groupOrganisations.organisationId })
-        .from(groupOrganisations)
-        .where(
-          and(
-            eq(groupOrganisations.groupId, preview.invitation.groupId),
-            eq(groupOrganisations.organisationId, request.organisationId),
-          ),
-        )
-      if (member.length === 0) {
-        throw apiError(400, 'bad_request', 'That organisation is not a member of this group.')
-      }
+    if (!preview.ok) throw attempt.refuse(preview.problem)
+    attempt.succeeded()
+    const { organisationId } = request
+    if (organisationId && !(await groups.isMember(preview.invitation.groupId, organisationId))) {
+      throw apiError(400, 'bad_request', 'That organisation is not a member of this group.')
     }
     const redeemed = await invitations.redeem(request.invite)
-    if (!redeemed.ok) throw refuse(redeemed.problem)
+    if (!redeemed.ok) throw attempt.refuse(redeemed.problem)
     const { groupId, room, role } = redeemed.invitation
     const { token, participantId } = await sessions.start({
       groupId,
       role,
       displayName: request.name,
-      organisationId: request.organisationId ?? null,
+      organisationId: organisationId ?? null,
       function: request.function ?? null,
     })
     setCookie(c, sessionCookieName(room), token, {

@@ -14,6 +14,11 @@ export interface StoredDoc {
 export interface AppendedUpdate {
   room: string
   update: Uint8Array
+  /**
+   * The participant whose connection sent the update; null (or absent) for a change the
+   * server made. Stored for accountability, never part of what a load returns.
+   */
+  author?: string | null
 }
 
 export interface SnapshotInfo {
@@ -29,7 +34,8 @@ export interface DocStore {
   append(entries: readonly AppendedUpdate[]): Promise<number[]>
   /**
    * Stores a snapshot covering every log entry of the room up to `uptoUpdateId`; a load
-   * reads the log only after it. Earlier snapshots are kept (version history).
+   * reads the log only after it. Earlier snapshots are kept (version history) until
+   * `dropSnapshots` thins them.
    */
   compact(room: string, snapshot: Uint8Array, uptoUpdateId: number): Promise<void>
   /**
@@ -39,6 +45,13 @@ export interface DocStore {
    * the relay up to 36 ms.
    */
   prune(room: string, uptoUpdateId: number, limit: number): Promise<number>
+  /** The room's snapshots, oldest first (by id). */
   listSnapshots(room: string): Promise<SnapshotInfo[]>
+  /**
+   * Drops the room's snapshots with these ids (history thinning, server/storage/history.ts)
+   * and says how many went. The snapshot a load reads (the one that folds the most) is
+   * never dropped, whatever the ids say.
+   */
+  dropSnapshots(room: string, ids: readonly number[]): Promise<number>
   readSnapshot(room: string, id: number): Promise<Uint8Array | null>
 }

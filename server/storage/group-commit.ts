@@ -3,6 +3,7 @@ import type { DocStore } from './doc-store.ts'
 interface Pending {
   room: string
   update: Uint8Array
+  author: string | null
   resolve: (id: number) => void
   reject: (error: unknown) => void
 }
@@ -37,10 +38,13 @@ export function createGroupCommit(store: DocStore) {
     })
   }
 
-  /** Resolves with the log id once the update is committed. */
-  function append(room: string, update: Uint8Array): Promise<number> {
+  /**
+   * Resolves with the log id once the update is committed. `author` is the participant who
+   * sent it (null: a change made by the server); stored with it, never relayed.
+   */
+  function append(room: string, update: Uint8Array, author: string | null = null): Promise<number> {
     return new Promise((resolve, reject) => {
-      queue.push({ room, update, resolve, reject })
+      queue.push({ room, update, author, resolve, reject })
       if (!scheduled && !writing) {
         scheduled = true
         setImmediate(drain)

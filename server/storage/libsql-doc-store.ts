@@ -12,8 +12,8 @@ const toBytes = (value: unknown): Uint8Array => {
 const APPEND_CHUNK = 500
 
 const insertStatement = (chunk: readonly AppendedUpdate[]): InStatement => ({
-  sql: `INSERT INTO doc_updates (room, data) VALUES ${chunk.map(() => '(?, ?)').join(', ')}`,
-  args: chunk.flatMap(({ room, update }) => [room, update]),
+  sql: `INSERT INTO doc_updates (room, data, participant_id) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
+  args: chunk.flatMap(({ room, update, author }) => [room, update, author ?? null]),
 })
 
 /**
@@ -104,5 +104,17 @@ export function createLibsqlDocStore(client: Client, localLog?: LocalUpdateLog):
     return row ? toBytes(row.data) : null
   }
 
-  return { load, append, compact, prune, listSnapshots, readSnapshot }
+  async function dropSnapshots(room: string, ids: readonly number[]): Promise<number> {
+    if (ids.length === 0) return 0
+    const result = await client.execute({
+      // Never the one a load reads, whatever the ids say.
+      sql: `DELETE FROM doc_snapshots WHERE room = ? AND id IN (${ids.map(() => '?').join(', ')})
+              AND id <> (SELECT id FROM doc_snapshots WHERE room = ?
+                         ORDER BY upto_update_id DESC, id DESC LIMIT 1)`,
+      args: [room, ...ids, room],
+    })
+    return result.rowsAffected
+  }
+
+  return { load, append, compact, prune, listSnapshots, readSnapshot, dropSnapshots }
 }

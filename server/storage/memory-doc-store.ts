@@ -1,9 +1,18 @@
 import type { AppendedUpdate, DocStore, SnapshotInfo, StoredDoc } from './doc-store.ts'
 
 interface RoomLog {
-  updates: { id: number; update: Uint8Array }[]
+  updates: { id: number; update: Uint8Array; author: string | null }[]
   snapshots: (SnapshotInfo & { data: Uint8Array })[]
 }
+
+type StoredSnapshot = RoomLog['snapshots'][number]
+
+/** The snapshot a load reads: the one that folds the most (an older compaction may finish last). */
+const foldsMost = (snapshots: readonly StoredSnapshot[]): StoredSnapshot | undefined =>
+  snapshots.reduce<StoredSnapshot | undefined>(
+    (best, next) => (best && best.uptoUpdateId > next.uptoUpdateId ? best : next),
+    undefined,
+  )
 
 /**
  * A DocStore in this process's memory: nothing survives the process. For measuring what
@@ -22,11 +31,7 @@ export function createMemoryDocStore(): DocStore {
 
   async function load(room: string): Promise<StoredDoc> {
     const log = rooms.get(room)
-    // The one that folds the most (an older compaction may finish last), as in libSQL.
-    const snapshot = log?.snapshots.reduce<RoomLog['snapshots'][number] | undefined>(
-      (best, next) => (best && best.uptoUpdateId > next.uptoUpdateId ? best : next),
-      undefined,
-    )
+    const snapshot = log && foldsMost(log.snapshots)
     const after = snapshot?.uptoUpdateId ?? 0
     const updates = (log?.updates ?? []).filter((entry) => entry.id > after)
     return {
@@ -37,10 +42,10 @@ export function createMemoryDocStore(): DocStore {
   }
 
   async function append(entries: readonly AppendedUpdate[]): Promise<number[]> {
-    return entries.map(({ room, update }) => {
+    return entries.map(({ room, update, author }) => {
       const id = ++lastId
       // A copy: the caller's bytes may be a view into a buffer that is reused.
-      logOf(room).updates.push({ id, update: update.slice() })
+      logOf(room).updates.push({ id, update: update.slice(), author: author ?? null })
       return id
     })
   }
@@ -85,5 +90,14 @@ export function createMemoryDocStore(): DocStore {
     )
   }
 
-  return { load, append, compact, prune, listSnapshots, readSnapshot }
+  async function dropSnapshots(room: string, ids: readonly number[]): Promise<number> {
+    const log = rooms.get(room)
+    if (!log) return 0
+    const kept = foldsMost(log.snapshots)
+    const before = log.snapshots.length
+    log.snapshots = log.snapshots.filter((s) => s === kept || !ids.includes(s.id))
+    return before - log.snapshots.length
+  }
+
+  return { load, append, compact, prune, listSnapshots, readSnapshot, dropSnapshots }
 }

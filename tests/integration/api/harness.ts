@@ -1,5 +1,5 @@
 import { openDatabase, type DatabaseHandle } from '../../../db/client.ts'
-import { readConfig } from '../../../server/config.ts'
+import { readConfig, type ServerConfig } from '../../../server/config.ts'
 import { ensureDemo, type DemoRound } from '../../../server/demo/ensure-demo.ts'
 import { createApp } from '../../../server/http/app.ts'
 import { createLogger } from '../../../server/log.ts'
@@ -11,6 +11,7 @@ export const PUBLIC_URL = 'http://localhost:3000'
 
 export interface ApiHarness {
   app: ReturnType<typeof createApp>
+  config: ServerConfig
   services: Services
   database: DatabaseHandle
   round: DemoRound
@@ -20,7 +21,7 @@ export interface ApiHarness {
 }
 
 /** Real services and the real app on a fresh temporary libSQL file, with the demo round. */
-export async function startApi(): Promise<ApiHarness> {
+export async function startApi(env: Record<string, string> = {}): Promise<ApiHarness> {
   const temp = makeTempDatabase()
   const config = readConfig({
     DATABASE_URL: temp.url,
@@ -29,6 +30,10 @@ export async function startApi(): Promise<ApiHarness> {
     SEED_DEMO: '0',
     ROOM_GRACE_MS: '100',
     CLIENT_DIR: temp.dir,
+    // app.request has no socket, so every request here shares one address ("local"); the
+    // tests of failed joins would otherwise run into the per-address limit.
+    JOIN_RATE_PER_MINUTE: '6000',
+    ...env,
   })
   const logger = createLogger('silent')
   const database = await openDatabase({ url: config.databaseUrl })
@@ -37,6 +42,7 @@ export async function startApi(): Promise<ApiHarness> {
   const round = await ensureDemo(services, { publicUrl: PUBLIC_URL })
   return {
     app,
+    config,
     services,
     database,
     round,
