@@ -20,6 +20,8 @@ export interface ServerConfig {
   checkpointIntervalMs: number
   /** Log entries since the last snapshot that trigger a background compaction. */
   compactAfterUpdates: number
+  /** Bytes of snapshots (version history) kept per room; the newest is always kept. */
+  maxHistoryBytesPerRoom: number
   limits: RelayLimits
   /** Pings and quiet messages to each connection (shared/protocol/keepalive.ts). */
   keepaliveIntervalMs: number
@@ -100,6 +102,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: isLogLevel(level) ? level : 'info',
     roomGraceMs: int(env.ROOM_GRACE_MS, 30_000),
     compactAfterUpdates: int(env.COMPACT_AFTER_UPDATES, 500),
+    maxHistoryBytesPerRoom: int(env.MAX_HISTORY_BYTES_PER_ROOM, 128 * 1024 * 1024),
     checkpointIntervalMs: int(env.CHECKPOINT_INTERVAL_MS, 1000),
     limits: {
       maxMessageBytes: int(env.MAX_MESSAGE_BYTES, RelayLimits.maxMessageBytes),
