@@ -1,6 +1,8 @@
 import { defaultDatabaseUrl } from '../db/client.ts'
 import { Keepalive } from '../shared/protocol/keepalive.ts'
 import { RelayLimits } from '../shared/protocol/limits.ts'
+import { DocumentLimits } from '../shared/protocol/document-limits.ts'
+import { ConnectionLimits } from './http/connection-limits.ts'
 import { PEER_KEY_BYTES } from '../shared/protocol/peer.ts'
 import { isLogLevel, type LogLevel } from './log.ts'
 
@@ -23,6 +25,10 @@ export interface ServerConfig {
   /** Bytes of snapshots (version history) kept per room; the newest is always kept. */
   maxHistoryBytesPerRoom: number
   limits: RelayLimits
+  /** What a room's document may hold, and what the update gate holds back for it. */
+  documentLimits: DocumentLimits
+  /** Timeouts and per-address bounds for connections not yet answered or upgraded. */
+  connections: ConnectionLimits
   /** Pings and quiet messages to each connection (shared/protocol/keepalive.ts). */
   keepaliveIntervalMs: number
   /** Seed the demo round when the database is empty. */
@@ -88,6 +94,64 @@ function readScaleOut(env: NodeJS.ProcessEnv): ScaleOutConfig | undefined {
   return { redisUrl: env.REDIS_URL, peerKey: Buffer.from(key, 'hex') }
 }
 
+function readRelayLimits(env: NodeJS.ProcessEnv): RelayLimits {
+  const maxMessageBytes = int(env.MAX_MESSAGE_BYTES, RelayLimits.maxMessageBytes)
+  // Two largest frames by default: a client back from offline uploads one and goes on.
+  const byteBurst = int(env.BYTE_BURST, 2 * maxMessageBytes)
+  if (byteBurst < maxMessageBytes)
+    throw new ConfigError(
+      `BYTE_BURST (${byteBurst}) must be at least MAX_MESSAGE_BYTES (${maxMessageBytes}), ` +
+        'or the largest frame a client may send is never accepted.',
+    )
+  return {
+    maxMessageBytes,
+    maxAwarenessBytes: int(env.MAX_AWARENESS_BYTES, RelayLimits.maxAwarenessBytes),
+    messagesPerSecond: int(env.MESSAGES_PER_SECOND, RelayLimits.messagesPerSecond),
+    messageBurst: int(env.MESSAGE_BURST, RelayLimits.messageBurst),
+    bytesPerSecond: int(env.BYTES_PER_SECOND, RelayLimits.bytesPerSecond),
+    byteBurst,
+    maxConnectionsPerRoom: int(env.MAX_CONNECTIONS_PER_ROOM, RelayLimits.maxConnectionsPerRoom),
+    facilitatorReserve: int(env.FACILITATOR_RESERVE, RelayLimits.facilitatorReserve),
+    maxSocketsPerSession: int(env.MAX_SOCKETS_PER_SESSION, RelayLimits.maxSocketsPerSession),
+    // One whole document may wait for a reader (shared/protocol/limits.ts).
+    maxBufferedBytes: int(
+      env.MAX_BUFFERED_BYTES,
+      int(env.MAX_DOCUMENT_BYTES, RelayLimits.maxBufferedBytes),
+    ),
+  }
+}
+
+function readDocumentLimits(env: NodeJS.ProcessEnv): DocumentLimits {
+  const d = DocumentLimits
+  return {
+    maxDocumentBytes: int(env.MAX_DOCUMENT_BYTES, d.maxDocumentBytes),
+    maxHeldUpdatesPerConnection: int(
+      env.MAX_HELD_UPDATES_PER_CONNECTION,
+      d.maxHeldUpdatesPerConnection,
+    ),
+    maxHeldBytesPerConnection: int(env.MAX_HELD_BYTES_PER_CONNECTION, d.maxHeldBytesPerConnection),
+    maxHeldBytesPerRoom: int(env.MAX_HELD_BYTES_PER_ROOM, d.maxHeldBytesPerRoom),
+    heldUpdateTimeoutMs: int(env.HELD_UPDATE_TIMEOUT_MS, d.heldUpdateTimeoutMs),
+  }
+}
+
+function readConnectionLimits(env: NodeJS.ProcessEnv): ConnectionLimits {
+  const headersTimeoutMs = int(env.HEADERS_TIMEOUT_MS, ConnectionLimits.headersTimeoutMs)
+  const requestTimeoutMs = int(env.REQUEST_TIMEOUT_MS, ConnectionLimits.requestTimeoutMs)
+  if (headersTimeoutMs < 1 || requestTimeoutMs < headersTimeoutMs)
+    throw new ConfigError(
+      'HEADERS_TIMEOUT_MS must be at least 1 and REQUEST_TIMEOUT_MS at least HEADERS_TIMEOUT_MS.',
+    )
+  return {
+    headersTimeoutMs,
+    requestTimeoutMs,
+    maxPendingPerAddress: int(
+      env.MAX_PENDING_CONNECTIONS_PER_ADDRESS,
+      ConnectionLimits.maxPendingPerAddress,
+    ),
+  }
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = int(env.PORT, 3000)
   const host = env.HOST || '0.0.0.0'
@@ -104,13 +168,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     compactAfterUpdates: int(env.COMPACT_AFTER_UPDATES, 500),
     maxHistoryBytesPerRoom: int(env.MAX_HISTORY_BYTES_PER_ROOM, 128 * 1024 * 1024),
     checkpointIntervalMs: int(env.CHECKPOINT_INTERVAL_MS, 1000),
-    limits: {
-      maxMessageBytes: int(env.MAX_MESSAGE_BYTES, RelayLimits.maxMessageBytes),
-      maxAwarenessBytes: int(env.MAX_AWARENESS_BYTES, RelayLimits.maxAwarenessBytes),
-      messagesPerSecond: int(env.MESSAGES_PER_SECOND, RelayLimits.messagesPerSecond),
-      messageBurst: int(env.MESSAGE_BURST, RelayLimits.messageBurst),
-      maxConnectionsPerRoom: int(env.MAX_CONNECTIONS_PER_ROOM, RelayLimits.maxConnectionsPerRoom),
-    },
+    limits: readRelayLimits(env),
+    documentLimits: readDocumentLimits(env),
+    connections: readConnectionLimits(env),
     keepaliveIntervalMs: int(env.KEEPALIVE_INTERVAL_MS, Keepalive.intervalMs),
     seedDemo: env.SEED_DEMO !== '0',
     clientDir: env.CLIENT_DIR || 'dist/client',

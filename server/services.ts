@@ -15,6 +15,27 @@ import { createGroupCommit } from './storage/group-commit.ts'
 import { createLibsqlDocStore } from './storage/libsql-doc-store.ts'
 
 /**
+ * What lives in the database alone: invitations, sessions, groups, meetings, the audit log
+ * and the update log. The CLI needs no more (it writes a workspace to the store, never to a
+ * live room), so it opens no relay and no Redis connection.
+ */
+export function createStoredServices(database: DatabaseHandle, docStore?: DocStore) {
+  const meetings = createMeetings(database.db)
+  return {
+    db: database.db,
+    client: database.client,
+    invitations: createInvitations(database.db),
+    sessions: createSessions(database.db),
+    store: docStore ?? createLibsqlDocStore(database.client, database.updateLog ?? undefined),
+    groups: createGroups(database.db, meetings),
+    meetings,
+    audit: createAudit(database.db),
+  }
+}
+
+export type StoredServices = ReturnType<typeof createStoredServices>
+
+/**
  * Everything a running server holds, wired once; routes receive only what they need.
  * `docStore` replaces the database's update log (the bench's in-memory reference only).
  */
@@ -24,7 +45,8 @@ export function createServices(
   logger: Logger,
   docStore?: DocStore,
 ) {
-  const store = docStore ?? createLibsqlDocStore(database.client, database.updateLog ?? undefined)
+  const stored = createStoredServices(database, docStore)
+  const { store, groups, meetings } = stored
   const commit = createGroupCommit(store)
   const bus = config.scaleOut && makeRedisBus(config.scaleOut, logger)
   const rooms = createRooms({
@@ -32,25 +54,17 @@ export function createServices(
     store,
     commit,
     limits: config.limits,
+    documentLimits: config.documentLimits,
     logger,
     graceMs: config.roomGraceMs,
     compactAfterUpdates: config.compactAfterUpdates,
     maxHistoryBytes: config.maxHistoryBytesPerRoom,
   })
-  const meetings = createMeetings(database.db)
-  const groups = createGroups(database.db, meetings)
   return {
-    db: database.db,
-    client: database.client,
-    invitations: createInvitations(database.db),
-    sessions: createSessions(database.db),
-    store,
+    ...stored,
     commit,
     bus,
     rooms,
-    groups,
-    meetings,
-    audit: createAudit(database.db),
     /** Meeting structure in the live workspace (POST meetings, the demo in a running server). */
     structure: createMeetingStructure({ groups, meetings, writer: roomsDocWriter(rooms) }),
     /**

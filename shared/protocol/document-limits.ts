@@ -8,8 +8,8 @@ const MiB = 1024 * KiB
 export const DocumentLimits = {
   /**
    * A group's whole workspace, encoded. A year-long workspace (five filled meetings, twenty
-   * PDSA plans, every checklist scored, with its editing history) encodes to about 0.3 MB
-   * (tests/unit/server/document-size.test.ts measures it); 32 MB leaves a hundredfold margin.
+   * PDSA plans, every checklist scored, with its editing history) encodes to about 0.23 MB
+   * (tests/unit/server/document-size.test.ts measures it); 32 MB leaves a margin of 140 times.
    */
   maxDocumentBytes: 32 * MiB,
   /** Updates of one connection waiting for content the room lacks (an honest race is 1–2). */
