@@ -16,7 +16,7 @@ import { formatDemoLinks } from './demo/print.ts'
 import { ensureDemo, type DemoRound } from './demo/ensure-demo.ts'
 import { joinLink } from './demo/invites.ts'
 import { createLogger, type Logger } from './log.ts'
-import { createServices } from './services.ts'
+import { createStoredServices } from './services.ts'
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -59,7 +59,7 @@ const demoJson = (round: DemoRound) => ({
 async function demo(args: string[], config: ServerConfig, logger: Logger): Promise<void> {
   const { values } = parseArgs({ args, options: { json: { type: 'boolean' } }, strict: true })
   const database = await open(config)
-  const services = createServices(database, config, logger)
+  const services = createStoredServices(database)
   try {
     const round = await ensureDemo(services, { publicUrl: config.publicUrl, logger })
     process.stdout.write(
@@ -68,7 +68,6 @@ async function demo(args: string[], config: ServerConfig, logger: Logger): Promi
         : formatDemoLinks(round, config.publicUrl),
     )
   } finally {
-    await services.close()
     await database.close()
   }
 }
@@ -89,7 +88,7 @@ async function invite(args: string[], config: ServerConfig, logger: Logger): Pro
   const days = positiveInt(values.days, 'days', 30) ?? 30
   const maxUses = positiveInt(values['max-uses'], 'max-uses', null)
   const database = await open(config)
-  const services = createServices(database, config, logger)
+  const services = createStoredServices(database)
   try {
     const [group] = await database.db
       .select({ id: groups.id, name: groups.name })
@@ -115,7 +114,6 @@ async function invite(args: string[], config: ServerConfig, logger: Logger): Pro
         'The link is shown only this once; the database keeps only its hash.\n',
     )
   } finally {
-    await services.close()
     await database.close()
   }
 }

@@ -44,7 +44,8 @@ export interface DemoServices {
   groups: Groups
   meetings: Meetings
   store: DocStore
-  rooms: Rooms
+  /** Only for `live`: the CLI has no rooms and writes to the store. */
+  rooms?: Rooms
 }
 
 export interface EnsureDemoOptions {
@@ -136,9 +137,9 @@ export async function ensureDemo(
   options: EnsureDemoOptions,
 ): Promise<DemoRound> {
   const { db } = services
-  const writer: DocWriter = options.live
-    ? roomsDocWriter(services.rooms)
-    : storeDocWriter(services.store)
+  if (options.live && !services.rooms) throw new Error('ensureDemo: live needs the rooms')
+  const writer: DocWriter =
+    options.live && services.rooms ? roomsDocWriter(services.rooms) : storeDocWriter(services.store)
   const structure = createMeetingStructure({
     groups: services.groups,
     meetings: services.meetings,
