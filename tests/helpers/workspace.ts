@@ -12,9 +12,18 @@ export type TestTextName = (typeof testTextNames)[number]
 
 const keyOf = (name: TestTextName): string => `test|${name}`
 
+/**
+ * The client id that makes the test structure. Fixed, so every call encodes the very same
+ * update: a doc seeded with it locally (a raw writer's own doc, a bench client on a server
+ * that stores nothing up front) holds the same texts as the stored log, and Yjs dedupes it
+ * instead of two clients creating the same nested type, which would lose one of them.
+ */
+const TEST_STRUCTURE_CLIENT = 0x7e57
+
 /** The structure tests write in, as one update (stored before the first connection). */
 export function testWorkspaceUpdate(): Uint8Array {
   const doc = new Y.Doc()
+  doc.clientID = TEST_STRUCTURE_CLIENT
   doc.transact(() => {
     for (const name of testTextNames) checklistCommentsOf(doc).set(keyOf(name), new Y.Text())
   })

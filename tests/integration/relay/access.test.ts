@@ -11,6 +11,7 @@ import { connectClient, sleep, waitFor, waitForSync } from '../../helpers/client
 import { makeTempDatabase } from '../../helpers/database.ts'
 import { createTestGroup, joinGroup, type TestGroup } from '../../helpers/fixtures.ts'
 import { startTestServer } from '../../helpers/server.ts'
+import { testText } from '../../helpers/workspace.ts'
 
 /** Opens a raw WebSocket and reports how the upgrade went and what bytes arrived. */
 function tryUpgrade(url: string, headers: Record<string, string> = {}) {
@@ -46,7 +47,7 @@ describe('relay: access', () => {
     const session = await joinGroup(server.url, groupA.invites.participant, 'Anna')
     const writer = connectClient(server.url, groupA.room, session)
     await waitForSync(writer)
-    writer.doc.getText('notes').insert(0, 'hemligt innehåll')
+    testText(writer.doc).insert(0, 'hemligt innehåll')
     await sleep(100)
     writer.destroy()
   })
@@ -94,11 +95,11 @@ describe('relay: access', () => {
     console.warn = (...args: unknown[]) => denied.push(args.join(' '))
     try {
       await Promise.all([waitForSync(viewer), waitForSync(participant)])
-      expect(viewer.doc.getText('notes').toString()).toBe('hemligt innehåll')
-      viewer.doc.getText('notes').insert(0, 'VIEWER ')
-      participant.doc.getText('notes').insert(0, 'P ')
+      expect(testText(viewer.doc).toString()).toBe('hemligt innehåll')
+      testText(viewer.doc).insert(0, 'VIEWER ')
+      testText(participant.doc).insert(0, 'P ')
       await waitFor(
-        () => viewer.doc.getText('notes').toString().includes('P '),
+        () => testText(viewer.doc).toString().includes('P '),
         5000,
         'participant edit at viewer',
       )
@@ -112,10 +113,10 @@ describe('relay: access', () => {
       viewer.destroy()
       participant.destroy()
     }
-    expect(participant.doc.getText('notes').toString()).not.toContain('VIEWER')
+    expect(testText(participant.doc).toString()).not.toContain('VIEWER')
     const doc = await loadDoc(server.services.store, groupA.room)
-    expect(doc.getText('notes').toString()).toContain('P ')
-    expect(doc.getText('notes').toString()).not.toContain('VIEWER')
+    expect(testText(doc).toString()).toContain('P ')
+    expect(testText(doc).toString()).not.toContain('VIEWER')
   })
 
   /**

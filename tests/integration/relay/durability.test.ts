@@ -6,6 +6,7 @@ import { makeTempDatabase } from '../../helpers/database.ts'
 import { createTestGroup, joinGroup, type TestGroup } from '../../helpers/fixtures.ts'
 import { freePort } from '../../helpers/ports.ts'
 import { spawnServer, type ServerProcess } from '../../helpers/server.ts'
+import { appendLine, linesOf } from '../../helpers/workspace.ts'
 
 const CYCLES = 20
 
@@ -30,7 +31,7 @@ describe('relay: durability across process death', () => {
     const fresh = connectClient(server.url, group.room, session)
     try {
       await waitForSync(fresh, 10_000)
-      return fresh.doc.getArray<string>('edits').toArray()
+      return linesOf(fresh.doc, 'edits')
     } finally {
       fresh.destroy()
     }
@@ -49,10 +50,10 @@ describe('relay: durability across process death', () => {
         const observer = connectClient(server.url, group.room, session)
         await Promise.all([waitForSync(writer, 10_000), waitForSync(observer, 10_000)])
         const edits = [`cycle-${cycle}-a`, `cycle-${cycle}-b`, `cycle-${cycle}-c`]
-        for (const edit of edits) writer.doc.getArray('edits').push([edit])
+        for (const edit of edits) appendLine(writer.doc, edit, 'edits')
         expected.push(...edits)
         await waitFor(
-          () => observer.doc.getArray('edits').length === expected.length,
+          () => linesOf(observer.doc, 'edits').length === expected.length,
           10_000,
           'relay',
         )
@@ -78,14 +79,14 @@ describe('relay: durability across process death', () => {
       const writer: TestClient = connectClient(server.url, group.room, session)
       const observer = connectClient(server.url, group.room, session)
       await Promise.all([waitForSync(writer), waitForSync(observer)])
-      const before = observer.doc.getArray('edits').length
-      for (let i = 0; i < 300; i++) writer.doc.getArray('edits').push([`term-${i}`])
-      await waitFor(() => observer.doc.getArray('edits').length > before, 10_000, 'first relay')
+      const before = linesOf(observer.doc, 'edits').length
+      for (let i = 0; i < 300; i++) appendLine(writer.doc, `term-${i}`, 'edits')
+      await waitFor(() => linesOf(observer.doc, 'edits').length > before, 10_000, 'first relay')
       server.child.kill('SIGTERM')
       const exit = await server.exited
       expect(exit.code).toBe(0)
       expect(server.output()).toContain('shutting down')
-      const seen = observer.doc.getArray<string>('edits').toArray()
+      const seen = linesOf(observer.doc, 'edits')
       observer.destroy()
 
       server = await spawnServer(database.url, port)
@@ -99,14 +100,14 @@ describe('relay: durability across process death', () => {
         'writer reconnect',
       )
       await waitFor(
-        () => writer.doc.getArray('edits').length === before + 300,
+        () => linesOf(writer.doc, 'edits').length === before + 300,
         10_000,
         'writer complete',
       )
       const fresh = connectClient(server.url, group.room, session)
       await waitForSync(fresh)
       await waitFor(
-        () => fresh.doc.getArray('edits').length === before + 300,
+        () => linesOf(fresh.doc, 'edits').length === before + 300,
         10_000,
         'all 300 stored',
       )

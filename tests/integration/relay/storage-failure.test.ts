@@ -3,6 +3,7 @@ import { loadDoc } from '../../../server/domain/doc-writer.ts'
 import { CloseCode } from '../../../shared/protocol/close-codes.ts'
 import { waitFor } from '../../helpers/clients.ts'
 import { useRelayServer } from '../../helpers/relay-server.ts'
+import { testText } from '../../helpers/workspace.ts'
 
 describe('relay: the update log cannot be written', () => {
   const relay = useRelayServer('hedemora')
@@ -17,18 +18,18 @@ describe('relay: the update log cannot be written', () => {
     await client.execute(
       "CREATE TRIGGER refuse_updates BEFORE INSERT ON doc_updates BEGIN SELECT RAISE(ABORT, 'disk full'); END",
     )
-    anna.doc.getText('notes').insert(0, 'skrivet när disken var full')
+    testText(anna.doc).insert(0, 'skrivet när disken var full')
     await waitFor(() => closes.includes(CloseCode.InternalError), 5000, 'close 1011')
-    expect(bo.doc.getText('notes').toString()).toBe('')
+    expect(testText(bo.doc).toString()).toBe('')
 
     await client.execute('DROP TRIGGER refuse_updates')
     // The clients reconnect on their own; the edit comes back from Anna's copy.
     await waitFor(
-      () => bo.doc.getText('notes').toString() === 'skrivet när disken var full',
+      () => testText(bo.doc).toString() === 'skrivet när disken var full',
       10_000,
       'the edit after recovery',
     )
     const doc = await loadDoc(relay.server.services.store, relay.group.room)
-    expect(doc.getText('notes').toString()).toBe('skrivet när disken var full')
+    expect(testText(doc).toString()).toBe('skrivet när disken var full')
   })
 })

@@ -8,6 +8,7 @@ import { MessageType } from '../../../shared/protocol/messages.ts'
 import { waitFor } from '../../helpers/clients.ts'
 import { joinGroup } from '../../helpers/fixtures.ts'
 import { useRelayServer, type RelayFixture } from '../../helpers/relay-server.ts'
+import { testText, testWorkspaceUpdate } from '../../helpers/workspace.ts'
 
 /** A participant's raw socket, for sending updates exactly as a test builds them. */
 async function rawWriter(relay: RelayFixture): Promise<WebSocket> {
@@ -21,12 +22,16 @@ async function rawWriter(relay: RelayFixture): Promise<WebSocket> {
   return socket
 }
 
-/** Updates of a doc of our own, each edit separately. */
+/**
+ * Updates of a doc of our own, each edit separately, in the test text the group's log
+ * already holds (the same structure update, so the edits build on what the room has).
+ */
 function editsOf(edit: (text: Y.Text) => void): Uint8Array[] {
   const doc = new Y.Doc()
+  Y.applyUpdate(doc, testWorkspaceUpdate())
   const updates: Uint8Array[] = []
   doc.on('update', (update: Uint8Array) => updates.push(update))
-  edit(doc.getText('notes'))
+  edit(testText(doc))
   return updates
 }
 
@@ -51,11 +56,11 @@ describe('relay: updates are stored and relayed as received', () => {
     const syncFramesBefore = bo.framesReceived(MessageType.Sync)
 
     raw.send(encodeUpdate(first))
-    await waitFor(() => bo.doc.getText('notes').toString() === 'Mål: ', 5000, 'first edit')
+    await waitFor(() => testText(bo.doc).toString() === 'Mål: ', 5000, 'first edit')
     raw.send(encodeUpdate(first)) // nothing new: not stored, not relayed
     raw.send(encodeUpdate(second))
     await waitFor(
-      () => bo.doc.getText('notes').toString() === 'Mål: jämställd service',
+      () => testText(bo.doc).toString() === 'Mål: jämställd service',
       5000,
       'second edit',
     )
@@ -77,10 +82,10 @@ describe('relay: updates are stored and relayed as received', () => {
     expect((await storedCount()) - storedBefore).toBe(1)
 
     raw.send(encodeUpdate(first))
-    await waitFor(() => bo.doc.getText('notes').toString() === 'Planera', 5000, 'both edits')
+    await waitFor(() => testText(bo.doc).toString() === 'Planera', 5000, 'both edits')
     expect((await storedCount()) - storedBefore).toBe(2)
     const stored = await loadDoc(relay.server.services.store, relay.group.room)
-    expect(stored.getText('notes').toString()).toBe('Planera')
+    expect(testText(stored).toString()).toBe('Planera')
     raw.close()
   })
 
@@ -97,8 +102,8 @@ describe('relay: updates are stored and relayed as received', () => {
 
     raw.send(encodeUpdate(broken))
     expect(await closed).toBe(CloseCode.MalformedMessage)
-    await waitFor(() => bo.doc.getText('notes').toString() === 'Halvvägs', 5000, 'the part')
+    await waitFor(() => testText(bo.doc).toString() === 'Halvvägs', 5000, 'the part')
     const stored = await loadDoc(relay.server.services.store, relay.group.room)
-    expect(stored.getText('notes').toString()).toBe('Halvvägs')
+    expect(testText(stored).toString()).toBe('Halvvägs')
   })
 })
