@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server'
 import { WebSocketServer } from 'ws'
 import { openDatabase } from '../db/client.ts'
 import type { ServerConfig } from './config.ts'
+import { httpServerOptions, limitPendingConnections } from './http/connection-limits.ts'
 import { createApp } from './http/app.ts'
 import type { Logger } from './log.ts'
 import { createServices, type Services } from './services.ts'
@@ -40,9 +41,17 @@ export async function startServer(
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxMessageBytes })
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve(
-      { fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: wss } },
+      {
+        fetch: app.fetch,
+        port: config.port,
+        hostname: config.host,
+        websocket: { server: wss },
+        serverOptions: httpServerOptions(config.connections),
+      },
       () => resolve(s),
     )
+    // Before the first connection: listening starts on a later turn.
+    limitPendingConnections(s as HttpServer, wss, config.connections, logger)
   })
   const { port } = server.address() as AddressInfo
   let closing: Promise<void> | null = null
