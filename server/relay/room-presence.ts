@@ -1,7 +1,14 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
+import { MAX_CLIENT_IDS_PER_CONNECTION } from '../../shared/protocol/limits.ts'
 import { PeerKind } from '../../shared/protocol/peer.ts'
+import { stampPresence } from '../../shared/workspace/presence.ts'
 import type { PeerMessage } from '../scale-out/peer-message.ts'
+import {
+  decodeAwarenessEntries,
+  encodeAwarenessEntries,
+  type AwarenessEntry,
+} from './awareness-entries.ts'
 import { encodeAwareness, MalformedMessage } from './protocol.ts'
 import type { RoomConnection } from './room.ts'
 
@@ -16,12 +23,17 @@ export interface RoomPresenceOptions {
 const PEER = Symbol('peer')
 
 /**
- * A room's awareness (who is here, what each one is editing): remembers which client ids
- * each connection announced, so they vanish when it closes, and relays only what changed.
+ * A room's awareness (who is here, what each one is editing). The server stamps identity:
+ * a connection publishes only its own client ids (at most MAX_CLIENT_IDS_PER_CONNECTION),
+ * and each state it publishes carries the name, organisation, function, role and
+ * participant id of its session, whatever the client claimed. Its ids vanish when it
+ * closes, and only what changed is relayed.
  */
 export class RoomPresence {
   readonly awareness: awarenessProtocol.Awareness
+  /** The client ids each connection publishes, and who publishes each id. */
   private readonly clientIds = new Map<RoomConnection, Set<number>>()
+  private readonly owners = new Map<number, RoomConnection>()
 
   constructor(
     doc: Y.Doc,
@@ -43,15 +55,54 @@ export class RoomPresence {
     connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)))
   }
 
+  /**
+   * Applies what a connection published, entry by entry: another member's entries are
+   * dropped without a word (y-websocket clients send back every entry they receive, so
+   * they are mostly echoes), its own are stamped with its session's identity. Throws
+   * MalformedMessage for an unreadable update and for more ids than a connection may own.
+   */
   apply(connection: RoomConnection, update: Uint8Array): void {
-    try {
-      // What changed is relayed by onUpdate; stale entries change nothing.
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
-    } catch (error) {
+    const own = this.clientIds.get(connection)
+    if (!own) return // closed meanwhile
+    const accepted: AwarenessEntry[] = []
+    const claimed = new Set<number>()
+    for (const entry of decodeAwarenessEntries(update)) {
+      // Stale entries change nothing; the echoes of a member who just left are among them.
+      if (!this.isNews(entry)) continue
+      const owner = this.owners.get(entry.clientId)
+      if (owner !== connection) {
+        if (entry.state === null) continue // only an id's owner may remove it
+        if (owner ? owner.sessionId !== connection.sessionId : this.isPresent(entry.clientId))
+          continue // another member's (here or on another node)
+        // A free id, or one the same session's earlier socket holds (a reconnect whose old
+        // socket has not closed yet): it becomes this connection's.
+        claimed.add(entry.clientId)
+      }
+      accepted.push(entry)
+    }
+    if (own.size + claimed.size > MAX_CLIENT_IDS_PER_CONNECTION) {
       throw new MalformedMessage(
-        `invalid awareness: ${error instanceof Error ? error.message : error}`,
+        `more than ${MAX_CLIENT_IDS_PER_CONNECTION} awareness client ids on one connection`,
       )
     }
+    if (accepted.length === 0) return
+    for (const id of claimed) this.own(connection, id)
+    const identity = {
+      participantId: connection.participant.id,
+      name: connection.participant.displayName,
+      organisationId: connection.participant.organisationId,
+      function: connection.participant.function,
+      role: connection.participant.role,
+    }
+    const stamped = accepted.map((entry) =>
+      entry.state === null ? entry : { ...entry, state: stampPresence(entry.state, identity) },
+    )
+    // What changed is relayed by onUpdate.
+    awarenessProtocol.applyAwarenessUpdate(
+      this.awareness,
+      encodeAwarenessEntries(stamped),
+      connection,
+    )
   }
 
   fromPeer(update: Uint8Array): void {
@@ -62,12 +113,33 @@ export class RoomPresence {
   leave(connection: RoomConnection): void {
     const ids = this.clientIds.get(connection)
     this.clientIds.delete(connection)
-    if (ids && ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null)
+    if (!ids) return
+    for (const id of ids) this.owners.delete(id)
+    if (ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null)
   }
 
   destroy(): void {
     this.awareness.off('update', this.onUpdate)
     this.awareness.destroy()
+  }
+
+  /** Whether applying the entry would change anything (y-protocols' own rule). */
+  private isNews(entry: AwarenessEntry): boolean {
+    const known = this.awareness.meta.get(entry.clientId)
+    if (!known) return true
+    if (entry.clock > known.clock) return true
+    return entry.clock === known.clock && entry.state === null && this.isPresent(entry.clientId)
+  }
+
+  private isPresent(clientId: number): boolean {
+    return this.awareness.getStates().has(clientId)
+  }
+
+  private own(connection: RoomConnection, clientId: number): void {
+    const previous = this.owners.get(clientId)
+    if (previous) this.clientIds.get(previous)?.delete(clientId)
+    this.owners.set(clientId, connection)
+    this.clientIds.get(connection)?.add(clientId)
   }
 
   /**
@@ -79,16 +151,11 @@ export class RoomPresence {
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const connection = origin as RoomConnection
-    const ids = this.clientIds.get(connection)
-    if (ids) {
-      for (const id of change.added) ids.add(id)
-      for (const id of change.removed) ids.delete(id)
-    }
     const changed = [...change.added, ...change.updated, ...change.removed]
     if (changed.length === 0) return
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
-    this.options.broadcast(encodeAwareness(update), ids ? connection : null)
+    const sender = this.clientIds.has(origin as RoomConnection) ? (origin as RoomConnection) : null
+    this.options.broadcast(encodeAwareness(update), sender)
     if (origin !== PEER) this.options.share?.({ kind: PeerKind.Awareness, payload: update })
   }
 }

@@ -15,6 +15,11 @@ export interface Presence {
   focus: { meetingId: string; field: string } | null
 }
 
+const colourSchema = z.string().regex(/^#[0-9a-f]{6}$/i)
+const focusSchema = z
+  .object({ meetingId: z.string().max(100), field: z.string().max(200) })
+  .nullable()
+
 const presenceSchema = z.object({
   user: z.object({
     participantId: z.string().max(100),
@@ -24,9 +29,9 @@ const presenceSchema = z.object({
       .enum(participantFunctions as [ParticipantFunction, ...ParticipantFunction[]])
       .nullable(),
     role: z.enum(roles as [Role, ...Role[]]),
-    colour: z.string().regex(/^#[0-9a-f]{6}$/i),
+    colour: colourSchema,
   }),
-  focus: z.object({ meetingId: z.string().max(100), field: z.string().max(200) }).nullable(),
+  focus: focusSchema,
 })
 
 /** Awareness comes from other clients: read it defensively. */
@@ -34,6 +39,29 @@ export const parsePresence = (value: unknown): Presence | null => {
   const parsed = presenceSchema.safeParse(value)
   return parsed.success ? parsed.data : null
 }
+
+/** Who a connection is, from its session: the part of Presence no client may claim. */
+export type PresenceIdentity = Omit<Presence['user'], 'colour'>
+
+/**
+ * The state the server lets through for what a client published: identity from the
+ * session, whatever the client claimed; the client's own colour and focus when they are
+ * valid (an invalid colour becomes the participant's usual one, an invalid focus none),
+ * anything else dropped. So what others read always parses as a Presence.
+ */
+export function stampPresence(claimed: unknown, identity: PresenceIdentity): Presence {
+  const fields = isRecord(claimed) ? claimed : {}
+  const user = isRecord(fields.user) ? fields.user : {}
+  const colour = colourSchema.safeParse(user.colour)
+  const focus = focusSchema.safeParse(fields.focus)
+  return {
+    user: { ...identity, colour: colour.success ? colour.data : colourFor(identity.participantId) },
+    focus: focus.success ? focus.data : null,
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * Badge colours. Each has ≥ 4.5:1 contrast with white text (WCAG AA), so names on them

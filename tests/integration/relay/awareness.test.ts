@@ -1,9 +1,34 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { MessageType } from '../../../shared/protocol/messages.ts'
-import { sleep, waitFor, type TestClient } from '../../helpers/clients.ts'
+import { waitFor, type TestClient } from '../../helpers/clients.ts'
 import { useRelayServer } from '../../helpers/relay-server.ts'
 
 const MEMBERS = 6
+
+type Focus = { meetingId: string; field: string } | null
+
+const focusOf = (viewer: TestClient, member: TestClient): Focus =>
+  ((viewer.provider.awareness.getStates().get(member.doc.clientID) ?? {}) as { focus?: Focus })
+    .focus ?? null
+
+/**
+ * Each of `members` publishes a focus and every one of them waits until it has the others'.
+ * A client sends its frames in order and the relay forwards them in order, so once the
+ * barrier is through, whatever each member sent before it (echoes included) has arrived.
+ */
+async function barrier(members: TestClient[], tag: string): Promise<void> {
+  members.forEach((member, i) =>
+    member.provider.awareness.setLocalStateField('focus', { meetingId: tag, field: `m${i}` }),
+  )
+  await waitFor(
+    () =>
+      members.every((viewer) =>
+        members.every((member) => member === viewer || focusOf(viewer, member)?.meetingId === tag),
+      ),
+    5000,
+    `barrier ${tag}`,
+  )
+}
 
 describe('relay: awareness in a full room', () => {
   const relay = useRelayServer('fagersta')
@@ -22,23 +47,25 @@ describe('relay: awareness in a full room', () => {
         return states.length === MEMBERS && states.every((s) => s.user)
       })
     await waitFor(everyoneSeesEveryone, 5000, 'everyone present')
-    await sleep(300) // echoes of the joins have come and gone
+    await barrier(clients, 'joined') // the echoes of the joins have come and gone
   })
 
   it('relays one presence change once to each member, not the echoes of it', async () => {
     const [mover, ...others] = clients as [TestClient, ...TestClient[]]
     const before = others.map((c) => c.framesReceived(MessageType.Awareness))
-    mover.provider.awareness.setLocalStateField('editing', 'agenda:1:title')
+    const focus = { meetingId: 'meeting-1', field: 'agenda:1:title' }
+    mover.provider.awareness.setLocalStateField('focus', focus)
     await waitFor(
-      () =>
-        others.every((c) => [...c.provider.awareness.getStates().values()].some((s) => s.editing)),
+      () => others.every((c) => focusOf(c, mover)?.field === focus.field),
       5000,
       'the change everywhere',
     )
-    await sleep(300) // time for any echo to come round
-    const received = others.map((c, i) => c.framesReceived(MessageType.Awareness) - before[i]!)
     // Each member's client sends the change back; those echoes change nothing and must not
-    // be relayed, or every move would cost members × members frames.
-    expect(received).toEqual(others.map(() => 1))
+    // be relayed, or every move would cost members × members frames. The echoes were sent
+    // before each member's barrier frame, so they would be here by the barrier's end.
+    await barrier(others, 'after')
+    const received = others.map((c, i) => c.framesReceived(MessageType.Awareness) - before[i]!)
+    // The change, and the barrier frame of each other member.
+    expect(received).toEqual(others.map(() => 1 + (others.length - 1)))
   })
 })
