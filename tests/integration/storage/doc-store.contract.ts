@@ -140,6 +140,40 @@ export function runDocStoreContract(
       expect(materialise(loaded)).toBe('ab')
       expect(loaded.lastUpdateId).toBe(two)
     })
+    it('drops thinned snapshots, never the one a load reads, and only the room’s own', async () => {
+      const doc = new Y.Doc()
+      const ids: number[] = []
+      for (const letter of 'abc') {
+        const [id] = await store.append([{ room: 't', update: updateWith(letter, doc) }])
+        await store.compact('t', Y.encodeStateAsUpdate(doc), id!)
+        ids.push(id!)
+      }
+      const other = new Y.Doc()
+      const [elsewhere] = await store.append([{ room: 'u', update: updateWith('x', other) }])
+      await store.compact('u', Y.encodeStateAsUpdate(other), elsewhere!)
+      const history = await store.listSnapshots('t')
+      expect(history.map((s) => s.uptoUpdateId)).toEqual(ids)
+      const [foreign] = await store.listSnapshots('u')
+
+      expect(await store.dropSnapshots('t', [...history.map((s) => s.id), foreign!.id])).toBe(2)
+      expect((await store.listSnapshots('t')).map((s) => s.uptoUpdateId)).toEqual([ids[2]])
+      expect(await store.listSnapshots('u')).toHaveLength(1)
+      expect(materialise(await store.load('t'))).toBe('abc')
+      expect(await store.dropSnapshots('t', [])).toBe(0)
+    })
+
+    it('stores an update with its author and loads the same bytes as without one', async () => {
+      const doc = new Y.Doc()
+      const ids = await store.append([
+        { room: 'w', update: updateWith('av Anna ', doc), author: 'participant-anna' },
+        { room: 'w', update: updateWith('av servern', doc), author: null },
+      ])
+      expect(ids).toHaveLength(2)
+      const loaded = await store.load('w')
+      expect(materialise(loaded)).toBe('av Anna av servern')
+      expect(Object.keys(loaded).sort()).toEqual(['lastUpdateId', 'snapshot', 'updates'])
+    })
+
     it('group commit batches concurrent appends and keeps their order', async () => {
       const commit = createGroupCommit(store)
       const doc = new Y.Doc()
