@@ -7,8 +7,9 @@ import { connectMember, createTestGroup, type TestGroup } from '../../helpers/fi
 import { freePort } from '../../helpers/ports.ts'
 import { startRedis, type TestRedis } from '../../helpers/redis.ts'
 import { spawnServer, type ServerProcess } from '../../helpers/server.ts'
+import { appendLine, linesOf } from '../../helpers/workspace.ts'
 
-const items = (client: TestClient) => client.doc.getArray<string>('edits').toArray()
+const items = (client: TestClient) => linesOf(client.doc, 'edits')
 
 describe('scale-out: one node dies', () => {
   let redis: TestRedis
@@ -52,12 +53,12 @@ describe('scale-out: one node dies', () => {
       const alice = await member(a, 'Alice')
       const bo = await member(b, 'Bo')
       const fromA = ['a1', 'a2', 'a3', 'a4', 'a5']
-      for (const edit of fromA) alice.doc.getArray('edits').push([edit])
+      for (const edit of fromA) appendLine(alice.doc, edit, 'edits')
       await waitFor(() => items(bo).length === fromA.length, 10_000, 'relayed across nodes')
 
       a.child.kill('SIGKILL') // right after its edits reached a member of another node
       await a.exited
-      bo.doc.getArray('edits').push(['b1'])
+      appendLine(bo.doc, 'b1', 'edits')
       const cecilia = await member(b, 'Cecilia') // Alice's colleague, moved to the live node
       await waitFor(() => items(cecilia).length === 6, 10_000, 'the live node serves all')
 

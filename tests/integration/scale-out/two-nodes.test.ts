@@ -23,11 +23,11 @@ import {
 } from '../../helpers/fixtures.ts'
 import { startRedis, type TestRedis } from '../../helpers/redis.ts'
 import { startTestServer } from '../../helpers/server.ts'
+import { testText, testWorkspaceUpdate } from '../../helpers/workspace.ts'
 
-const notes = (client: TestClient) => client.doc.getText('notes').toString()
+const notes = (client: TestClient) => testText(client.doc).toString()
 
-const edit = (client: TestClient, marker: string) =>
-  client.doc.getText('notes').insert(0, `[${marker}]`)
+const edit = (client: TestClient, marker: string) => testText(client.doc).insert(0, `[${marker}]`)
 
 /** Every marker is in the client's text. */
 const hasAll = (client: TestClient, markers: readonly string[]) =>
@@ -206,8 +206,10 @@ describe('scale-out: two nodes on one database and one Redis', () => {
 
       // A well-formed update, first unsealed, then sealed with another key, then sealed
       // with the right key for another room's channel.
+      // In the members' own text, so an injection that got through would show there.
       const forged = new Y.Doc()
-      forged.getText('notes').insert(0, '[injected]')
+      Y.applyUpdate(forged, testWorkspaceUpdate())
+      testText(forged).insert(0, '[injected]')
       const frame = encodePeerMessage(randomBytes(PEER_NODE_ID_BYTES), {
         kind: PeerKind.Update,
         payload: Y.encodeStateAsUpdate(forged),
