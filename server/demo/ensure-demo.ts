@@ -9,8 +9,8 @@ import {
   settings,
 } from '../../db/schema.ts'
 import type { Invitations } from '../auth/invitations.ts'
-import { roomsDocWriter, storeDocWriter, type DocWriter } from '../domain/doc-writer.ts'
-import { createMeetingStructure } from '../domain/meeting-structure.ts'
+import { storeDocWriter, type DocWriter } from '../domain/doc-writer.ts'
+import { createMeetingStructure, type MeetingStructure } from '../domain/meeting-structure.ts'
 import type { Groups } from '../domain/groups.ts'
 import type { Meetings } from '../domain/meetings.ts'
 import type { Logger } from '../log.ts'
@@ -45,7 +45,7 @@ export interface DemoServices {
   meetings: Meetings
   store: DocStore
   /** Only for `live`: the CLI has no rooms and writes to the store. */
-  rooms?: Rooms
+  rooms?: Pick<Rooms, 'change'>
 }
 
 export interface EnsureDemoOptions {
@@ -57,6 +57,17 @@ export interface EnsureDemoOptions {
 }
 
 const contentMarker = (groupId: string) => `demo_content:${groupId}`
+/** The meetings whose structure a demo group's workspace has (their ids, sorted). */
+const structureMarker = (groupId: string) => `demo_structure:${groupId}`
+
+/**
+ * In a running server: through the room, which unloads right after when nobody is in it.
+ * Startup used to load every demo room and keep it for the grace period (945 MB RSS with
+ * one grown room); rooms load when members come.
+ */
+const liveDocWriter = (rooms: Pick<Rooms, 'change'>): DocWriter => ({
+  change: (room, apply) => rooms.change(room, apply, { unloadAfter: true }),
+})
 
 /** Maps each demo organisation to its row id (an existing row with the same name and kind wins). */
 async function ensureOrganisations(db: Database): Promise<Map<string, string>> {
@@ -139,7 +150,7 @@ export async function ensureDemo(
   const { db } = services
   if (options.live && !services.rooms) throw new Error('ensureDemo: live needs the rooms')
   const writer: DocWriter =
-    options.live && services.rooms ? roomsDocWriter(services.rooms) : storeDocWriter(services.store)
+    options.live && services.rooms ? liveDocWriter(services.rooms) : storeDocWriter(services.store)
   const structure = createMeetingStructure({
     groups: services.groups,
     meetings: services.meetings,
@@ -156,7 +167,7 @@ export async function ensureDemo(
   const result: DemoRound = { groups: [] }
   for (const group of demoGroups) {
     await ensureGroupRows(db, group, orgIds)
-    await structure.initialiseAll(group.id)
+    await ensureStructure(services, structure, group)
     if (group.id === LIVING_GROUP_ID) await ensureLivingBoard(services, writer, group)
     const invites = await ensureDemoInvites(db, services.invitations, key, group, options.now)
     result.groups.push({ id: group.id, name: group.name, room: group.room, invites })
@@ -166,6 +177,30 @@ export async function ensureDemo(
     url: options.publicUrl,
   })
   return result
+}
+
+/**
+ * Creates each meeting's structure in the group's workspace, unless it was created for
+ * these very meetings before: a restart then reads one settings row per group instead of
+ * loading the group's document.
+ */
+async function ensureStructure(
+  services: DemoServices,
+  structure: MeetingStructure,
+  group: DemoGroup,
+): Promise<void> {
+  const key = structureMarker(group.id)
+  const meetingIds = (await services.meetings.list(group.id))
+    .map((meeting) => meeting.id)
+    .sort()
+    .join(',')
+  const [done] = await services.db.select().from(settings).where(eq(settings.key, key))
+  if (done?.value === meetingIds) return
+  await structure.initialiseAll(group.id)
+  await services.db
+    .insert(settings)
+    .values({ key, value: meetingIds })
+    .onConflictDoUpdate({ target: settings.key, set: { value: meetingIds } })
 }
 
 /** Fills in the living group's board once; later runs leave the group's own edits alone. */
