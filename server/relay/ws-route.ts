@@ -1,8 +1,9 @@
-import { upgradeWebSocket } from '@hono/node-server'
+import { upgradeWebSocket, type HttpBindings } from '@hono/node-server'
 import { Hono } from 'hono'
 import type { RawData, WebSocket } from 'ws'
 import { CloseCode } from '../../shared/protocol/close-codes.ts'
 import type { RelayLimits } from '../../shared/protocol/limits.ts'
+import { Role } from '../../shared/roles.ts'
 import { requireSession } from '../auth/middleware.ts'
 import type { Sessions } from '../auth/sessions.ts'
 import { apiError } from '../http/errors.ts'
@@ -11,6 +12,7 @@ import type { Logger } from '../log.ts'
 import { makeKeepalive, type Keepalive } from './keepalive.ts'
 import { QUIET_MESSAGE } from './protocol.ts'
 import { makeTokenBucket } from './rate-limit.ts'
+import { makeSessionSockets } from './session-sockets.ts'
 import { makeExpiryTimer } from './session-expiry.ts'
 import type { Room, RoomConnection } from './room.ts'
 import type { Rooms } from './rooms.ts'
@@ -24,9 +26,17 @@ export interface RelayRouteDeps {
 }
 
 /**
+ * After closing a slow reader, how long its close frame may take (it waits behind the
+ * queue that made it slow) before the socket is ended and its queue freed.
+ */
+const SLOW_READER_GRACE_MS = 1000
+
+/**
  * `GET /ws/:room`: the y-websocket endpoint. The session is checked before the upgrade, so
- * a refused client gets 401/403 and not one byte of the document. Frame size is enforced
- * by the WebSocketServer's maxPayload (close 1009); rate and framing here.
+ * a refused client gets 401/403 and not one byte of the document; a session with all its
+ * sockets open gets 429, a full room 503 (facilitators have a reserve beyond it). Frame
+ * size is enforced by the WebSocketServer's maxPayload (close 1009); message and byte rate,
+ * framing and the send queue's bound here.
  */
 export function createRelayRoute({
   sessions,
@@ -35,14 +45,31 @@ export function createRelayRoute({
   keepaliveIntervalMs,
   logger,
 }: RelayRouteDeps) {
-  const app = new Hono<AppEnv>()
+  const app = new Hono<AppEnv & { Bindings: Partial<HttpBindings> }>()
+  const sessionSockets = makeSessionSockets(limits.maxSocketsPerSession)
   app.get(
     '/:room',
     requireSession(sessions),
     async (c, next) => {
       const room = c.req.param('room')
-      if (rooms.connectionCount(room) >= limits.maxConnectionsPerRoom) {
+      const session = c.get('session')
+      // The people who run the meeting get in even when members fill the room.
+      const places =
+        session.role === Role.Facilitator
+          ? limits.maxConnectionsPerRoom + limits.facilitatorReserve
+          : limits.maxConnectionsPerRoom
+      if (rooms.connectionCount(room) >= places) {
         throw apiError(503, 'conflict', 'The room is full.')
+      }
+      // Only a real upgrade has a socket to count (not app.request() in tests).
+      const socket = c.env?.incoming?.socket
+      if (socket && !sessionSockets.take(session.sessionId, socket)) {
+        logger.warn('refused a socket: the session has all its sockets open', {
+          room,
+          participant: session.participant.id,
+          max: limits.maxSocketsPerSession,
+        })
+        throw apiError(429, 'rate_limited', 'Too many open connections for this session.')
       }
       await rooms.acquire(room) // warm, so the first frames are answered at once
       await next()
@@ -50,6 +77,7 @@ export function createRelayRoute({
     upgradeWebSocket((c) => {
       const session = c.get('session')
       const allow = makeTokenBucket(limits.messagesPerSecond, limits.messageBurst)
+      const allowBytes = makeTokenBucket(limits.bytesPerSecond, limits.byteBurst)
       let room: Room | null = null
       let closed = false
       const early: Uint8Array[] = []
@@ -66,8 +94,11 @@ export function createRelayRoute({
           role: session.role,
         }),
         send(frame) {
-          if (socket?.readyState !== socket?.OPEN) return
-          socket?.send(frame)
+          if (!socket || socket.readyState !== socket.OPEN) return
+          // A client that stops reading must not make the server hold what it is sent
+          // (twenty full-state answers of a big room ran the server out of memory).
+          if (socket.bufferedAmount > limits.maxBufferedBytes) return slowReader(socket)
+          socket.send(frame)
           keepalive?.sent()
         },
         close(code, reason) {
@@ -75,11 +106,26 @@ export function createRelayRoute({
           socket?.close(code, reason)
         },
       }
+      const slowReader = (raw: WebSocket): void => {
+        connection.logger.warn('closing a connection that does not read what it is sent', {
+          buffered: raw.bufferedAmount,
+        })
+        connection.close(CloseCode.SlowReader, 'not reading')
+        setTimeout(() => raw.terminate(), SLOW_READER_GRACE_MS).unref()
+      }
       const receive = (data: RawData, isBinary: boolean): void => {
         if (closed) return
         if (!allow()) {
           connection.logger.warn('rate limit exceeded')
           connection.close(CloseCode.RateLimited, 'too many messages')
+          return
+        }
+        const bytes = Array.isArray(data)
+          ? data.reduce((sum, part) => sum + part.byteLength, 0)
+          : data.byteLength
+        if (!allowBytes(bytes)) {
+          connection.logger.warn('byte rate exceeded', { bytes })
+          connection.close(CloseCode.RateLimited, 'too many bytes')
           return
         }
         if (!isBinary || !Buffer.isBuffer(data)) {
