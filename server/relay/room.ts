@@ -1,14 +1,8 @@
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/close-codes.ts'
-import { READ_ONLY_REASON } from '../../shared/protocol/messages.ts'
-import type { RelayLimits } from '../../shared/protocol/limits.ts'
 import { DocumentLimits } from '../../shared/protocol/document-limits.ts'
 import { PeerKind } from '../../shared/protocol/peer.ts'
-import type { ParticipantSummary } from '../../shared/api.ts'
-import { canWrite, type Role } from '../../shared/roles.ts'
-import type { Logger } from '../log.ts'
-import type { PeerMessage } from '../scale-out/peer-message.ts'
-import type { GroupCommit } from '../storage/group-commit.ts'
+import { canWrite } from '../../shared/roles.ts'
 import {
   encodePermissionDenied,
   encodeSyncStep1,
@@ -18,58 +12,21 @@ import {
   parseMessage,
 } from './protocol.ts'
 import { RoomPresence } from './room-presence.ts'
+import type { RoomConnection, RoomOptions, StoredLogCounts } from './room-types.ts'
 import { makeUpdateIntake, type UpdateIntake } from './update-intake.ts'
+import type { Touch } from './update-gate.ts'
+import { WriteRefusal } from '../../shared/workspace/write-policy.ts'
+import { makeStateRequests } from './state-requests.ts'
+import { writeRefusal } from './write-check.ts'
 import { applyReceivedUpdate, UpdateFailed } from './received-update.ts'
 
-/** One WebSocket as a room sees it. */
-export interface RoomConnection {
-  /** The session it was opened with: leaving the group ends its connections. */
-  readonly sessionId: string
-  readonly role: Role
-  /** Who opened it, from the session (never from what the client claims). */
-  readonly participant: ParticipantSummary
-  readonly logger: Logger
-  send(frame: Uint8Array): void
-  close(code: number, reason: string): void
-}
-
-/** What the room's stored log held; the room keeps these counts itself from its load on. */
-export interface StoredLogCounts {
-  /** Id of the newest log entry the room holds (or its snapshot's upto id). */
-  lastUpdateId: number
-  /** Log entries after the snapshot, and their bytes. */
-  updates: number
-  bytes: number
-  /** Size of the newest snapshot (0 without one). */
-  snapshotBytes: number
-}
-
-export interface RoomOptions {
-  name: string
-  /** The loaded document; the room owns it from here on. */
-  doc: Y.Doc
-  stored: StoredLogCounts
-  commit: GroupCommit
-  limits: RelayLimits
-  /** What the document may hold and the gate may hold back (defaults: shared/protocol). */
-  documentLimits?: DocumentLimits
-  logger: Logger
-  /** Called after each committed update, so the owner can schedule compaction. */
-  onCommitted(room: Room): void
-  /** The log could not be written: the room must be dropped and reloaded. */
-  onFailed(room: Room, error: unknown): void
-  /** Tells the other server nodes what this one accepted (scale-out); absent on one node. */
-  share?(message: PeerMessage): void
-}
+export type { RoomConnection, RoomOptions, StoredLogCounts } from './room-types.ts'
 
 /** The origin of changes made by the server itself (meeting set-up, restores). */
 export const SERVER_ORIGIN = Symbol('server')
 
 /** The origin of updates stored already: by another server node, or read back from the log. */
 const PEER_ORIGIN = Symbol('peer')
-
-/** A state request being answered (see answerSyncStep1). */
-const ANSWERING = 'answering'
 
 /** WebSocket close reasons are at most 123 bytes. */
 const MAX_CLOSE_REASON = 100
@@ -85,10 +42,8 @@ export class Room {
   readonly presence: RoomPresence
   private readonly log: StoredLogCounts
   private readonly connections = new Set<RoomConnection>()
-  private readonly toldReadOnly = new WeakSet<RoomConnection>()
   private readonly intake: UpdateIntake<RoomConnection>
-  /** Per connection, the last state request answered (or one being answered). */
-  private readonly answered = new WeakMap<RoomConnection, string>()
+  private readonly stateRequests = makeStateRequests<RoomConnection>()
   /** Counts changes to the document, so a repeated state request can be recognised. */
   private version = 0
   private persisted: Promise<unknown> = Promise.resolve()
@@ -106,7 +61,7 @@ export class Room {
       doc: this.doc,
       limits: options.documentLimits ?? DocumentLimits,
       logger: options.logger,
-      apply: (connection, update) => this.applyAdmitted(connection, update),
+      apply: (connection, update, touches) => this.applyAdmitted(connection, update, touches),
       refuse: (connection, code, reason) => this.refuse(connection, code, reason),
     })
   }
@@ -240,45 +195,57 @@ export class Room {
     this.doc.destroy()
   }
 
-  /**
-   * Answers a request for state once: a repeat while the answer is on its way, or for the
-   * same state vector when nothing changed since, is ignored (a viewer asking twenty times
-   * for a large room had twenty copies of it queued and took the server down).
-   */
+  /** Answers a request for state once it is all committed (see state-requests.ts). */
   private async answerSyncStep1(
     connection: RoomConnection,
     stateVector: Uint8Array,
   ): Promise<void> {
-    const request = `${this.version}:${Buffer.from(stateVector).toString('base64')}`
-    const last = this.answered.get(connection)
-    if (last === ANSWERING || last === request) return
-    this.answered.set(connection, ANSWERING)
+    const vector = this.stateRequests.begin(connection, this.version, stateVector)
+    if (vector === null) return
     await this.whenPersisted()
     if (!this.connections.has(connection)) return
     try {
       const answer = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
-      this.answered.set(connection, `${this.version}:${request.slice(request.indexOf(':') + 1)}`)
+      this.stateRequests.done(connection, this.version, vector)
       connection.send(answer)
     } catch (error) {
-      this.answered.delete(connection)
+      this.stateRequests.failed(connection)
       this.reject(connection, new MalformedMessage(String(error)))
     }
   }
 
   private applyUpdate(connection: RoomConnection, update: Uint8Array): void {
     if (!canWrite(connection.role)) {
-      if (!this.toldReadOnly.has(connection)) {
-        this.toldReadOnly.add(connection)
-        connection.send(encodePermissionDenied(READ_ONLY_REASON))
-        connection.logger.debug('dropped a write from a viewer')
-      }
+      this.refuseWrite(connection, WriteRefusal.ReadOnly)
       return
     }
     this.intake.receive(connection, update)
   }
 
+  /**
+   * A write the policy refuses: the sender is told why (an auth "permission denied" with
+   * the refusal) and closed with WriteRefused, so its client throws away its local copy of
+   * the change and reloads from the room; nothing of it was stored or relayed.
+   */
+  private refuseWrite(connection: RoomConnection, reason: WriteRefusal): void {
+    connection.logger.info('refused a write', { reason })
+    connection.send(encodePermissionDenied(reason))
+    this.close(connection)
+    connection.close(CloseCode.WriteRefused, reason)
+  }
+
   /** Applies an update the gate let through, then stores and relays it if it was news. */
-  private applyAdmitted(connection: RoomConnection, update: Uint8Array): void {
+  private applyAdmitted(
+    connection: RoomConnection,
+    update: Uint8Array,
+    touches: readonly Touch[],
+  ): void {
+    const writer = { role: connection.role, participantId: connection.participant.id }
+    const refusal = writeRefusal(this.doc, writer, touches)
+    if (refusal) {
+      this.refuseWrite(connection, refusal)
+      return
+    }
     let news: boolean
     try {
       news = applyReceivedUpdate(this.doc, update, connection)

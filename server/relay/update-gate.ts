@@ -163,10 +163,10 @@ function misfit(place: Place, content: Y.Item['content']): string | null {
   if (parent.kind !== 'map' || place.key === null) return `nothing belongs inside ${where}`
   const slot = childSlot(parent, place.key)
   if (!slot) return `unknown key ${where}/${place.key.slice(0, 40)}`
-  return fits(slot, content) ? null : `a value of the wrong kind at ${where}/${place.key}`
+  return fits(slot, place.key, content) ? null : `a value of the wrong kind at ${where}/${place.key}`
 }
 
-function fits(slot: Slot, content: Y.Item['content']): boolean {
+function fits(slot: Slot, key: string, content: Y.Item['content']): boolean {
   if (content instanceof Y.ContentType) {
     const type = content.type as unknown
     if (slot.kind === 'map') return (type as object).constructor === Y.Map
@@ -174,7 +174,7 @@ function fits(slot: Slot, content: Y.Item['content']): boolean {
     return false
   }
   if (content instanceof Y.ContentAny) {
-    return slot.kind === 'value' && content.arr.length === 1 && slot.accepts(content.arr[0])
+    return slot.kind === 'value' && content.arr.length === 1 && slot.accepts(content.arr[0], key)
   }
   return false
 }

@@ -21,3 +21,6 @@ export const defaultMeetingPlan: readonly MeetingKind[] = [
   MeetingKind.Forbattringsarbete,
   MeetingKind.Resultatkonferens,
 ]
+
+export const isMeetingKind = (value: unknown): value is MeetingKind =>
+  typeof value === 'string' && (meetingKinds as readonly string[]).includes(value)

@@ -39,6 +39,12 @@ export const CloseCode = {
    * order), or one waited too long. The client reconnects and syncs afresh.
    */
   UpdatesOutOfOrder: 4409,
+  /**
+   * The write policy refused a write (a viewer's, a locked part, the control state, sealed
+   * scores); the reason came just before in an auth message. The client throws away its
+   * local copy of the change, reloads from the room and says why.
+   */
+  WriteRefused: 4423,
   /** The group's workspace reached its size limit (MAX_DOCUMENT_BYTES); nothing was stored. */
   DocumentFull: 4413,
 } as const

@@ -2,6 +2,8 @@ import { isChecklistScore } from '../domain/checklist.ts'
 import { meetingKinds } from '../domain/meeting-kind.ts'
 import { pdsaDecisions, pdsaStatuses, pdsaTextFields } from '../domain/pdsa.ts'
 import { resultsChainLevels } from '../domain/results-chain.ts'
+import { isControlEntry } from './control.ts'
+import { isHandEntry } from './hands.ts'
 
 /**
  * The workspace's shape, as data: what kind of value belongs at each path of map keys from
@@ -17,7 +19,8 @@ export type Slot =
       readonly entries?: Slot
     }
   | { readonly kind: 'text' }
-  | { readonly kind: 'value'; readonly accepts: (value: unknown) => boolean }
+  /** A plain value; `accepts` sees the key too (control and hand entries encode it). */
+  | { readonly kind: 'value'; readonly accepts: (value: unknown, key: string) => boolean }
 
 /** Longest map key a client may create (ids are UUIDs; checklist keys join three ids). */
 export const MAX_KEY_LENGTH = 200
@@ -26,7 +29,10 @@ const MAX_STRING_LENGTH = 200
 /** Organisations in one meeting's matrix: benchmarking ones, mentors, a margin. */
 const MAX_ORGANISATIONS = 12
 
-const value = (accepts: (value: unknown) => boolean): Slot => ({ kind: 'value', accepts })
+const value = (accepts: (value: unknown, key: string) => boolean): Slot => ({
+  kind: 'value',
+  accepts,
+})
 const text: Slot = { kind: 'text' }
 const map = (keys: Record<string, Slot>): Slot => ({ kind: 'map', keys })
 const entries = (slot: Slot): Slot => ({ kind: 'map', entries: slot })
@@ -83,6 +89,8 @@ export const workspaceSchema: Readonly<Record<string, Slot>> = {
   checklistScores: entries(value(isChecklistScore)),
   checklistComments: entries(text),
   pdsaPlans: entries(pdsaPlan),
+  control: entries(value((v, key) => isControlEntry(key, v))),
+  hands: entries(value((v, key) => isHandEntry(key, v))),
 }
 
 /** The slot of a child key in a map slot; null where nothing may be written. */

@@ -1,0 +1,179 @@
+import type * as Y from 'yjs'
+import { z } from 'zod'
+
+/**
+ * A meeting's control state: what the facilitator leads with. It lives in the root map
+ * `control` under flat keys `<meetingId>|<field>` (no nested types, so two facilitators
+ * never race to create one), each value a plain object the schema validates. Only
+ * facilitators write it; the relay enforces that (write-policy.ts).
+ */
+export const MeetingPart = {
+  Agenda: 'agenda',
+  Matrix: 'matrix',
+  Pdsa: 'pdsa',
+  Checklist: 'checklist',
+  Results: 'results',
+} as const
+export type MeetingPart = (typeof MeetingPart)[keyof typeof MeetingPart]
+export const meetingParts = Object.values(MeetingPart) as [MeetingPart, ...MeetingPart[]]
+
+const id = z.string().min(1).max(200)
+
+export const spotlightSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('question'), id }),
+  z.object({ kind: z.literal('plan'), id }),
+  z.object({ kind: z.literal('checklistItem'), id }),
+])
+export type Spotlight = z.infer<typeof spotlightSchema>
+
+/**
+ * A shared countdown on the server's clock: running, it ends at `endsAt` (server epoch
+ * ms; every client knows its offset from the server); paused, `remainingMs` are left.
+ */
+export const timerSchema = z.object({
+  state: z.enum(['running', 'paused']),
+  endsAt: z.number().finite(),
+  remainingMs: z.number().finite(),
+  durationMs: z
+    .number()
+    .finite()
+    .min(0)
+    .max(24 * 60 * 60 * 1000),
+  label: z.string().max(200).nullable(),
+  agendaItemId: id.nullable(),
+  sound: z.boolean(),
+})
+export type MeetingTimer = z.infer<typeof timerSchema>
+
+export const lockSchema = z.object({
+  byParticipantId: id,
+  byName: z.string().max(80),
+  at: z.number().finite(),
+})
+export type Lock = z.infer<typeof lockSchema>
+
+/** What can be locked: a part of a meeting, the whole meeting, or one PDSA plan. */
+export type LockScope = 'meeting' | 'agenda' | 'matrix' | 'checklist' | `plan:${string}`
+export const lockScopeSchema = z.union([
+  z.enum(['meeting', 'agenda', 'matrix', 'checklist']),
+  z.string().regex(/^plan:[^|]{1,200}$/) as z.ZodType<`plan:${string}`>,
+])
+
+/** A sealed checklist scoring round: scores are kept on the server until the reveal. */
+export const scoringSchema = z.object({
+  roundId: id,
+  state: z.enum(['open', 'revealed']),
+  openedAt: z.number().finite(),
+})
+export type ScoringRound = z.infer<typeof scoringSchema>
+
+/** "Ta alla hit": a counter the facilitator bumps; followers who stopped follow again. */
+export const summonSchema = z.object({ count: z.number().int().min(0), at: z.number().finite() })
+
+/** The fields of a meeting's control state and the schema of each one's value. */
+export const controlFields = {
+  led: z.boolean(),
+  part: z.enum(meetingParts),
+  agendaItem: id.nullable(),
+  spotlight: spotlightSchema.nullable(),
+  timer: timerSchema.nullable(),
+  scoring: scoringSchema.nullable(),
+  summon: summonSchema,
+} as const
+export type ControlField = keyof typeof controlFields
+
+/** Whether a value may stand at a `control` key (the update gate's schema check). */
+export function isControlEntry(key: string, value: unknown): boolean {
+  const parsed = parseControlKey(key)
+  if (!parsed) return false
+  if (parsed.kind === 'lock') return value === null || lockSchema.safeParse(value).success
+  return controlFields[parsed.field].safeParse(value).success
+}
+
+export type ControlKey =
+  | { kind: 'field'; meetingId: string; field: ControlField }
+  | { kind: 'lock'; meetingId: string; scope: LockScope }
+
+export function parseControlKey(key: string): ControlKey | null {
+  const [meetingId, field, scope, ...rest] = key.split('|')
+  if (!meetingId || !field || rest.length > 0) return null
+  if (field === 'lock') {
+    return lockScopeSchema.safeParse(scope).success
+      ? { kind: 'lock', meetingId, scope: scope as LockScope }
+      : null
+  }
+  if (scope !== undefined || !(field in controlFields)) return null
+  return { kind: 'field', meetingId, field: field as ControlField }
+}
+
+export const controlKey = (meetingId: string, field: ControlField): string =>
+  `${meetingId}|${field}`
+export const lockKey = (meetingId: string, scope: LockScope): string => `${meetingId}|lock|${scope}`
+
+export const controlOf = (doc: Y.Doc) => doc.getMap<unknown>('control')
+
+export interface MeetingControl {
+  led: boolean
+  part: MeetingPart | null
+  agendaItemId: string | null
+  spotlight: Spotlight | null
+  timer: MeetingTimer | null
+  scoring: ScoringRound | null
+  summon: { count: number; at: number }
+  locks: Partial<Record<LockScope, Lock>>
+}
+
+const read = <F extends ControlField>(doc: Y.Doc, meetingId: string, field: F) => {
+  const parsed = controlFields[field].safeParse(controlOf(doc).get(controlKey(meetingId, field)))
+  return parsed.success ? (parsed.data as z.infer<(typeof controlFields)[F]>) : undefined
+}
+
+/** A meeting's control state, read defensively (a bad entry reads as absent). */
+export function readMeetingControl(doc: Y.Doc, meetingId: string): MeetingControl {
+  const locks: Partial<Record<LockScope, Lock>> = {}
+  const prefix = `${meetingId}|lock|`
+  controlOf(doc).forEach((value, key) => {
+    if (!key.startsWith(prefix)) return
+    const parsed = lockSchema.safeParse(value)
+    const scope = key.slice(prefix.length)
+    if (parsed.success && lockScopeSchema.safeParse(scope).success)
+      locks[scope as LockScope] = parsed.data
+  })
+  return {
+    led: read(doc, meetingId, 'led') ?? false,
+    part: read(doc, meetingId, 'part') ?? null,
+    agendaItemId: read(doc, meetingId, 'agendaItem') ?? null,
+    spotlight: read(doc, meetingId, 'spotlight') ?? null,
+    timer: read(doc, meetingId, 'timer') ?? null,
+    scoring: read(doc, meetingId, 'scoring') ?? null,
+    summon: read(doc, meetingId, 'summon') ?? { count: 0, at: 0 },
+    locks,
+  }
+}
+
+/** Sets control fields of a meeting in one transaction (facilitators only). */
+export function setMeetingControl(
+  doc: Y.Doc,
+  meetingId: string,
+  patch: { [F in ControlField]?: z.infer<(typeof controlFields)[F]> },
+): void {
+  doc.transact(() => {
+    for (const [field, value] of Object.entries(patch)) {
+      if (value !== undefined)
+        controlOf(doc).set(controlKey(meetingId, field as ControlField), value)
+    }
+  })
+}
+
+/** Locks (with who and when) or unlocks a scope of a meeting. */
+export function setLock(doc: Y.Doc, meetingId: string, scope: LockScope, lock: Lock | null): void {
+  doc.transact(() => {
+    if (lock) controlOf(doc).set(lockKey(meetingId, scope), lock)
+    else controlOf(doc).delete(lockKey(meetingId, scope))
+  })
+}
+
+/** Remaining milliseconds of a timer at server time `serverNow` (negative: over time). */
+export function timerRemainingMs(timer: MeetingTimer, serverNow: number): number {
+  return timer.state === 'running' ? timer.endsAt - serverNow : timer.remainingMs
+}
