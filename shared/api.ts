@@ -171,3 +171,8 @@ export const meetingInputSchema = z.object({
 export type MeetingInput = z.infer<typeof meetingInputSchema>
 export const meetingPatchSchema = meetingInputSchema.partial()
 export type MeetingPatch = z.infer<typeof meetingPatchSchema>
+
+/** `GET /api/time`: the server's clock, epoch milliseconds. */
+export interface ServerTimeResponse {
+  now: number
+}

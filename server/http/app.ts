@@ -8,6 +8,7 @@ import { createGroupRoutes } from '../routes/group.ts'
 import { createJoinRoutes } from '../routes/join.ts'
 import { createMeetingRoutes } from '../routes/meetings.ts'
 import { createSessionRoutes } from '../routes/session.ts'
+import { createTimeRoutes } from '../routes/time.ts'
 import type { Services } from '../services.ts'
 import { makeAttemptLimiter } from '../auth/attempt-limiter.ts'
 import { apiError, makeErrorHandler, notFound } from './errors.ts'
@@ -60,6 +61,7 @@ export function createApp(services: Services, config: ServerConfig, logger: Logg
       secureCookies: config.publicUrl.startsWith('https:'),
     }),
   )
+  api.route('/', createTimeRoutes())
   api.route('/rooms', createSessionRoutes(services.sessions, services.rooms))
   api.route('/rooms', createGroupRoutes(services))
   api.route('/rooms', createMeetingRoutes(services))

@@ -8,6 +8,7 @@ import type {
   MeetingInput,
   MeetingPatch,
   MeetingSummary,
+  ServerTimeResponse,
   SessionResponse,
 } from '../../../shared/api.ts'
 
@@ -49,6 +50,7 @@ const room = (name: string) => `/api/rooms/${encodeURIComponent(name)}`
 
 /** The JSON API of shared/api.ts, typed. */
 export const api = {
+  time: () => call<ServerTimeResponse>('GET', '/api/time'),
   previewInvite: (invite: string) =>
     call<InvitePreviewResponse>('POST', '/api/invitations/preview', { invite }),
   join: (request: JoinRequest) => call<JoinResponse>('POST', '/api/join', request),
