@@ -1,3 +1,4 @@
+import './zod-config.ts'
 import { render } from 'solid-js/web'
 import { App } from './app/App.tsx'
 import './styles/base.css'

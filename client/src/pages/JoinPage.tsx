@@ -1,5 +1,10 @@
 import { useNavigate } from '@solidjs/router'
 import { createResource, createSignal, For, Show } from 'solid-js'
+import {
+  DISPLAY_NAME_MAX_LENGTH,
+  displayNameProblem,
+  type DisplayNameProblem,
+} from '../../../shared/domain/display-name.ts'
 import { groupMemberRoleLabels, participantFunctionLabels } from '../../../shared/domain/labels.ts'
 import {
   participantFunctions,
@@ -10,6 +15,15 @@ import { Page } from '../components/Page.tsx'
 import { useI18n } from '../i18n/context.tsx'
 import { errorMessageKey } from './errors.ts'
 import { rememberGroup } from './last-group.ts'
+
+/** The server's rule for names (shared/domain/display-name.ts), said in the UI's words. */
+const nameProblemKey = {
+  empty: 'join.nameRequired',
+  too_long: 'join.nameTooLong',
+  invisible: 'join.nameInvisible',
+  control: 'join.nameControl',
+  bidi: 'join.nameBidi',
+} as const satisfies Record<DisplayNameProblem, string>
 
 /** `/join#<token>`: the token stays in the fragment, so it never reaches server logs. */
 export function JoinPage() {
@@ -24,11 +38,14 @@ export function JoinPage() {
   const [organisationId, setOrganisationId] = createSignal('')
   const [role, setRole] = createSignal<ParticipantFunction | ''>('')
   const [error, setError] = createSignal<string | null>(null)
+  const [nameInvalid, setNameInvalid] = createSignal(false)
   const [busy, setBusy] = createSignal(false)
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault()
-    if (!name().trim()) return setError(t('join.nameRequired'))
+    const problem = displayNameProblem(name().trim())
+    setNameInvalid(problem !== null)
+    if (problem) return setError(t(nameProblemKey[problem]))
     setBusy(true)
     setError(null)
     try {
@@ -71,9 +88,9 @@ export function JoinPage() {
                     name="name"
                     autocomplete="name"
                     required
-                    maxlength="80"
+                    maxlength={DISPLAY_NAME_MAX_LENGTH}
                     aria-describedby="join-name-hint"
-                    aria-invalid={error() === t('join.nameRequired') || undefined}
+                    aria-invalid={nameInvalid() || undefined}
                     value={name()}
                     onInput={(e) => setName(e.currentTarget.value)}
                   />
