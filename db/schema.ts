@@ -219,3 +219,60 @@ export const docSnapshots = sqliteTable(
     index('doc_snapshots_room_upto').on(t.room, t.uptoUpdateId),
   ],
 )
+
+// ── Sealed checklist scoring ───────────────────────────────────────────────────
+
+/**
+ * A sealed scoring round of one meeting: while open, each organisation's scores live here,
+ * out of the shared workspace, readable only by that organisation's members and the
+ * facilitators; the reveal writes them all into the workspace at once.
+ */
+export const scoringRounds = sqliteTable(
+  'scoring_rounds',
+  {
+    id: text('id').primaryKey(),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    /** The checklist phase scored (shared/domain/checklist.ts). */
+    phase: text('phase').notNull(),
+    state: text('state', { enum: ['open', 'revealed'] }).notNull(),
+    openedBy: text('opened_by').notNull(),
+    revealedAt: integer('revealed_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('scoring_rounds_meeting').on(t.meetingId)],
+)
+
+/** One organisation's sealed score and comment for one checklist item. */
+export const sealedScores = sqliteTable(
+  'sealed_scores',
+  {
+    roundId: text('round_id')
+      .notNull()
+      .references(() => scoringRounds.id),
+    organisationId: text('organisation_id').notNull(),
+    itemId: text('item_id').notNull(),
+    score: integer('score'),
+    comment: text('comment').notNull().default(''),
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.organisationId, t.itemId] })],
+)
+
+/** An organisation that said it is done scoring in a round. */
+export const sealedSubmissions = sqliteTable(
+  'sealed_submissions',
+  {
+    roundId: text('round_id')
+      .notNull()
+      .references(() => scoringRounds.id),
+    organisationId: text('organisation_id').notNull(),
+    doneAt: integer('done_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.organisationId] })],
+)
