@@ -65,6 +65,29 @@ test('the board works on a phone and on a projector', async ({ browser }) => {
       fullPage: true,
     })
     expect(await seriousOrWorse(page)).toEqual([])
+
+    // The checklist fits the screen too: nothing in it reaches past the right edge, not
+    // even inside a scrolling box (its table was 726 px wide on a 375 px phone).
+    await openBoard(page, /^BM1/, 'checklista')
+    await page
+      .getByTestId(/^checklist-score-/)
+      .first()
+      .waitFor()
+    const beyond = await page
+      .locator('.checklist')
+      .evaluate((checklist) =>
+        Math.max(
+          ...[checklist, ...checklist.querySelectorAll('*')].map(
+            (element) => element.getBoundingClientRect().right - window.innerWidth,
+          ),
+        ),
+      )
+    expect(beyond, 'px past the right edge').toBeLessThanOrEqual(0)
+    await page.screenshot({
+      path: test.info().outputPath(`checklist-${viewport.name}.png`),
+      fullPage: true,
+    })
+    expect(await seriousOrWorse(page)).toEqual([])
   }
 })
 

@@ -7,25 +7,27 @@ import {
   criterionStatus,
   maxScore,
   totalScore,
+  type ChecklistPhase,
+  type ChecklistScore,
   type PhaseScores,
 } from '../../../shared/domain/checklist.ts'
 import { getChecklistVersion } from '../../../shared/domain/checklist-versions.ts'
-import {
-  fieldId,
-  getChecklistComment,
-  readPhaseScores,
-  setChecklistScore,
-} from '../../../shared/workspace/index.ts'
+import { readPhaseScores } from '../../../shared/workspace/index.ts'
 import { useGroup } from '../app/group-context.tsx'
-import { YTextField } from '../components/YTextField.tsx'
 import { useI18n } from '../i18n/context.tsx'
+import { createMediaQuery } from '../sync/media.ts'
 import { createYSnapshot } from '../sync/snapshot.ts'
-import { ScoreInput } from './ScoreInput.tsx'
+import { ChecklistCell } from './ChecklistCell.tsx'
 
-/** Items × organisations for this meeting's phase, with earlier phases beside each score. */
+/**
+ * Items × organisations for this meeting's phase, with earlier phases beside each score:
+ * a table on wide screens, one card per item with the organisations stacked on a phone
+ * (the table was 726 px wide on a 375 px screen), as the matrix does.
+ */
 export function ChecklistPanel(props: { meeting: MeetingSummary }) {
   const group = useGroup()
   const { t, l } = useI18n()
+  const narrow = createMediaQuery('(max-width: 760px)')
   const version = () => getChecklistVersion(group.group()?.cohort.checklistVersion ?? 'skr-2019')
   const phase = () => checklistPhaseFor(props.meeting.kind)
   const earlier = () => {
@@ -52,114 +54,147 @@ export function ChecklistPanel(props: { meeting: MeetingSummary }) {
     ]
       .filter(Boolean)
       .join(', ')
+  const phaseScores = (orgId: string, current: ChecklistPhase) =>
+    scores.value[orgId]?.[current] ?? {}
+  const total = (orgId: string, current: ChecklistPhase) =>
+    `${totalScore(version(), phaseScores(orgId, current))} / ${maxScore(version())}`
+  const criterion = (orgId: string, current: ChecklistPhase) => {
+    const status = criterionStatus(
+      version(),
+      phaseScores(orgId, current) as Record<string, ChecklistScore>,
+    )
+    return {
+      met: status.met,
+      text: status.met
+        ? `✓ ${t('checklist.met')}`
+        : t('checklist.notMet', { reasons: reasons(status) }),
+    }
+  }
 
   return (
     <Show when={phase()} fallback={<p>{t('checklist.noPhase')}</p>}>
       {(current) => (
         <div class="checklist">
           <h3>{t('checklist.phase', { phase: l(checklistPhaseLabels[current()]) })}</h3>
-          <div class="table-scroll">
-            <table class="checklist-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('checklist.item')}</th>
-                  <For each={organisations()}>{(org) => <th scope="col">{org.name}</th>}</For>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={version().items}>
-                  {(item, index) => (
-                    <tr>
-                      <th scope="row" class="item-text">
-                        <span class="item-number">{index() + 1}.</span> {l(item.text)}
-                      </th>
-                      <For each={organisations()}>
-                        {(org) => {
-                          const legend = () =>
-                            t('checklist.score', { org: org.name, n: index() + 1 })
-                          const value = () =>
-                            (scores.value[org.id]?.[current()]?.[item.id] ?? null) as
-                              1 | 2 | 3 | null
-                          return (
-                            <td>
-                              <ScoreInput
-                                name={`score-${org.id}-${item.id}`}
-                                legend={legend()}
-                                value={value()}
-                                readOnly={group.readOnly}
-                                testId={`checklist-score-${org.id}-${item.id}`}
-                                onChange={(score) =>
-                                  setChecklistScore(group.doc, org.id, current(), item.id, score)
-                                }
-                              />
-                              <Show when={earlier().length > 0}>
-                                <p class="earlier">
-                                  <span class="visually-hidden">{t('checklist.earlier')}: </span>
-                                  <For each={earlier()}>
-                                    {(p) => (
-                                      <span class="earlier-score">
-                                        {l(checklistPhaseLabels[p])}{' '}
-                                        {scores.value[org.id]?.[p]?.[item.id] ?? '–'}
-                                      </span>
-                                    )}
-                                  </For>
-                                </p>
-                              </Show>
-                              <YTextField
-                                text={getChecklistComment(group.doc, org.id, current(), item.id)}
-                                label={t('checklist.comment', { org: org.name, n: index() + 1 })}
-                                hideLabel
-                                multiline
-                                rows={2}
+          <Show
+            when={!narrow()}
+            fallback={
+              <>
+                <ol class="checklist-cards">
+                  <For each={version().items}>
+                    {(item, index) => (
+                      <li class="card">
+                        <p class="item-text">
+                          <span class="item-number">{index() + 1}.</span> {l(item.text)}
+                        </p>
+                        <For each={organisations()}>
+                          {(org) => (
+                            <div class="checklist-org">
+                              <p class="org-name" aria-hidden="true">
+                                {org.name}
+                              </p>
+                              <ChecklistCell
+                                org={org}
+                                itemId={item.id}
+                                n={index() + 1}
+                                phase={current()}
+                                earlier={earlier()}
+                                scores={scores.value[org.id]}
                                 meetingId={props.meeting.id}
-                                field={fieldId.checklistComment(org.id, item.id)}
-                                class="comment"
                               />
-                            </td>
-                          )
-                        }}
-                      </For>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t('checklist.total')}</th>
-                  <For each={organisations()}>
-                    {(org) => (
-                      <td data-testid={`checklist-total-${org.id}`}>
-                        {totalScore(version(), scores.value[org.id]?.[current()] ?? {})} /{' '}
-                        {maxScore(version())}
-                      </td>
+                            </div>
+                          )}
+                        </For>
+                      </li>
                     )}
                   </For>
-                </tr>
-                <tr>
-                  <th scope="row">{t('checklist.criterion')}</th>
+                </ol>
+                <ul class="checklist-summary">
                   <For each={organisations()}>
-                    {(org) => {
-                      const status = () =>
-                        criterionStatus(
-                          version(),
-                          (scores.value[org.id]?.[current()] ?? {}) as Record<string, 1 | 2 | 3>,
-                        )
-                      return (
-                        <td
-                          classList={{ met: status().met }}
+                    {(org) => (
+                      <li class="card">
+                        <p class="org-name">{org.name}</p>
+                        <p>
+                          {t('checklist.total')}:{' '}
+                          <span data-testid={`checklist-total-${org.id}`}>
+                            {total(org.id, current())}
+                          </span>
+                        </p>
+                        <p
+                          classList={{ met: criterion(org.id, current()).met }}
                           data-testid={`checklist-criterion-${org.id}`}
                         >
-                          {status().met
-                            ? `✓ ${t('checklist.met')}`
-                            : t('checklist.notMet', { reasons: reasons(status()) })}
-                        </td>
-                      )
-                    }}
+                          {t('checklist.criterion')}: {criterion(org.id, current()).text}
+                        </p>
+                      </li>
+                    )}
                   </For>
-                </tr>
-              </tfoot>
-            </table>
-          </div>
+                </ul>
+              </>
+            }
+          >
+            <div class="table-scroll">
+              <table class="checklist-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('checklist.item')}</th>
+                    <For each={organisations()}>{(org) => <th scope="col">{org.name}</th>}</For>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={version().items}>
+                    {(item, index) => (
+                      <tr>
+                        <th scope="row" class="item-text">
+                          <span class="item-number">{index() + 1}.</span> {l(item.text)}
+                        </th>
+                        <For each={organisations()}>
+                          {(org) => (
+                            <td>
+                              <ChecklistCell
+                                org={org}
+                                itemId={item.id}
+                                n={index() + 1}
+                                phase={current()}
+                                earlier={earlier()}
+                                scores={scores.value[org.id]}
+                                meetingId={props.meeting.id}
+                              />
+                            </td>
+                          )}
+                        </For>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">{t('checklist.total')}</th>
+                    <For each={organisations()}>
+                      {(org) => (
+                        <td data-testid={`checklist-total-${org.id}`}>
+                          {total(org.id, current())}
+                        </td>
+                      )}
+                    </For>
+                  </tr>
+                  <tr>
+                    <th scope="row">{t('checklist.criterion')}</th>
+                    <For each={organisations()}>
+                      {(org) => (
+                        <td
+                          classList={{ met: criterion(org.id, current()).met }}
+                          data-testid={`checklist-criterion-${org.id}`}
+                        >
+                          {criterion(org.id, current()).text}
+                        </td>
+                      )}
+                    </For>
+                  </tr>
+                </tfoot>
+              </table>
+            </div>
+          </Show>
         </div>
       )}
     </Show>

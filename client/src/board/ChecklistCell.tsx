@@ -1,0 +1,69 @@
+import { For, Show } from 'solid-js'
+import {
+  checklistPhaseLabels,
+  type ChecklistPhase,
+  type ChecklistScore,
+  type PhaseScores,
+} from '../../../shared/domain/checklist.ts'
+import type { OrganisationSummary } from '../../../shared/api.ts'
+import { fieldId, getChecklistComment, setChecklistScore } from '../../../shared/workspace/index.ts'
+import { useGroup } from '../app/group-context.tsx'
+import { YTextField } from '../components/YTextField.tsx'
+import { useI18n } from '../i18n/context.tsx'
+import { ScoreInput } from './ScoreInput.tsx'
+
+/**
+ * One organisation's answer to one checklist item: the score for this meeting's phase, the
+ * scores of earlier phases, and a comment. The same in the table and in the phone's cards.
+ */
+export function ChecklistCell(props: {
+  org: OrganisationSummary
+  itemId: string
+  n: number
+  phase: ChecklistPhase
+  earlier: readonly ChecklistPhase[]
+  /** This organisation's scores, by phase. */
+  scores: Record<string, PhaseScores> | undefined
+  meetingId: string
+}) {
+  const group = useGroup()
+  const { t, l } = useI18n()
+  const score = (phase: ChecklistPhase) =>
+    (props.scores?.[phase]?.[props.itemId] ?? null) as ChecklistScore | null
+  return (
+    <>
+      <ScoreInput
+        name={`score-${props.org.id}-${props.itemId}`}
+        legend={t('checklist.score', { org: props.org.name, n: props.n })}
+        value={score(props.phase)}
+        readOnly={group.readOnly}
+        testId={`checklist-score-${props.org.id}-${props.itemId}`}
+        onChange={(value) =>
+          setChecklistScore(group.doc, props.org.id, props.phase, props.itemId, value)
+        }
+      />
+      <Show when={props.earlier.length > 0}>
+        <p class="earlier">
+          <span class="visually-hidden">{t('checklist.earlier')}: </span>
+          <For each={props.earlier}>
+            {(phase) => (
+              <span class="earlier-score">
+                {l(checklistPhaseLabels[phase])} {score(phase) ?? '–'}
+              </span>
+            )}
+          </For>
+        </p>
+      </Show>
+      <YTextField
+        text={getChecklistComment(group.doc, props.org.id, props.phase, props.itemId)}
+        label={t('checklist.comment', { org: props.org.name, n: props.n })}
+        hideLabel
+        multiline
+        rows={2}
+        meetingId={props.meetingId}
+        field={fieldId.checklistComment(props.org.id, props.itemId)}
+        class="comment"
+      />
+    </>
+  )
+}
