@@ -94,7 +94,11 @@ export async function until(check: () => boolean, what: string, turns = 1000): P
   throw new Error(`never happened: ${what}`)
 }
 
-/** A member's end of a connection: its own Y.Doc, the frames the room sent it, its closes. */
+/**
+ * A member's end of a connection: its own Y.Doc, the frames the room sent it, its closes.
+ * A facilitator by default: the write policy lets a facilitator write anywhere the schema
+ * allows, and these tests are about the room's life, not about who may write what.
+ */
 export class TestMember {
   readonly doc = new Y.Doc()
   readonly received: Uint8Array[] = []
@@ -104,7 +108,7 @@ export class TestMember {
 
   constructor(
     readonly name: string,
-    role: Role = 'participant',
+    role: Role = 'facilitator',
   ) {
     this.connection = {
       sessionId: `session-${name}`,
