@@ -1,8 +1,11 @@
 /**
- * Attempts per client address (joining, previewing an invitation): a token bucket each,
- * `perMinute` sustained after a burst of `burst`. Whoever guesses invitation tokens fails
- * every attempt; a workshop where twenty people behind one office NAT open the same link in
- * the same minute does not, so a successful attempt gives its token back (`refund`).
+ * Failed attempts per client address (joining, previewing an invitation): a token bucket
+ * each, `perMinute` sustained after a burst of `burst`. Whoever guesses invitation tokens
+ * fails every attempt; a workshop where twenty people behind one office NAT open the same
+ * link in the same minute does not, so only a failure (`failed`) costs a token. An address
+ * with no token left is refused before it is checked. Failures of attempts that were let in
+ * together may overdraw the bucket: the debt is paid off at the same rate, so guessing in
+ * parallel buys nothing over time (and HTTP bounds the requests one address has open).
  *
  * Memory stays bounded: an address whose bucket has filled up again is the same as one
  * never seen, so it is forgotten (a few of the least recently seen are checked on every
@@ -16,7 +19,7 @@ export interface AttemptLimiterOptions {
 }
 
 export type Attempt =
-  | { allowed: true; refund(): void }
+  | { allowed: true; failed(): void }
   | {
       allowed: false
       retryAfterSeconds: number
@@ -43,7 +46,7 @@ export function makeAttemptLimiter({
   const buckets = new Map<string, Bucket>()
 
   const refill = (bucket: Bucket, at: number): void => {
-    bucket.tokens = Math.min(burst, bucket.tokens + (at - bucket.at) * perMs)
+    bucket.tokens = Math.min(burst, bucket.tokens + ((at - bucket.at) * perMinute) / 60_000)
     bucket.at = at
   }
 
@@ -62,14 +65,15 @@ export function makeAttemptLimiter({
   }
 
   function attempt(address: string): Attempt {
-    if (perMinute <= 0) return { allowed: true, refund: () => {} }
+    if (perMinute <= 0) return { allowed: true, failed: () => {} }
     const at = now()
     const bucket = buckets.get(address) ?? { tokens: burst, at, refused: false }
     buckets.delete(address)
     sweep(at)
     refill(bucket, at)
     buckets.set(address, bucket)
-    if (bucket.tokens < 1) {
+    // A hair under 1 is 1: refills summed in steps lose the last bit of a float.
+    if (bucket.tokens < 1 - 1e-9) {
       const firstRefusal = !bucket.refused
       bucket.refused = true
       return {
@@ -78,16 +82,19 @@ export function makeAttemptLimiter({
         firstRefusal,
       }
     }
-    bucket.tokens -= 1
     bucket.refused = false
-    let refunded = false
+    let counted = false
     return {
       allowed: true,
-      refund() {
-        if (refunded) return
-        refunded = true
-        const current = buckets.get(address)
-        if (current) current.tokens = Math.min(burst, current.tokens + 1)
+      failed() {
+        if (counted) return
+        counted = true
+        // The bucket may have been forgotten meanwhile (it was full): start a new one.
+        const current = buckets.get(address) ?? { tokens: burst, at: now(), refused: false }
+        buckets.delete(address)
+        refill(current, now())
+        current.tokens -= 1
+        buckets.set(address, current)
       },
     }
   }

@@ -46,8 +46,8 @@ export function createJoinRoutes({
   const app = new Hono()
 
   /**
-   * Counts the attempt against the caller's address (429 past the limit, logged once per
-   * spell); `succeeded` gives it back. A failed attempt is logged with the address, never
+   * Refuses the caller's address past its limit of failed attempts (429, logged once per
+   * spell); a failure (`refuse`) counts against it and is logged with the address, never
    * with the token.
    */
   const guard = (c: Context) => {
@@ -64,8 +64,8 @@ export function createJoinRoutes({
       )
     }
     return {
-      succeeded: attempt.refund,
       refuse(problem: InvitationProblem) {
+        attempt.failed()
         logger.warn('join refused', { address, path: c.req.path, problem })
         return apiError(problemStatus[problem], problem, problemMessage[problem])
       },
@@ -77,7 +77,6 @@ export function createJoinRoutes({
     const { invite } = await readJson(c, invitePreviewRequestSchema)
     const check = await invitations.inspect(invite)
     if (!check.ok) throw attempt.refuse(check.problem)
-    attempt.succeeded()
     const { groupId, room, role } = check.invitation
     const found = await groups.context(groupId)
     const body: InvitePreviewResponse = {
@@ -93,7 +92,6 @@ export function createJoinRoutes({
     const request = await readJson(c, joinRequestSchema)
     const preview = await invitations.inspect(request.invite)
     if (!preview.ok) throw attempt.refuse(preview.problem)
-    attempt.succeeded()
     const { organisationId } = request
     if (organisationId && !(await groups.isMember(preview.invitation.groupId, organisationId))) {
       throw apiError(400, 'bad_request', 'That organisation is not a member of this group.')

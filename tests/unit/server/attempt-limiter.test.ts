@@ -7,28 +7,47 @@ const clock = () => {
   return { now: () => at, advance: (ms: number) => (at += ms) }
 }
 
-describe('attempts per address', () => {
-  it('lets a burst through, then one attempt per 60/perMinute seconds, with Retry-After', () => {
+type Limiter = ReturnType<typeof makeAttemptLimiter>
+
+/** One attempt that fails (a wrong token); whether it was let in. */
+const fail = (limiter: Limiter, address: string): boolean => {
+  const attempt = limiter.attempt(address)
+  if (attempt.allowed) attempt.failed()
+  return attempt.allowed
+}
+
+describe('failed attempts per address', () => {
+  it('lets a burst fail, then one failure per 60/perMinute seconds, with Retry-After', () => {
     const time = clock()
     const limiter = makeAttemptLimiter({ perMinute: 10, burst: 5, now: time.now })
-    for (let i = 0; i < 5; i++) expect(limiter.attempt('10.0.0.1').allowed).toBe(true)
+    for (let i = 0; i < 5; i++) expect(fail(limiter, '10.0.0.1')).toBe(true)
     const refused = limiter.attempt('10.0.0.1')
     expect(refused).toEqual({ allowed: false, retryAfterSeconds: 6, firstRefusal: true })
     expect(limiter.attempt('10.0.0.1')).toMatchObject({ allowed: false, firstRefusal: false })
-    expect(limiter.attempt('10.0.0.2').allowed).toBe(true) // another address is its own
+    expect(fail(limiter, '10.0.0.2')).toBe(true) // another address is its own
     time.advance(6_000)
-    expect(limiter.attempt('10.0.0.1').allowed).toBe(true)
-    expect(limiter.attempt('10.0.0.1').allowed).toBe(false)
+    expect(fail(limiter, '10.0.0.1')).toBe(true)
+    expect(fail(limiter, '10.0.0.1')).toBe(false)
   })
 
-  it('gives a successful attempt back: a room of people behind one NAT all get in', () => {
+  it('does not count successes: a room of people behind one NAT all get in, at once', () => {
     const time = clock()
     const limiter = makeAttemptLimiter({ perMinute: 10, burst: 5, now: time.now })
-    for (let person = 0; person < 30; person++) {
-      const attempt = limiter.attempt('192.0.2.7')
-      expect(attempt.allowed).toBe(true)
-      if (attempt.allowed) attempt.refund()
-    }
+    const together = Array.from({ length: 30 }, () => limiter.attempt('192.0.2.7'))
+    expect(together.every((attempt) => attempt.allowed)).toBe(true)
+  })
+
+  it('makes failures of attempts let in together a debt, paid off at the same rate', () => {
+    const time = clock()
+    const limiter = makeAttemptLimiter({ perMinute: 10, burst: 5, now: time.now })
+    const together = Array.from({ length: 20 }, () => limiter.attempt('10.0.0.9'))
+    for (const attempt of together) if (attempt.allowed) attempt.failed()
+    // 20 failures on a bucket of 5: 16 more tokens to earn back (1 to be let in) = 96 s.
+    expect(limiter.attempt('10.0.0.9')).toMatchObject({ allowed: false, retryAfterSeconds: 96 })
+    time.advance(95_000)
+    expect(limiter.attempt('10.0.0.9').allowed).toBe(false)
+    time.advance(1_000)
+    expect(limiter.attempt('10.0.0.9').allowed).toBe(true)
   })
 
   it('forgets addresses that went idle and never holds more than maxAddresses', () => {
@@ -39,7 +58,7 @@ describe('attempts per address', () => {
       maxAddresses: 1000,
       now: time.now,
     })
-    for (let i = 0; i < 5000; i++) limiter.attempt(`10.1.${i >> 8}.${i & 255}`)
+    for (let i = 0; i < 5000; i++) fail(limiter, `10.1.${i >> 8}.${i & 255}`)
     expect(limiter.size()).toBeLessThanOrEqual(1000)
     // Half a minute later every bucket has filled up again: a few attempts sweep them out.
     time.advance(30_000)
