@@ -6,6 +6,7 @@ import { roomsDocWriter } from './domain/doc-writer.ts'
 import { createGroups } from './domain/groups.ts'
 import { createMeetingStructure } from './domain/meeting-structure.ts'
 import { createMeetings } from './domain/meetings.ts'
+import { createScoring } from './domain/scoring.ts'
 import type { ServerConfig } from './config.ts'
 import type { Logger } from './log.ts'
 import { createRooms } from './relay/rooms.ts'
@@ -67,6 +68,9 @@ export function createServices(
     rooms,
     /** Meeting structure in the live workspace (POST meetings, the demo in a running server). */
     structure: createMeetingStructure({ groups, meetings, writer: roomsDocWriter(rooms) }),
+    /** Changes the server makes in a group's live workspace (the sealed scores' reveal). */
+    writer: roomsDocWriter(rooms),
+    scoring: createScoring(database.db),
     /**
      * Closes the connections the services opened themselves (Redis, with REDIS_URL), which
      * would otherwise keep the process alive. The database is the caller's to close.

@@ -5,8 +5,10 @@ import type { Logger } from '../log.ts'
 import { createRelayRoute } from '../relay/ws-route.ts'
 import { createHealthRoute } from '../routes/health.ts'
 import { createGroupRoutes } from '../routes/group.ts'
+import { createInvitationRoutes } from '../routes/invitations.ts'
 import { createJoinRoutes } from '../routes/join.ts'
 import { createMeetingRoutes } from '../routes/meetings.ts'
+import { createScoringRoutes } from '../routes/scoring.ts'
 import { createSessionRoutes } from '../routes/session.ts'
 import { createTimeRoutes } from '../routes/time.ts'
 import type { Services } from '../services.ts'
@@ -65,6 +67,8 @@ export function createApp(services: Services, config: ServerConfig, logger: Logg
   api.route('/rooms', createSessionRoutes(services.sessions, services.rooms))
   api.route('/rooms', createGroupRoutes(services))
   api.route('/rooms', createMeetingRoutes(services))
+  api.route('/rooms', createInvitationRoutes({ ...services, publicUrl: config.publicUrl }))
+  api.route('/rooms', createScoringRoutes(services))
   app.route('/api', api)
   // A mounted app's notFound is not consulted; without these, /api/* fell through to the
   // client's index.html with 200.
