@@ -4,8 +4,10 @@
  * Servers differ only in the ClientFactory (which provider, which URL).
  */
 import * as Y from 'yjs'
+import { checklistScoresOf } from '../../shared/workspace/index.ts'
 import { sleep } from '../helpers/clients.ts'
 import { makePrng } from '../helpers/prng.ts'
+import { testText, testWorkspaceUpdate } from '../helpers/workspace.ts'
 import { Samples } from './metrics.ts'
 
 /** One connected client as the load generator sees it. */
@@ -44,6 +46,13 @@ export interface LoadResult {
 
 const LOCAL = Symbol('bench-local')
 
+/**
+ * The load's checklist score keys: `bench|<slot>:<seq>` reads as organisation 'bench' and a
+ * phase of its own, so the write policy takes it as a participant's checklist score (a key
+ * without the '|' would be structure, which only facilitators write).
+ */
+const KEY_PREFIX = 'bench|'
+
 async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = performance.now() + timeoutMs
   while (!check()) {
@@ -67,13 +76,22 @@ export async function connectClients(
   const firstSlot = options.firstSlot ?? 0
   const byRoom: BenchClient[][] = rooms.map(() => [])
   const all: BenchClient[] = []
+  // Every client starts from the test structure (the texts the load writes in): our relay's
+  // update gate refuses root types outside the workspace schema, and a client cannot create
+  // a nested text itself, since two clients creating it concurrently would lose one. Ours has
+  // it in the group's log already (createTestGroup); the reference servers store nothing up
+  // front and get it from the first client. It is one identical update (one client id), so
+  // every replica dedupes it and every server ends up with the same document.
+  const structure = testWorkspaceUpdate()
   const specs = rooms.flatMap((room, r) =>
     Array.from({ length: perRoom }, (_, i) => ({ room, r, slot: firstSlot + i })),
   )
   try {
     for (let i = 0; i < specs.length; i += batch) {
       const made = specs.slice(i, i + batch).map(({ room, r, slot }) => {
-        const client = factory.connect(room, slot, new Y.Doc())
+        const doc = new Y.Doc()
+        Y.applyUpdate(doc, structure)
+        const client = factory.connect(room, slot, doc)
         byRoom[r]?.push(client)
         all.push(client)
         return client
@@ -97,9 +115,12 @@ export function destroyClients(byRoom: BenchClient[][]): void {
 
 /**
  * Every client edits its room's document on a seeded schedule for `loadMs`: a few
- * characters into a shared Y.Text plus `edits[<slot>:<seq>] = send time` in a Y.Map.
- * Receivers observe the map and record now − send time for keys of other clients.
- * Resolves once every due delivery arrived (or after `drainMs`).
+ * characters into a test text plus a checklist score at a fresh key `bench|<slot>:<seq>`
+ * (inside the workspace schema and the write policy, which our relay enforces). The send
+ * time of each key is kept here, in the one process that runs every client; receivers
+ * observe the scores and record now − send time for keys of other clients. The documents
+ * get the same content on every server. Resolves once every due delivery arrived (or after
+ * `drainMs`).
  */
 export async function driveEdits(
   byRoom: BenchClient[][],
@@ -113,17 +134,19 @@ export async function driveEdits(
   const cleanups: (() => void)[] = []
   const timers = new Set<NodeJS.Timeout>()
   let stopAt = 0
+  /** When each edit was sent, by `<room index>/<key>`. */
+  const sentAt = new Map<string, number>()
 
-  byRoom.forEach((clients) => {
+  byRoom.forEach((clients, r) => {
     clients.forEach((client, slot) => {
-      const own = `${slot}:`
-      const edits = client.doc.getMap<number>('edits')
+      const own = `${KEY_PREFIX}${slot}:`
+      const edits = checklistScoresOf(client.doc)
       const observer = (event: Y.YMapEvent<number>) => {
         if (event.transaction.origin === LOCAL) return
         const now = performance.now()
         for (const key of event.keysChanged) {
           if (key.startsWith(own)) continue
-          const sent = edits.get(key)
+          const sent = edits.has(key) ? sentAt.get(`${r}/${key}`) : undefined
           if (sent === undefined) continue
           latencies.push(now - sent)
           deliveries++
@@ -136,8 +159,8 @@ export async function driveEdits(
 
   const schedule = (clients: BenchClient[], r: number, slot: number) => {
     const client = clients[slot] as BenchClient
-    const text = client.doc.getText('notes')
-    const map = client.doc.getMap<number>('edits')
+    const text = testText(client.doc, 'notes')
+    const map = checklistScoresOf(client.doc)
     // Each client draws from its own seeded generator, so its schedule and edits are the
     // same for every server, whatever order the timers fire in.
     const prng = makePrng(shape.seed * 7919 + r * 131 + slot)
@@ -153,7 +176,9 @@ export async function driveEdits(
       client.doc.transact(() => {
         const at = Math.floor(prng.next() * (text.length + 1))
         text.insert(at, 'abcdefgh'.slice(0, chars))
-        map.set(`${slot}:${seq++}`, performance.now())
+        const key = `${KEY_PREFIX}${slot}:${seq}`
+        sentAt.set(`${r}/${key}`, performance.now())
+        map.set(key, 1 + (seq++ % 3))
       }, LOCAL)
       edits++
       expectedDeliveries += clients.length - 1
