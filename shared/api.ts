@@ -3,7 +3,7 @@
  * with zod) and response types. Both sides import from here so they cannot drift apart.
  */
 import { z } from 'zod'
-import type { Role } from './roles.ts'
+import { roles, type Role } from './roles.ts'
 import { participantFunctions, type ParticipantFunction } from './domain/participant.ts'
 import { CLOCK_PATTERN } from './domain/agenda-schedule.ts'
 import {
@@ -175,4 +175,26 @@ export type MeetingPatch = z.infer<typeof meetingPatchSchema>
 /** `GET /api/time`: the server's clock, epoch milliseconds. */
 export interface ServerTimeResponse {
   now: number
+}
+
+/**
+ * `POST /api/rooms/:room/invitations` (facilitators): a time-limited invitation link, e.g.
+ * the QR code on the projector that lets people in the room join from their phones.
+ * `organisationId` names the member organisation the link is meant for (kept as its label).
+ */
+export const invitationRequestSchema = z.object({
+  role: z.enum(roles as [Role, ...Role[]]),
+  days: z.number().int().min(1).max(90),
+  maxUses: z.number().int().min(1).max(500),
+  organisationId: z.string().min(1).max(100).optional(),
+})
+export type InvitationRequest = z.infer<typeof invitationRequestSchema>
+
+export interface InvitationResponse {
+  /** The token, shown only this once (the database keeps its hash). */
+  invite: string
+  /** PUBLIC_URL + '/join#' + invite */
+  url: string
+  /** ISO 8601 */
+  expiresAt: string
 }

@@ -2,6 +2,8 @@ import type {
   ApiError,
   ApiErrorCode,
   GroupWorkspaceResponse,
+  InvitationRequest,
+  InvitationResponse,
   InvitePreviewResponse,
   JoinRequest,
   JoinResponse,
@@ -61,4 +63,6 @@ export const api = {
     call<MeetingSummary>('POST', `${room(name)}/meetings`, input),
   updateMeeting: (name: string, id: string, patch: MeetingPatch) =>
     call<MeetingSummary>('PATCH', `${room(name)}/meetings/${encodeURIComponent(id)}`, patch),
+  createInvitation: (name: string, request: InvitationRequest) =>
+    call<InvitationResponse>('POST', `${room(name)}/invitations`, request),
 }
