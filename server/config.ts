@@ -2,6 +2,7 @@ import { defaultDatabaseUrl } from '../db/client.ts'
 import { Keepalive } from '../shared/protocol/keepalive.ts'
 import { RelayLimits } from '../shared/protocol/limits.ts'
 import { DocumentLimits } from '../shared/protocol/document-limits.ts'
+import type { RelayChecks } from './relay/room-types.ts'
 import { ConnectionLimits } from './http/connection-limits.ts'
 import { PEER_KEY_BYTES } from '../shared/protocol/peer.ts'
 import { isLogLevel, type LogLevel } from './log.ts'
@@ -27,6 +28,12 @@ export interface ServerConfig {
   limits: RelayLimits
   /** What a room's document may hold, and what the update gate holds back for it. */
   documentLimits: DocumentLimits
+  /**
+   * The relay's checks of member updates. Always on; only the bench's reference entries
+   * (tests/bench/servers/) turn them off, to measure what they cost. Not read from the
+   * environment, so no deployment can switch them off by a setting.
+   */
+  relayChecks: RelayChecks
   /** Timeouts and per-address bounds for connections not yet answered or upgraded. */
   connections: ConnectionLimits
   /** Pings and quiet messages to each connection (shared/protocol/keepalive.ts). */
@@ -170,6 +177,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     checkpointIntervalMs: int(env.CHECKPOINT_INTERVAL_MS, 1000),
     limits: readRelayLimits(env),
     documentLimits: readDocumentLimits(env),
+    relayChecks: { updateGate: true, writePolicy: true },
     connections: readConnectionLimits(env),
     keepaliveIntervalMs: int(env.KEEPALIVE_INTERVAL_MS, Keepalive.intervalMs),
     seedDemo: env.SEED_DEMO !== '0',

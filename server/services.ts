@@ -56,6 +56,7 @@ export function createServices(
     commit,
     limits: config.limits,
     documentLimits: config.documentLimits,
+    checks: config.relayChecks,
     logger,
     graceMs: config.roomGraceMs,
     compactAfterUpdates: config.compactAfterUpdates,

@@ -31,6 +31,14 @@ export interface StoredLogCounts {
   snapshotBytes: number
 }
 
+/** The relay's checks of member updates (always on but in the bench's references). */
+export interface RelayChecks {
+  /** The update gate: hold-back, schema, deletions of unknown content, size. */
+  updateGate: boolean
+  /** The write policy by role, locks and sealed rounds (needs the gate's touches). */
+  writePolicy: boolean
+}
+
 export interface RoomOptions {
   name: string
   /** The loaded document; the room owns it from here on. */
@@ -40,6 +48,8 @@ export interface RoomOptions {
   limits: RelayLimits
   /** What the document may hold and the gate may hold back (defaults: shared/protocol). */
   documentLimits?: DocumentLimits
+  /** Defaults to every check on. */
+  checks?: RelayChecks
   logger: Logger
   /** Called after each committed update, so the owner can schedule compaction. */
   onCommitted(room: Room): void

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/close-codes.ts'
 import type { RelayLimits } from '../../shared/protocol/limits.ts'
 import type { DocumentLimits } from '../../shared/protocol/document-limits.ts'
+import type { RelayChecks } from './room-types.ts'
 import { PeerKind } from '../../shared/protocol/peer.ts'
 import type { Logger } from '../log.ts'
 import type { PeerMessage } from '../scale-out/peer-message.ts'
@@ -19,6 +20,7 @@ export interface RoomsOptions {
   limits: RelayLimits
   /** What each room's document may hold (the update gate's limits); defaults when absent. */
   documentLimits?: DocumentLimits
+  checks?: RelayChecks
   logger: Logger
   /** How long an unused room stays loaded. */
   graceMs: number
@@ -102,6 +104,7 @@ export function createRooms(options: RoomsOptions) {
       commit,
       limits: options.limits,
       documentLimits: options.documentLimits,
+      checks: options.checks,
       logger: logger.child({ room: name }),
       onCommitted: compaction.afterCommit,
       onFailed: (failed) => lifecycle.fail(failed),
