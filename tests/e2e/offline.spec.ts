@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { livingGroup, mentorAndParticipantAt } from './support/demo.ts'
+import { joinAs, livingGroup, mentorAndParticipantAt } from './support/demo.ts'
 
 const BM3 = /^BM3/
 
@@ -57,4 +57,23 @@ test('an edit made offline is kept, shown as offline, and reaches the others on 
   await expect(status).toHaveText('Ansluten')
   await expect(bo.getByTestId('agenda-title').first()).toHaveValue('Skrivet utan nät')
   await close()
+})
+
+test('leaving the group leaves nothing of it on this device', async ({ browser }) => {
+  const group = livingGroup()
+  const page = await joinAs(browser, group.invites.participant, 'Lisa Lämnar', 'Fagersta kommun')
+  const database = `modellrummet:${group.room}`
+  const databases = () =>
+    page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))
+  const lastGroup = () => page.evaluate(() => localStorage.getItem('modellrummet:last-group'))
+  await expect.poll(databases).toContain(database)
+  await expect.poll(lastGroup).toContain(group.room)
+
+  await page.getByRole('button', { name: 'Lämna gruppen' }).click()
+  await page.waitForURL((url) => url.pathname === '/')
+  await expect(page.getByRole('heading', { name: 'Välkommen till Modellrummet' })).toBeVisible()
+  expect(await databases()).not.toContain(database)
+  expect(await lastGroup()).toBeNull()
+  await expect(page.getByRole('link', { name: /^Fortsätt till/ })).toHaveCount(0)
+  await page.context().close()
 })

@@ -75,6 +75,7 @@ function ConnectedGroup(props: ParentProps<{ session: SessionResponse }>) {
     status: connection.status,
     disconnectedSince: connection.disconnectedSince,
     synced: connection.synced,
+    forgetLocalCopy: connection.forgetLocalCopy,
     peers: createPeers(awareness),
     readOnly: !canWrite(props.session.role),
     facilitator: props.session.role === Role.Facilitator,

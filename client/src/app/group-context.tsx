@@ -20,6 +20,8 @@ export interface GroupContextValue {
   status: Accessor<ConnectionStatus>
   disconnectedSince: Accessor<number | null>
   synced: Accessor<boolean>
+  /** Deletes this device's copy of the group's board (when leaving it). */
+  forgetLocalCopy: () => Promise<void>
   peers: Accessor<Peer[]>
   readOnly: boolean
   facilitator: boolean

@@ -2,6 +2,7 @@ import { Show } from 'solid-js'
 import { useGroup } from '../app/group-context.tsx'
 import { useI18n } from '../i18n/context.tsx'
 import { api } from '../api/client.ts'
+import { forgetGroup } from '../pages/last-group.ts'
 import { ConnectionStatus } from './ConnectionStatus.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
 import { PresenceList } from './PresenceList.tsx'
@@ -9,8 +10,12 @@ import { PresenceList } from './PresenceList.tsx'
 export function GroupHeader() {
   const group = useGroup()
   const { t } = useI18n()
+  // Leaving also leaves nothing of the group on this device (a shared computer): the local
+  // copy of the board and the landing page's way back.
   const leave = async () => {
     await api.leave(group.room).catch(() => undefined)
+    await group.forgetLocalCopy()
+    forgetGroup(group.room)
     location.assign('/')
   }
   return (

@@ -16,3 +16,8 @@ export function lastGroup(): { room: string; name: string } | null {
 
 export const rememberGroup = (room: string, name: string) =>
   localStorage.setItem(KEY, JSON.stringify({ room, name }))
+
+/** After leaving a group this browser no longer offers the way back to it. */
+export function forgetGroup(room: string): void {
+  if (lastGroup()?.room === room) localStorage.removeItem(KEY)
+}

@@ -1,5 +1,5 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
-import { IndexeddbPersistence } from 'y-indexeddb'
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { terminalCloseCodes } from '../../../shared/protocol/close-codes.ts'
@@ -15,7 +15,15 @@ export interface WorkspaceConnection {
   disconnectedSince: Accessor<number | null>
   /** True once the server's state has arrived at least once. */
   synced: Accessor<boolean>
+  /** Stops syncing and deletes this device's copy of the group (when leaving it). */
+  forgetLocalCopy: () => Promise<void>
 }
+
+/**
+ * How long leaving waits for the local copy to be deleted. Another open tab of the group
+ * holds the database open and blocks the deletion; it then completes when that tab closes.
+ */
+const FORGET_WAIT_MS = 2_000
 
 /**
  * The group's Y.Doc, kept in IndexedDB on this device (edits made offline survive a reload)
@@ -24,7 +32,8 @@ export interface WorkspaceConnection {
  */
 export function createWorkspaceConnection(room: string): WorkspaceConnection {
   const doc = new Y.Doc()
-  const local = new IndexeddbPersistence(`modellrummet:${room}`, doc)
+  const localName = `modellrummet:${room}`
+  const local = new IndexeddbPersistence(localName, doc)
   const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${RELAY_PATH}`
   const provider = new WebsocketProvider(base, room, doc, { maxBackoffTime: 5000 })
   const [status, setStatusSignal] = createSignal<ConnectionStatus>('connecting')
@@ -65,5 +74,15 @@ export function createWorkspaceConnection(room: string): WorkspaceConnection {
     void local.destroy()
     doc.destroy()
   })
-  return { doc, provider, status, disconnectedSince, synced }
+  // y-indexeddb's clearData does not wait for the deletion; this does (for a while).
+  const forgetLocalCopy = async () => {
+    provider.shouldConnect = false
+    provider.destroy()
+    await local.destroy()
+    await Promise.race([
+      clearDocument(localName),
+      new Promise((resolve) => setTimeout(resolve, FORGET_WAIT_MS)),
+    ])
+  }
+  return { doc, provider, status, disconnectedSince, synced, forgetLocalCopy }
 }
