@@ -169,20 +169,29 @@ describe('scale-out: two nodes on one database and one Redis', () => {
     const { a, b } = await twoNodes()
     const alice = await connect(a, 'Alice')
     const bo = await connect(b, 'Bo')
-    const intruder = new Redis(redis.url)
+    // Sealed with the deployment's key, so they pass the seal and reach the decoding
+    // (unsealed, they would only test the seal: the next test does that).
+    const peer = new Redis(redis.url)
+    const channel = peerChannel(group.room)
+    const sealed = makePeerSeal(Buffer.from(redis.env.PEER_KEY, 'hex'))
+    const send = (frame: Uint8Array) => peer.publish(channel, sealed.seal(channel, frame))
+    const header = (kind: number) => Buffer.concat([Buffer.from([kind]), Buffer.alloc(16, 7)])
     try {
-      const channel = peerChannel(group.room)
-      const header = (kind: number) => Buffer.concat([Buffer.from([kind]), Buffer.alloc(16, 7)])
-      await intruder.publish(channel, Buffer.from([1, 2, 3]))
-      await intruder.publish(channel, Buffer.concat([header(99), Buffer.from('x')]))
-      await intruder.publish(
-        channel,
-        Buffer.concat([header(PeerKind.Update), Buffer.from([255, 255, 255])]),
-      )
-      await intruder.publish(channel, Buffer.concat([header(PeerKind.Awareness), Buffer.from([9])]))
+      await send(Buffer.from([1, 2, 3])) // shorter than a header
+      await send(Buffer.concat([header(99), Buffer.from('x')])) // an unknown kind
+      await send(Buffer.concat([header(PeerKind.Update), Buffer.from([255, 255, 255])]))
+      await send(Buffer.concat([header(PeerKind.Awareness), Buffer.from([9])]))
+      await send(Buffer.concat([header(PeerKind.Awareness), Buffer.from([1, 5, 1, 2, 0x7b])]))
+      // Then a well-formed update on the same channel: B applies it, so it read the
+      // garbage before it (one channel, in order) and went on.
+      const after = new Y.Doc()
+      Y.applyUpdate(after, testWorkspaceUpdate()) // the test text the members read
+      testText(after).insert(0, '[after-garbage]')
+      await send(Buffer.concat([header(PeerKind.Update), Y.encodeStateAsUpdate(after)]))
     } finally {
-      intruder.disconnect()
+      peer.disconnect()
     }
+    await waitFor(() => hasAll(bo, ['after-garbage']), 5000, 'a sealed update after the garbage')
     edit(alice, 'still-works')
     await waitFor(() => hasAll(bo, ['still-works']), 5000, 'relayed after the garbage')
     expect((await health(b)).redis).toBe('ok')
