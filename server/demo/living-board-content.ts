@@ -28,10 +28,6 @@ export const bm1Answers: Record<string, string[]> = {
   ],
 }
 
-/** Notes on the meeting, as the host's key person wrote them. */
-export const bm1Notes =
-  'Värd: Askersunds kommun. Alla tre organisationer hade politiker, hög chef och nyckelperson på plats. Hedemora visade hur de flyttade in jämställdhet i Mål och budget. Nästa träff (BM2) i Fagersta: ta med exempel på könsuppdelade nyckeltal.'
-
 /** Agenda items (by position in the default agenda) already done when the board opens. */
 export const bm1AgendaDone = 4
 

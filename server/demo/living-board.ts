@@ -6,7 +6,6 @@ import {
   addPdsaPlan,
   getChecklistComment,
   getMatrixAnswer,
-  getMeetingNotes,
   getPdsaField,
   readAgenda,
   readMatrix,
@@ -15,13 +14,7 @@ import {
   updateAgendaItem,
   updatePdsaPlan,
 } from '../../shared/workspace/index.ts'
-import {
-  bm1AgendaDone,
-  bm1Answers,
-  bm1Notes,
-  bm1PdsaPlans,
-  checklistScores,
-} from './living-board-content.ts'
+import { bm1AgendaDone, bm1Answers, bm1PdsaPlans, checklistScores } from './living-board-content.ts'
 
 export interface LivingBoardFrame {
   cohort: CohortSummary
@@ -47,7 +40,6 @@ export function fillLivingBoard(doc: Y.Doc, frame: LivingBoardFrame): boolean {
   readAgenda(doc, bm1.id)
     .slice(0, bm1AgendaDone)
     .forEach((item) => updateAgendaItem(doc, bm1.id, item.id, { done: true }))
-  write(getMeetingNotes(doc, bm1.id), bm1Notes)
 
   const questions = readMatrix(doc, bm1.id).questions
   for (const [organisationId, answers] of Object.entries(bm1Answers)) {

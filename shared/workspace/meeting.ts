@@ -12,7 +12,6 @@ import {
   meetingsOf,
   meta,
   SCHEMA_VERSION,
-  textOf,
   type YMeeting,
 } from './document.ts'
 import {
@@ -47,7 +46,6 @@ export function initialiseMeeting(doc: Y.Doc, setup: MeetingSetup): void {
       meeting = new Y.Map<unknown>()
       meeting.set('kind', setup.kind)
       meeting.set('organisationIds', [...setup.organisationIds])
-      meeting.set('notes', new Y.Text())
       const agenda = new Y.Map<Y.Map<unknown>>()
       defaultAgendas[setup.kind].forEach((item, index) =>
         agenda.set(
@@ -108,7 +106,6 @@ export interface MeetingDocument {
   id: string
   kind: MeetingKind | null
   organisationIds: string[]
-  notes: string
 }
 
 const isMeetingKind = (value: unknown): value is MeetingKind =>
@@ -122,11 +119,5 @@ export function readMeeting(doc: Y.Doc, meetingId: string): MeetingDocument | nu
     id: meetingId,
     kind: isMeetingKind(kind) ? kind : null,
     organisationIds: meetingOrganisationIds(meeting),
-    notes: textOf(meeting, 'notes')?.toString() ?? '',
   }
-}
-
-export const getMeetingNotes = (doc: Y.Doc, meetingId: string): Y.Text | undefined => {
-  const meeting = meetingOf(doc, meetingId)
-  return meeting ? textOf(meeting, 'notes') : undefined
 }

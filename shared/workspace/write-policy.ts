@@ -8,7 +8,7 @@ import { parseHandKey } from './hands.ts'
  * to show only the controls a person may use, so the two never disagree.
  *
  * Viewers write nothing. Facilitators write everything. Participants write the content
- * (agenda, matrix, notes, checklist, PDSA plans) but not the meeting's structure or
+ * (agenda, matrix, a stored meeting's notes, checklist, PDSA plans) but not the meeting's structure or
  * control state, not a locked part, not a checklist phase whose scores are sealed, and of
  * the hands only their own.
  */
@@ -57,6 +57,8 @@ export function writeTargetOf(path: readonly string[]): WriteTarget {
       if (!key) return { area: 'structure' }
       if (part === 'agenda') return { area: 'agenda', meetingId: key }
       if (part === 'questions' || part === 'answers') return { area: 'matrix', meetingId: key }
+      // No meeting is created with notes any more, but stored documents have them: writes to
+      // them are judged like the meeting's other content.
       if (part === 'notes') return { area: 'notes', meetingId: key }
       return { area: 'structure' }
     }

@@ -25,6 +25,8 @@ const setup = {
 function roomAndMember() {
   const room = new Y.Doc()
   initialiseMeeting(room, setup)
+  // New meetings have no notes; stored ones still hold a notes text, the texts used here.
+  meetingsOf(room).get('bm1')!.set('notes', new Y.Text())
   const member = new Y.Doc()
   Y.applyUpdate(member, Y.encodeStateAsUpdate(room))
   const gate = makeUpdateGate(room)

@@ -11,7 +11,6 @@ import {
   getAgendaItemTitle,
   getChecklistComment,
   getMatrixAnswer,
-  getMeetingNotes,
   getPdsaField,
   getQuestionText,
   initialiseMeeting,
@@ -98,7 +97,6 @@ describe.each(wrongKinds())('%s where an entry belongs', (_name, wrong) => {
     expect(readMeeting(doc, 'broken')).toBeNull()
     expect(readAgenda(doc, 'broken')).toEqual([])
     expect(readMatrix(doc, 'broken')).toEqual({ organisationIds: [], questions: [], answers: {} })
-    expect(getMeetingNotes(doc, 'broken')).toBeUndefined()
     expect(getAgendaItemTitle(doc, 'broken', 'default-1')).toBeUndefined()
     expect(getQuestionText(doc, 'broken', 'default-1')).toBeUndefined()
     expect(readMeeting(doc, 'bm1')?.kind).toBe('bm1')
@@ -159,17 +157,15 @@ describe('fields of the wrong type fall back', () => {
     expect(orderedEntries(list).map((e) => e.id)).toEqual(['inf', 'nan', 'text', 'a', 'b', 'c'])
   })
 
-  it('a meeting: unknown kind, organisations that are not strings, notes not a text', () => {
+  it('a meeting: unknown kind, organisations that are not strings', () => {
     const { doc, meeting } = workspace()
     meeting.set('kind', 'party')
     meeting.set('organisationIds', 'askersund')
-    meeting.set('notes', 3)
     meeting.set('agenda', 4)
     expect(readMeeting(doc, 'bm1')).toEqual({
       id: 'bm1',
       kind: null,
       organisationIds: [],
-      notes: '',
     })
     expect(readAgenda(doc, 'bm1')).toEqual([])
     meeting.set('organisationIds', [1, 'fagersta', null])
