@@ -55,6 +55,8 @@ export const TARGETS = {
   p99RatioMax: 1.0,
   /** bytes (1 kB = 1000 B) */
   rssPerIdleConnectionMax: 25_000,
+  /** The relay's checks (update gate, write policy): share of ours's CPU per delivery. */
+  checksShareMax: 0.1,
 } as const
 
 export function summarise(label: string, server: string, rounds: RoundResult[]): ServerSummary {
@@ -92,7 +94,7 @@ export function judge(ours: ServerSummary, references: ServerSummary[]): Verdict
     }
   }
   const yws = ratios['y-websocket-server']
-  const targets = [
+  const targets: { name: string; value: number; limit: number }[] = [
     {
       name: 'CPU per delivery, ours / @y/websocket-server',
       value: yws?.cpuMicrosPerDelivery ?? Number.NaN,
@@ -108,8 +110,21 @@ export function judge(ours: ServerSummary, references: ServerSummary[]): Verdict
       value: ours.rssBytesPerIdleConnection,
       limit: TARGETS.rssPerIdleConnectionMax,
     },
-  ].map((t) => ({ ...t, met: t.value <= t.limit }))
-  return { ratios, targets }
+  ]
+  // What the relay's checks cost, as a share of our CPU per delivery (targets ≤ 10 %).
+  const share = (server: string) => {
+    const ref = references.find((r) => r.server === server)
+    return ref ? 1 - ref.cpuMicrosPerDelivery / ours.cpuMicrosPerDelivery : undefined
+  }
+  const checks = [
+    { server: 'ours-unchecked', name: 'update gate + write policy, share of CPU per delivery' },
+    { server: 'ours-no-policy', name: 'write policy, share of CPU per delivery' },
+  ]
+  for (const { server, name } of checks) {
+    const value = share(server)
+    if (value !== undefined) targets.push({ name, value, limit: TARGETS.checksShareMax })
+  }
+  return { ratios, targets: targets.map((t) => ({ ...t, met: t.value <= t.limit })) }
 }
 
 const pad = (text: string, width: number) => text.padStart(width)
@@ -117,6 +132,8 @@ const SHORT_NAMES: Record<string, string> = {
   'y-websocket-server': 'y-ws-server',
   'ours-memory-log': 'memory-log',
   'y-websocket-server-leveldb': 'y-ws+leveldb',
+  'ours-unchecked': 'unchecked',
+  'ours-no-policy': 'no-policy',
 }
 
 export function formatReport(summaries: ServerSummary[], verdict: Verdict): string {

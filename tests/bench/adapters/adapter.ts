@@ -7,7 +7,13 @@ import type { BenchClient, ClientFactory } from '../load.ts'
 /** One server under test: its process, how to make rooms usable, how clients connect. */
 export interface ServerAdapter extends ClientFactory {
   readonly id:
-    'ours' | 'y-websocket-server' | 'hocuspocus' | 'ours-memory-log' | 'y-websocket-server-leveldb'
+    | 'ours'
+    | 'y-websocket-server'
+    | 'hocuspocus'
+    | 'ours-memory-log'
+    | 'y-websocket-server-leveldb'
+    | 'ours-unchecked'
+    | 'ours-no-policy'
   readonly label: string
   readonly server: ChildServer
   /** Makes `perRoom` clients per room able to connect (ours: groups and sessions). */

@@ -1,6 +1,6 @@
 import type { ServerAdapter } from './adapter.ts'
 import { startHocuspocus } from './hocuspocus.ts'
-import { startOurs, startOursMemoryLog } from './ours.ts'
+import { startOurs, startOursMemoryLog, startOursNoPolicy, startOursUnchecked } from './ours.ts'
 import { startYWebsocketServer, startYWebsocketServerLeveldb } from './y-websocket-server.ts'
 
 /** Every server the bench knows, ours first (the ratios are ours / each other). */
@@ -10,6 +10,8 @@ export const starters: Record<ServerAdapter['id'], () => Promise<ServerAdapter>>
   hocuspocus: startHocuspocus,
   'ours-memory-log': startOursMemoryLog,
   'y-websocket-server-leveldb': startYWebsocketServerLeveldb,
+  'ours-unchecked': startOursUnchecked,
+  'ours-no-policy': startOursNoPolicy,
 }
 
 export const isServerId = (id: string): id is ServerAdapter['id'] => id in starters

@@ -16,9 +16,10 @@ import type { BenchClient } from '../load.ts'
 import { connectYWebsocket, type ServerAdapter } from './adapter.ts'
 
 interface OursVariant {
-  id: Extract<ServerAdapter['id'], 'ours' | 'ours-memory-log'>
+  id: Extract<ServerAdapter['id'], 'ours' | 'ours-memory-log' | 'ours-unchecked' | 'ours-no-policy'>
   label: string
   script: string
+  env?: Record<string, string>
 }
 
 // What `npm start` runs: the server compiled by `npm run build:server`.
@@ -35,6 +36,24 @@ export const startOursMemoryLog = () =>
     id: 'ours-memory-log',
     label: 'ours, log in memory',
     script: 'tests/bench/servers/ours-memory-log.ts',
+  })
+
+/** The same build without the update gate and the write policy: what the checks cost. */
+export const startOursUnchecked = () =>
+  startVariant({
+    id: 'ours-unchecked',
+    label: 'ours, no gate/policy',
+    script: 'tests/bench/servers/ours-unchecked.ts',
+    env: { BENCH_RELAY_CHECKS: 'none' },
+  })
+
+/** The same build with the update gate but without the write policy. */
+export const startOursNoPolicy = () =>
+  startVariant({
+    id: 'ours-no-policy',
+    label: 'ours, no policy',
+    script: 'tests/bench/servers/ours-unchecked.ts',
+    env: { BENCH_RELAY_CHECKS: 'no-policy' },
   })
 
 async function startVariant(variant: OursVariant): Promise<ServerAdapter> {
@@ -60,6 +79,7 @@ async function startVariant(variant: OursVariant): Promise<ServerAdapter> {
         MAX_PENDING_CONNECTIONS_PER_ADDRESS: '0',
         // Unload empty rooms soon, as the reference servers do, so rounds do not pile up.
         ROOM_GRACE_MS: '1000',
+        ...variant.env,
       },
       ready: `http://127.0.0.1:${port}/healthz`,
     })
