@@ -1,4 +1,5 @@
 import js from '@eslint/js'
+import solid from 'eslint-plugin-solid/configs/typescript'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
@@ -28,6 +29,8 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
+  // Solid's reactivity rules (props destructured, signals read outside tracking scopes…).
+  { files: ['client/**/*.{ts,tsx}'], ...solid },
   {
     files: ['**/*.mjs', '**/*.js'],
     languageOptions: { globals: globals.node },

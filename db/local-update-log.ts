@@ -2,7 +2,7 @@ import Database from 'libsql'
 import { BUSY_TIMEOUT_MS, connectionPragmas, type CheckpointMode } from './pragmas.ts'
 
 /** One entry of the update log: a Yjs update of a room. */
-export interface UpdateLogEntry {
+interface UpdateLogEntry {
   readonly room: string
   readonly update: Uint8Array
   /** Who sent it (a participant id); null or absent for a change made by the server. */

@@ -34,8 +34,6 @@ export function createStoredServices(database: DatabaseHandle, docStore?: DocSto
   }
 }
 
-export type StoredServices = ReturnType<typeof createStoredServices>
-
 /**
  * Everything a running server holds, wired once; routes receive only what they need.
  * `docStore` replaces the database's update log (the bench's in-memory reference only).

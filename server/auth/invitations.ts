@@ -14,7 +14,7 @@ export interface InvitationSpec {
   token?: string
 }
 
-export interface RedeemedInvitation {
+interface RedeemedInvitation {
   groupId: string
   room: string
   role: Role

@@ -9,14 +9,14 @@ import type { AppEnv } from '../http/env.ts'
 import type { Sessions } from './sessions.ts'
 
 /** Room names are ids we mint; anything else is refused before it reaches the database. */
-export const isRoomName = (room: string): boolean => /^[A-Za-z0-9_-]{1,64}$/.test(room)
+const isRoomName = (room: string): boolean => /^[A-Za-z0-9_-]{1,64}$/.test(room)
 
 /**
  * The session token from the room's cookie, `Authorization: Bearer`, or, on the WebSocket
  * upgrade only, `?session=` (a WebSocket cannot carry headers from a browser-less client
  * otherwise). Anywhere else a token in the URL would end up in proxy and access logs.
  */
-export const sessionTokenFor = (c: Context, room: string): string | undefined => {
+const sessionTokenFor = (c: Context, room: string): string | undefined => {
   const bearer = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1]
   const query = isWebSocketUpgrade(c) ? c.req.query('session') : undefined
   return getCookie(c, sessionCookieName(room)) ?? bearer ?? query

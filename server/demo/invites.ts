@@ -5,9 +5,9 @@ import { roles, type Role } from '../../shared/roles.ts'
 import type { Invitations } from '../auth/invitations.ts'
 import { deriveToken, hashToken, randomToken } from '../auth/tokens.ts'
 
-export const DEMO_KEY_SETTING = 'demo_invite_key'
+const DEMO_KEY_SETTING = 'demo_invite_key'
 /** Demo links stay valid for two years from the latest `demo` run. */
-export const DEMO_INVITE_LIFETIME_MS = 2 * 365 * 24 * 60 * 60 * 1000
+const DEMO_INVITE_LIFETIME_MS = 2 * 365 * 24 * 60 * 60 * 1000
 
 export type DemoInvites = Record<Role, string>
 

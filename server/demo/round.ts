@@ -20,7 +20,7 @@ export interface DemoOrganisation {
   venue: string
 }
 
-export interface DemoMember {
+interface DemoMember {
   organisationId: string
   role: MemberRole
 }
@@ -48,7 +48,7 @@ export interface DemoCohort {
   resultatkonferens: string
 }
 
-export const SKR_PLACE = 'SKR, Stockholm'
+const SKR_PLACE = 'SKR, Stockholm'
 
 export const demoCohorts: DemoCohort[] = [
   {

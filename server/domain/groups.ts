@@ -29,7 +29,7 @@ const memberOrder: Record<string, number> = {
   [GroupMemberRole.SupportingMentor]: 2,
 }
 
-export const sortMembers = (members: OrganisationSummary[]): OrganisationSummary[] =>
+const sortMembers = (members: OrganisationSummary[]): OrganisationSummary[] =>
   [...members].sort(
     (a, b) =>
       (memberOrder[a.memberRole] ?? 9) - (memberOrder[b.memberRole] ?? 9) ||

@@ -6,7 +6,7 @@ import { randomId } from '../auth/tokens.ts'
 
 type MeetingRow = typeof meetings.$inferSelect
 
-export const toMeetingSummary = (row: MeetingRow): MeetingSummary => ({
+const toMeetingSummary = (row: MeetingRow): MeetingSummary => ({
   id: row.id,
   kind: row.kind,
   title: row.title,

@@ -81,5 +81,3 @@ export function makeHeldUpdates<C>(limits: DocumentLimits, now: () => number = D
 
   return { hold, takeReady, takeExpired, drop, nextExpiry, size: () => held.length }
 }
-
-export type HeldUpdates<C> = ReturnType<typeof makeHeldUpdates<C>>

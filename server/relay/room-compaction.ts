@@ -127,5 +127,3 @@ export function createCompaction(options: CompactionOptions) {
 
   return { afterCommit, compact }
 }
-
-export type Compaction = ReturnType<typeof createCompaction>

@@ -231,5 +231,3 @@ export function createRoomLifecycle<R extends LifecycleRoom>(options: RoomLifecy
 
   return { acquire, idle, use, fail, get, stateOf, loaded, shutdown }
 }
-
-export type RoomLifecycle<R extends LifecycleRoom> = ReturnType<typeof createRoomLifecycle<R>>

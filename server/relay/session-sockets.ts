@@ -26,5 +26,3 @@ export function makeSessionSockets(maxPerSession: number) {
 
   return { take }
 }
-
-export type SessionSockets = ReturnType<typeof makeSessionSockets>

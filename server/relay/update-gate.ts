@@ -130,8 +130,6 @@ export function makeUpdateGate(doc: Y.Doc) {
   }
 }
 
-export type UpdateGate = ReturnType<typeof makeUpdateGate>
-
 /** Y.decodeUpdate's result, typed (Yjs declares its delete set as an internal class). */
 interface DecodedUpdate {
   structs: Struct[]
@@ -163,7 +161,9 @@ function misfit(place: Place, content: Y.Item['content']): string | null {
   if (parent.kind !== 'map' || place.key === null) return `nothing belongs inside ${where}`
   const slot = childSlot(parent, place.key)
   if (!slot) return `unknown key ${where}/${place.key.slice(0, 40)}`
-  return fits(slot, place.key, content) ? null : `a value of the wrong kind at ${where}/${place.key}`
+  return fits(slot, place.key, content)
+    ? null
+    : `a value of the wrong kind at ${where}/${place.key}`
 }
 
 function fits(slot: Slot, key: string, content: Y.Item['content']): boolean {

@@ -18,7 +18,7 @@ export interface HealthDeps {
 export type DatabaseHealth = 'ok' | 'unreachable' | 'read-only' | 'full' | 'locked' | 'write-failed'
 
 /** The settings row the write probe rewrites; nothing reads it. */
-export const HEALTH_PROBE_KEY = 'healthz_write_probe'
+const HEALTH_PROBE_KEY = 'healthz_write_probe'
 
 const writeProblem = (error: unknown): DatabaseHealth => {
   const code = error instanceof Error && 'code' in error ? String(error.code) : ''

@@ -18,7 +18,7 @@ const TIERS: readonly { youngerThan: number; onePer: number }[] = [
 ]
 
 /** The snapshot a load reads: the one that folds the most (as the stores choose it). */
-export const newestSnapshot = (snapshots: readonly SnapshotInfo[]): SnapshotInfo | undefined =>
+const newestSnapshot = (snapshots: readonly SnapshotInfo[]): SnapshotInfo | undefined =>
   snapshots.reduce<SnapshotInfo | undefined>(
     (best, next) =>
       best &&

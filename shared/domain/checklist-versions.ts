@@ -1,6 +1,6 @@
 import type { Localized } from './locale.ts'
 
-export interface ChecklistItem {
+interface ChecklistItem {
   id: string
   text: Localized
 }
@@ -129,7 +129,7 @@ export const checklist2017: ChecklistVersion = {
   ]),
 }
 
-export const checklistVersions: readonly ChecklistVersion[] = [checklist2019, checklist2017]
+const checklistVersions: readonly ChecklistVersion[] = [checklist2019, checklist2017]
 
 export const getChecklistVersion = (id: string): ChecklistVersion =>
   checklistVersions.find((version) => version.id === id) ?? checklist2019

@@ -60,7 +60,7 @@ export const totalScore = (version: ChecklistVersion, scores: PhaseScores): numb
 export const maxScore = (version: ChecklistVersion): number => version.items.length * 3
 
 /** At least six 3s (for every version: the criterion was written for the 10-item list). */
-export const THREES_NEEDED = 6
+const THREES_NEEDED = 6
 
 export interface CriterionStatus {
   met: boolean

@@ -1,7 +1,6 @@
 /** The UI languages: Swedish first, English second. */
 export type Locale = 'sv' | 'en'
 export const locales: readonly Locale[] = ['sv', 'en']
-export const defaultLocale: Locale = 'sv'
 
 /** A text in every UI language. */
 export interface Localized {

@@ -7,7 +7,6 @@ export const OrganisationKind = {
   Forvaltning: 'forvaltning',
 } as const
 export type OrganisationKind = (typeof OrganisationKind)[keyof typeof OrganisationKind]
-export const organisationKinds = Object.values(OrganisationKind)
 
 /** How an organisation takes part in a benchmarking group. */
 export const GroupMemberRole = {
@@ -19,7 +18,3 @@ export const GroupMemberRole = {
   SupportingMentor: 'supporting_mentor',
 } as const
 export type GroupMemberRole = (typeof GroupMemberRole)[keyof typeof GroupMemberRole]
-export const groupMemberRoles = Object.values(GroupMemberRole)
-
-/** A municipality's 4-digit SCB/Kolada code, e.g. 0180 for Stockholm. */
-export const isMunicipalityCode = (code: string): boolean => /^\d{4}$/.test(code)

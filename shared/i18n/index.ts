@@ -1,8 +1,8 @@
-import type { Locale, Localized } from '../domain/locale.ts'
+import type { Locale } from '../domain/locale.ts'
 import { en } from './en.ts'
 import { sv, type Catalogue, type MessageKey, type PluralMessage } from './sv.ts'
 
-export type { MessageKey, PluralMessage } from './sv.ts'
+export type { MessageKey } from './sv.ts'
 export const catalogues: Record<Locale, Catalogue> = { sv, en }
 
 const pluralRules = {
@@ -31,5 +31,3 @@ export function translate(
     name in values ? String(values[name]) : match,
   )
 }
-
-export const localized = (locale: Locale, text: Localized): string => text[locale]

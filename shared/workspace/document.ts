@@ -31,11 +31,6 @@ export const asText = (value: unknown): Y.Text | undefined =>
 export const meetingOf = (doc: Y.Doc, meetingId: string): YMeeting | undefined =>
   asMap(meetingsOf(doc).get(meetingId))
 
-export const schemaVersionOf = (doc: Y.Doc): number | undefined => {
-  const version = meta(doc).get('schemaVersion')
-  return typeof version === 'number' ? version : undefined
-}
-
 /** Fresh ids for entities clients add (agenda items, questions, plans). */
 export const newId = (): string => crypto.randomUUID()
 

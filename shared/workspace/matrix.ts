@@ -3,7 +3,7 @@ import { asMap, asText, meetingOf, meetingsOf, newId, textOf, type YMeeting } fr
 import { moveBy, moveToIndex, orderedEntries, positionAtEnd } from './ordering.ts'
 
 /** The comparison matrix: questions as rows, organisations as columns, every cell a text. */
-export interface MatrixQuestion {
+interface MatrixQuestion {
   id: string
   text: string
   position: number

@@ -10,7 +10,7 @@ export interface Positioned {
   position: number
 }
 
-export const byPosition = (a: Positioned, b: Positioned): number =>
+const byPosition = (a: Positioned, b: Positioned): number =>
   a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 /**

@@ -67,7 +67,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * Badge colours. Each has ≥ 4.5:1 contrast with white text (WCAG AA), so names on them
  * stay readable on a projector too.
  */
-export const presenceColours = [
+const presenceColours = [
   '#1f5fa8', // blue 6.6:1
   '#a23b2a', // brick 6.4:1
   '#2e6b34', // green 6.4:1

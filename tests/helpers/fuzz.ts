@@ -94,7 +94,7 @@ function lineList(text: Y.Text) {
 }
 
 /** The fuzzed document's content, comparable across replicas. */
-export const fuzzContent = (doc: Y.Doc) =>
+const fuzzContent = (doc: Y.Doc) =>
   JSON.stringify({
     text: testText(doc, 't').toString(),
     list: testText(doc, 'list').toString(),

@@ -7,7 +7,7 @@ import { checklistCommentsOf } from '../../shared/workspace/index.ts'
  * comments under test keys, created by the "server" (in the group's stored log) before any
  * client connects, as the server creates a meeting's structure.
  */
-export const testTextNames = ['notes', 'log', 'edits', 'list', 't'] as const
+const testTextNames = ['notes', 'log', 'edits', 'list', 't'] as const
 export type TestTextName = (typeof testTextNames)[number]
 
 const keyOf = (name: TestTextName): string => `test|${name}`

@@ -1,6 +1,6 @@
 import { Route, Router } from '@solidjs/router'
-import { lazy, type ParentProps } from 'solid-js'
-import { createI18n, I18nProvider } from '../i18n/context.tsx'
+import { lazy } from 'solid-js'
+import { I18nProvider } from '../i18n/context.tsx'
 import { Landing } from '../pages/Landing.tsx'
 import { JoinPage } from '../pages/JoinPage.tsx'
 import { GroupShell } from './GroupShell.tsx'
@@ -12,10 +12,8 @@ const MeetingBoard = lazy(() =>
 
 /** Routes: / (landing), /join#<token>, /g/:room (group home), /g/:room/m/:meetingId (board). */
 export function App() {
-  const i18n = createI18n()
-  const Root = (props: ParentProps) => <I18nProvider i18n={i18n}>{props.children}</I18nProvider>
   return (
-    <Router root={Root}>
+    <Router root={I18nProvider}>
       <Route path="/" component={Landing} />
       <Route path="/join" component={JoinPage} />
       <Route path="/g/:room" component={GroupShell}>

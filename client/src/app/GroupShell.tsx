@@ -1,5 +1,5 @@
 import { useParams } from '@solidjs/router'
-import { createEffect, createResource, Match, Switch, type ParentProps } from 'solid-js'
+import { createEffect, createResource, Match, Switch, untrack, type ParentProps } from 'solid-js'
 import type { SessionResponse } from '../../../shared/api.ts'
 import { canWrite, Role } from '../../../shared/roles.ts'
 import { colourFor, type Presence } from '../../../shared/workspace/presence.ts'
@@ -35,26 +35,29 @@ export function GroupShell(props: ParentProps) {
           <p>{t('needInvite.body')}</p>
         </Page>
       </Match>
-      <Match when={session()}>
-        {(current) => <ConnectedGroup session={current()}>{props.children}</ConnectedGroup>}
+      {/* Keyed: another session (another room) is another connection, not this one changed. */}
+      <Match when={session()} keyed>
+        {(current) => <ConnectedGroup session={current}>{props.children}</ConnectedGroup>}
       </Match>
     </Switch>
   )
 }
 
 function ConnectedGroup(props: ParentProps<{ session: SessionResponse }>) {
-  const room = props.session.room
+  // One session for the component's life (GroupShell makes a new one for another session).
+  const session = untrack(() => props.session)
+  const room = session.room
   const connection = createWorkspaceConnection(room)
   const [group, { refetch }] = createResource(() => api.group(room))
   const awareness = connection.provider.awareness
-  const participant = props.session.participant
+  const participant = session.participant
   const presence: Presence = {
     user: {
       participantId: participant.id,
       name: participant.displayName,
       organisationId: participant.organisationId,
       function: participant.function,
-      role: props.session.role,
+      role: session.role,
       colour: colourFor(participant.id),
     },
     focus: null,
@@ -67,7 +70,7 @@ function ConnectedGroup(props: ParentProps<{ session: SessionResponse }>) {
 
   const value: GroupContextValue = {
     room,
-    session: props.session,
+    session,
     group,
     refetchGroup: () => void refetch(),
     doc: connection.doc,
@@ -77,8 +80,8 @@ function ConnectedGroup(props: ParentProps<{ session: SessionResponse }>) {
     synced: connection.synced,
     forgetLocalCopy: connection.forgetLocalCopy,
     peers: createPeers(awareness),
-    readOnly: !canWrite(props.session.role),
-    facilitator: props.session.role === Role.Facilitator,
+    readOnly: !canWrite(session.role),
+    facilitator: session.role === Role.Facilitator,
     setFocus: (focus) => awareness.setLocalStateField('focus', focus),
     organisation: (id) => group()?.organisations.find((org) => org.id === id),
   }

@@ -35,7 +35,7 @@ export function YTextField(props: YTextFieldProps) {
   const group = useGroup()
   let element: HTMLInputElement | HTMLTextAreaElement | undefined
   const origin = Symbol('local-typing')
-  const id = props.id ?? `f-${props.field.replace(/[^A-Za-z0-9_-]/g, '-')}`
+  const id = () => props.id ?? `f-${props.field.replace(/[^A-Za-z0-9_-]/g, '-')}`
 
   createEffect(() => {
     const text = props.text
@@ -63,7 +63,7 @@ export function YTextField(props: YTextFieldProps) {
     if (props.text && !group.readOnly) applyLocalEdit(props.text, element.value, origin)
   }
   const common = () => ({
-    id,
+    id: id(),
     class: `ytext ${props.class ?? ''}`,
     'data-testid': props.testId,
     'data-field': props.field,
@@ -78,7 +78,7 @@ export function YTextField(props: YTextFieldProps) {
 
   return (
     <div class="field">
-      <label for={id} classList={{ 'visually-hidden': !!props.hideLabel }}>
+      <label for={id()} classList={{ 'visually-hidden': !!props.hideLabel }}>
         {props.label}
       </label>
       <Show

@@ -13,10 +13,11 @@ export interface I18n {
 }
 
 /** Swedish by default; the choice is remembered on this device and sets <html lang>. */
-export function createI18n(): I18n {
+function createI18n(): I18n {
   const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY)
-  const [locale, setLocaleSignal] = createSignal<Locale>(isLocale(stored) ? stored : 'sv')
-  document.documentElement.lang = locale()
+  const initial: Locale = isLocale(stored) ? stored : 'sv'
+  const [locale, setLocaleSignal] = createSignal<Locale>(initial)
+  document.documentElement.lang = initial
   return {
     locale,
     setLocale: (next) => {
@@ -31,9 +32,11 @@ export function createI18n(): I18n {
 
 const I18nContext = createContext<I18n>()
 
-export const I18nProvider = (props: ParentProps<{ i18n: I18n }>) => (
-  <I18nContext.Provider value={props.i18n}>{props.children}</I18nContext.Provider>
-)
+/** The app's language for everything inside it (one for the app's life). */
+export function I18nProvider(props: ParentProps) {
+  const i18n = createI18n()
+  return <I18nContext.Provider value={i18n}>{props.children}</I18nContext.Provider>
+}
 
 export function useI18n(): I18n {
   const i18n = useContext(I18nContext)

@@ -58,10 +58,11 @@ export function GroupHome() {
                 </button>
               </Show>
             </div>
-            <Show when={editing()}>
+            {/* Keyed: editing another meeting is a fresh form, not this one's values kept. */}
+            <Show when={editing()} keyed>
               {(current) => (
                 <MeetingForm
-                  meeting={current() === 'new' ? null : (current() as MeetingSummary)}
+                  meeting={current === 'new' ? null : current}
                   organisations={loaded().organisations}
                   onDone={() => {
                     setEditing(null)

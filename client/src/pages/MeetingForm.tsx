@@ -16,7 +16,6 @@ export function MeetingForm(props: {
   const group = useGroup()
   const { t, l } = useI18n()
   const [error, setError] = createSignal<string | null>(null)
-  const initial = props.meeting
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault()
@@ -36,7 +35,8 @@ export function MeetingForm(props: {
       videoLink: text('videoLink'),
     }
     try {
-      if (initial) await api.updateMeeting(group.room, initial.id, input)
+      const editing = props.meeting
+      if (editing) await api.updateMeeting(group.room, editing.id, input)
       else await api.createMeeting(group.room, input)
       props.onDone()
     } catch (failure) {
@@ -49,7 +49,12 @@ export function MeetingForm(props: {
       <div class="form-grid">
         <div class="field">
           <label for="m-kind">{t('meeting.kind')}</label>
-          <select id="m-kind" name="kind" disabled={!!initial} value={initial?.kind ?? 'extra'}>
+          <select
+            id="m-kind"
+            name="kind"
+            disabled={!!props.meeting}
+            value={props.meeting?.kind ?? 'extra'}
+          >
             <For each={meetingKinds}>
               {(kind) => <option value={kind}>{l(meetingKindLabels[kind])}</option>}
             </For>
@@ -57,15 +62,15 @@ export function MeetingForm(props: {
         </div>
         <div class="field">
           <label for="m-title">{t('meeting.title')}</label>
-          <input id="m-title" name="title" maxlength="120" value={initial?.title ?? ''} />
+          <input id="m-title" name="title" maxlength="120" value={props.meeting?.title ?? ''} />
         </div>
         <div class="field">
           <label for="m-date">{t('meeting.date')}</label>
-          <input id="m-date" name="date" type="date" value={initial?.date ?? ''} />
+          <input id="m-date" name="date" type="date" value={props.meeting?.date ?? ''} />
         </div>
         <div class="field">
           <label for="m-time">{t('meeting.startTime')}</label>
-          <input id="m-time" name="startTime" type="time" value={initial?.startTime ?? ''} />
+          <input id="m-time" name="startTime" type="time" value={props.meeting?.startTime ?? ''} />
         </div>
         <div class="field">
           <label for="m-duration">{t('meeting.duration')}</label>
@@ -76,12 +81,12 @@ export function MeetingForm(props: {
             min="15"
             max="1440"
             step="15"
-            value={initial?.durationMinutes ?? 360}
+            value={props.meeting?.durationMinutes ?? 360}
           />
         </div>
         <div class="field">
           <label for="m-host">{t('meeting.host')}</label>
-          <select id="m-host" name="host" value={initial?.hostOrganisationId ?? ''}>
+          <select id="m-host" name="host" value={props.meeting?.hostOrganisationId ?? ''}>
             <option value="">{t('meeting.hostNone')}</option>
             <For each={props.organisations}>
               {(org) => <option value={org.id}>{org.name}</option>}
@@ -90,7 +95,7 @@ export function MeetingForm(props: {
         </div>
         <div class="field">
           <label for="m-place">{t('meeting.place')}</label>
-          <input id="m-place" name="place" maxlength="200" value={initial?.place ?? ''} />
+          <input id="m-place" name="place" maxlength="200" value={props.meeting?.place ?? ''} />
         </div>
         <div class="field">
           <label for="m-video">{t('meeting.video')}</label>
@@ -99,7 +104,7 @@ export function MeetingForm(props: {
             name="videoLink"
             type="url"
             maxlength="500"
-            value={initial?.videoLink ?? ''}
+            value={props.meeting?.videoLink ?? ''}
           />
         </div>
       </div>
@@ -112,7 +117,7 @@ export function MeetingForm(props: {
         <button type="submit" class="button primary">
           {t('meeting.save')}
         </button>
-        <button type="button" class="button subtle" onClick={props.onDone}>
+        <button type="button" class="button subtle" onClick={() => props.onDone()}>
           {t('meeting.cancel')}
         </button>
       </div>

@@ -45,11 +45,14 @@ export function createWorkspaceConnection(room: string): WorkspaceConnection {
   }
   const [synced, setSynced] = createSignal(false)
 
+  // The provider's events read the status when they fire (solid/reactivity cannot tell).
+  // eslint-disable-next-line solid/reactivity
   provider.on('status', ({ status: next }) => {
     if (status() === 'ended') return
     setStatus(next === 'connected' ? 'connected' : navigator.onLine ? 'connecting' : 'offline')
   })
   provider.on('sync', (isSynced: boolean) => isSynced && setSynced(true))
+  // eslint-disable-next-line solid/reactivity
   provider.on('connection-close', (event) => {
     if (event && terminalCloseCodes.has(event.code)) {
       // The session is gone: reconnecting cannot help until the user joins again.
