@@ -6,7 +6,7 @@ import { hashToken } from '../../../server/auth/tokens.ts'
 import { loadDoc } from '../../../server/domain/doc-writer.ts'
 import type { RunningServer } from '../../../server/server.ts'
 import { CloseCode } from '../../../shared/protocol/close-codes.ts'
-import { READ_ONLY_REASON } from '../../../shared/protocol/messages.ts'
+import { WriteRefusal } from '../../../shared/workspace/write-policy.ts'
 import { connectClient, sleep, waitFor, waitForSync } from '../../helpers/clients.ts'
 import { makeTempDatabase } from '../../helpers/database.ts'
 import { createTestGroup, joinGroup, type TestGroup } from '../../helpers/fixtures.ts'
@@ -85,29 +85,32 @@ describe('relay: access', () => {
     expect(result.received).toBeGreaterThan(0)
   })
 
-  it("drops a viewer's writes: they reach no one, are not stored, and the viewer is told", async () => {
+  it("refuses a viewer's writes: they reach no one, are not stored, and the viewer is told and closed (4423)", async () => {
     const viewerSession = await joinGroup(server.url, groupA.invites.viewer, 'Vera')
     const participantSession = await joinGroup(server.url, groupA.invites.participant, 'Pia')
     const viewer = connectClient(server.url, groupA.room, viewerSession)
     const participant = connectClient(server.url, groupA.room, participantSession)
     const denied: string[] = []
+    const closeCodes: number[] = []
+    viewer.provider.on('connection-close', (event) => event && closeCodes.push(event.code))
     const warn = console.warn
     console.warn = (...args: unknown[]) => denied.push(args.join(' '))
     try {
       await Promise.all([waitForSync(viewer), waitForSync(participant)])
       expect(testText(viewer.doc).toString()).toBe('hemligt innehåll')
       testText(viewer.doc).insert(0, 'VIEWER ')
-      testText(participant.doc).insert(0, 'P ')
+      await waitFor(() => closeCodes.includes(CloseCode.WriteRefused), 5000, 'the refusal')
       await waitFor(
-        () => testText(viewer.doc).toString().includes('P '),
-        5000,
-        'participant edit at viewer',
-      )
-      await waitFor(
-        () => denied.some((line) => line.includes(READ_ONLY_REASON)),
+        () => denied.some((line) => line.includes(WriteRefusal.ReadOnly)),
         5000,
         'read-only notice',
       )
+      testText(participant.doc).insert(0, 'P ')
+      const late = connectClient(server.url, groupA.room, participantSession)
+      await waitForSync(late)
+      await waitFor(() => testText(late.doc).toString().includes('P '), 5000, 'the edit')
+      expect(testText(late.doc).toString()).not.toContain('VIEWER')
+      late.destroy()
     } finally {
       console.warn = warn
       viewer.destroy()

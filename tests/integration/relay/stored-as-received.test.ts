@@ -35,6 +35,19 @@ function editsOf(edit: (text: Y.Text) => void): Uint8Array[] {
   return updates
 }
 
+/** Resolves once the server has read every frame sent before (it answers a presence query). */
+function roundTrip(socket: WebSocket): Promise<void> {
+  return new Promise((resolve) => {
+    const answer = (data: Buffer) => {
+      if (data[0] !== MessageType.Awareness) return
+      socket.off('message', answer)
+      resolve()
+    }
+    socket.on('message', answer)
+    socket.send(Uint8Array.of(MessageType.QueryAwareness))
+  })
+}
+
 describe('relay: updates are stored and relayed as received', () => {
   const relay = useRelayServer('kungsbacka')
   const storedCount = async () =>
@@ -70,16 +83,18 @@ describe('relay: updates are stored and relayed as received', () => {
     raw.close()
   })
 
-  it('stores an update held back for a missing predecessor, so the log loses nothing', async () => {
+  it('holds back an update whose predecessor is missing, then stores both: the log loses nothing', async () => {
     const { bo, raw, first, second, storedBefore } = await arrange((text) => {
       text.insert(0, 'Plan')
       text.insert(4, 'era')
     })
 
-    // The second edit first: it cannot be applied yet, but it is new, so it is kept.
+    // The second edit first: the update gate holds it back (outside the document), so
+    // nothing is stored or relayed yet and no member holds pending structs.
     raw.send(encodeUpdate(second))
-    await waitFor(() => bo.doc.store.pendingStructs !== null, 5000, 'the held-back edit at Bo')
-    expect((await storedCount()) - storedBefore).toBe(1)
+    await roundTrip(raw)
+    expect((await storedCount()) - storedBefore).toBe(0)
+    expect(bo.doc.store.pendingStructs).toBeNull()
 
     raw.send(encodeUpdate(first))
     await waitFor(() => testText(bo.doc).toString() === 'Planera', 5000, 'both edits')
@@ -89,21 +104,28 @@ describe('relay: updates are stored and relayed as received', () => {
     raw.close()
   })
 
-  it('an update that fails half-way closes its sender; what it changed is stored and relayed', async () => {
+  it('an unreadable update is refused whole (4422): nothing of it is stored or relayed', async () => {
     const bo = await relay.connect('participant', 'Bo')
     const raw = await rawWriter(relay)
     const closed = new Promise<number>((resolve) => raw.once('close', resolve))
     const [valid] = editsOf((text) => text.insert(0, 'Halvvägs'))
-    // The structs are read and applied first, then the delete set, which is cut short here:
-    // its last byte (0 clients) becomes 5 clients that never come.
+    // The structs are valid, the delete set is cut short: its last byte (0 clients) becomes
+    // 5 clients that never come. Yjs would apply the structs and then throw; the update gate
+    // reads the whole update first.
     const broken = Uint8Array.from(valid!)
     expect(broken[broken.length - 1]).toBe(0)
     broken[broken.length - 1] = 5
+    const storedBefore = await storedCount()
 
     raw.send(encodeUpdate(broken))
-    expect(await closed).toBe(CloseCode.MalformedMessage)
-    await waitFor(() => testText(bo.doc).toString() === 'Halvvägs', 5000, 'the part')
+    expect(await closed).toBe(CloseCode.UpdateRefused)
+    testText(bo.doc).insert(0, 'Bo ')
+    // Relayed only once stored: a late joiner seeing it means it is in the log.
+    const late = await relay.connect('viewer', 'Sen')
+    await waitFor(() => testText(late.doc).toString() === 'Bo ', 5000, "Bo's edit")
+    expect((await storedCount()) - storedBefore).toBe(1)
     const stored = await loadDoc(relay.server.services.store, relay.group.room)
-    expect(testText(stored).toString()).toBe('Halvvägs')
+    expect(testText(stored).toString()).toBe('Bo ')
+    expect(testText(bo.doc).toString()).toBe('Bo ')
   })
 })
