@@ -18,9 +18,6 @@ export const SyncStep = {
   Update: 2,
 } as const
 
-/** The reason sent in an auth "permission denied" message when a viewer tries to write. */
-export const READ_ONLY_REASON = 'read-only'
-
 /** Where the relay listens; the client's WebsocketProvider appends `/<room>`. */
 export const RELAY_PATH = '/ws'
 

@@ -48,7 +48,7 @@ export interface ServerSummary {
   benchCpuShare: number
 }
 
-export const TARGETS = {
+const TARGETS = {
   /** ours / @y/websocket-server */
   cpuRatioMax: 1.0,
   /** ours / @y/websocket-server */

@@ -16,7 +16,7 @@ import type { Role } from '../../../shared/roles.ts'
  * no sleeping: the test decides when each step happens.
  */
 
-export const silent = createLogger('silent')
+const silent = createLogger('silent')
 
 /** The memory store, with failures and a held compaction on demand. */
 export function makeFaultyStore(inner: DocStore = createMemoryDocStore()) {
@@ -62,8 +62,6 @@ export function makeFaultyStore(inner: DocStore = createMemoryDocStore()) {
     },
   }
 }
-
-export type FaultyStore = ReturnType<typeof makeFaultyStore>
 
 export function makeRooms(store: DocStore, options: Partial<RoomsOptions> = {}) {
   const commit = createGroupCommit(store)
