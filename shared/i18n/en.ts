@@ -2,10 +2,8 @@ import type { Catalogue } from './sv.ts'
 
 export const en: Catalogue = {
   'app.name': 'Modellrummet',
-  'app.tagline': "Workspace for SKR's model concept for gender mainstreaming",
   'app.skip': 'Skip to content',
   'lang.switch': 'På svenska',
-  'lang.label': 'Language',
   'landing.title': 'Welcome to Modellrummet',
   'landing.intro':
     'Here the benchmarking group works together in real time: agenda, comparison matrix, PDSA plans and the self-assessment checklist.',
@@ -59,8 +57,6 @@ export const en: Catalogue = {
   'nav.leave': 'Leave the group',
   'home.organisations': 'Organisations',
   'home.meetings': 'Meetings',
-  'home.mentor': 'mentor',
-  'home.supportingMentor': 'supporting mentor',
   'home.host': 'Host: {host}',
   'home.noDate': 'Date not set',
   'home.openBoard': 'Open the board',
@@ -110,9 +106,6 @@ export const en: Catalogue = {
   'matrix.remove': 'Remove question',
   'matrix.up': 'Move question up',
   'matrix.down': 'Move question down',
-  'matrix.prev': 'Previous question',
-  'matrix.next': 'Next question',
-  'matrix.position': 'Question {n} of {total}',
   'pdsa.add': 'New PDSA plan',
   'pdsa.for': 'for {org}',
   'pdsa.followUp': 'Follow up from the last meeting',
@@ -140,5 +133,4 @@ export const en: Catalogue = {
   'checklist.reasonThrees': { one: '{n} more 3 needed', other: '{n} more 3s needed' },
   'checklist.reasonUnscored': { one: '{n} item not scored', other: '{n} items not scored' },
   'checklist.earlier': 'Earlier',
-  'checklist.organisation': 'Organisation',
 }

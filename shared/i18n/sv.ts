@@ -5,10 +5,8 @@
  */
 export const sv = {
   'app.name': 'Modellrummet',
-  'app.tagline': 'Arbetsyta för SKR:s modellkoncept för jämställdhetsintegrering',
   'app.skip': 'Hoppa till innehållet',
   'lang.switch': 'In English',
-  'lang.label': 'Språk',
   'landing.title': 'Välkommen till Modellrummet',
   'landing.intro':
     'Här arbetar benchmarkinggruppen tillsammans i realtid: agenda, jämförelsematris, PDSA-planer och checklistan för självskattning.',
@@ -62,8 +60,6 @@ export const sv = {
   'nav.leave': 'Lämna gruppen',
   'home.organisations': 'Organisationer',
   'home.meetings': 'Träffar',
-  'home.mentor': 'mentor',
-  'home.supportingMentor': 'stödjande mentor',
   'home.host': 'Värd: {host}',
   'home.noDate': 'Datum ej bestämt',
   'home.openBoard': 'Öppna arbetsytan',
@@ -113,9 +109,6 @@ export const sv = {
   'matrix.remove': 'Ta bort fråga',
   'matrix.up': 'Flytta frågan upp',
   'matrix.down': 'Flytta frågan ner',
-  'matrix.prev': 'Föregående fråga',
-  'matrix.next': 'Nästa fråga',
-  'matrix.position': 'Fråga {n} av {total}',
   'pdsa.add': 'Ny PDSA-plan',
   'pdsa.for': 'för {org}',
   'pdsa.followUp': 'Följ upp från förra träffen',
@@ -143,7 +136,6 @@ export const sv = {
   'checklist.reasonThrees': { one: '{n} 3:a till behövs', other: '{n} 3:or till behövs' },
   'checklist.reasonUnscored': { one: '{n} punkt ej bedömd', other: '{n} punkter ej bedömda' },
   'checklist.earlier': 'Tidigare',
-  'checklist.organisation': 'Organisation',
 }
 
 /** A message that counts: one form per plural category of the locale (sv and en: one, other). */
