@@ -70,6 +70,17 @@ export type ScoringRound = z.infer<typeof scoringSchema>
 /** "Ta alla hit": a counter the facilitator bumps; followers who stopped follow again. */
 export const summonSchema = z.object({ count: z.number().int().min(0), at: z.number().finite() })
 
+/**
+ * The join link the projector shows as a QR code: a time-limited participant invitation a
+ * facilitator made (POST /api/rooms/:room/invitations). Every member can read it, so it
+ * is as public as the projector's screen; a facilitator hides it by setting null.
+ */
+export const joinLinkSchema = z.object({
+  url: z.url({ protocol: /^https?$/ }).max(500),
+  expiresAt: z.number().finite(),
+})
+export type JoinLink = z.infer<typeof joinLinkSchema>
+
 /** The fields of a meeting's control state and the schema of each one's value. */
 export const controlFields = {
   led: z.boolean(),
@@ -79,6 +90,7 @@ export const controlFields = {
   timer: timerSchema.nullable(),
   scoring: scoringSchema.nullable(),
   summon: summonSchema,
+  joinLink: joinLinkSchema.nullable(),
 } as const
 export type ControlField = keyof typeof controlFields
 
@@ -120,6 +132,7 @@ export interface MeetingControl {
   timer: MeetingTimer | null
   scoring: ScoringRound | null
   summon: { count: number; at: number }
+  joinLink: JoinLink | null
   locks: Partial<Record<LockScope, Lock>>
 }
 
@@ -147,6 +160,7 @@ export function readMeetingControl(doc: Y.Doc, meetingId: string): MeetingContro
     timer: read(doc, meetingId, 'timer') ?? null,
     scoring: read(doc, meetingId, 'scoring') ?? null,
     summon: read(doc, meetingId, 'summon') ?? { count: 0, at: 0 },
+    joinLink: read(doc, meetingId, 'joinLink') ?? null,
     locks,
   }
 }
