@@ -174,6 +174,42 @@ export const sv = {
   'checklist.reasonThrees': { one: '{n} 3:a till behövs', other: '{n} 3:or till behövs' },
   'checklist.reasonUnscored': { one: '{n} punkt ej bedömd', other: '{n} punkter ej bedömda' },
   'checklist.earlier': 'Tidigare',
+  'sealed.title': 'Förseglad bedömning',
+  'sealed.start': 'Starta förseglad bedömning',
+  'sealed.startHint':
+    'Varje organisation sätter sina poäng utan att se de andras. Du visar alla samtidigt när alla är klara.',
+  'sealed.startFailed': 'Det gick inte att starta bedömningen. Försök igen.',
+  'sealed.note': 'Bedömningen är förseglad tills processledaren visar alla.',
+  'sealed.progress': 'Vilka är klara?',
+  'sealed.doneCount': '{done} av {total} organisationer är klara',
+  'sealed.scored': '{n} av {total} punkter bedömda',
+  'sealed.orgDone': 'klar',
+  'sealed.working': 'bedömer',
+  'sealed.loadFailed': 'Läget kunde inte hämtas just nu. Det försöker igen om en stund.',
+  'sealed.yourOrg':
+    'Ni bedömer för {org}. Bara ni och processledaren ser era poäng och kommentarer tills alla visas.',
+  'sealed.comment': 'Kommentar',
+  'sealed.saving': 'Sparar …',
+  'sealed.saved': 'Sparat',
+  'sealed.saveFailed': 'Kunde inte spara. Försöker igen om en stund …',
+  'sealed.closed': 'Processledaren har redan visat alla bedömningar.',
+  'sealed.weAreDone': 'Vi är klara',
+  'sealed.doneHint': 'Ni kan ändra era poäng tills processledaren visar alla.',
+  'sealed.viewer': 'Du ser vilka som är klara. Poängen visas när processledaren visar alla.',
+  'sealed.noOrganisation':
+    'Du är inte med för någon organisation som bedömer sig i checklistan, så du sätter inga poäng här. Poängen visas när processledaren visar alla.',
+  'sealed.reveal': 'Visa alla bedömningar',
+  'sealed.confirmTitle': 'Visa alla bedömningar?',
+  'sealed.confirmText':
+    'Alla i gruppen ser då varje organisations poäng och kommentarer i checklistan. De går inte att försegla igen.',
+  'sealed.confirmNotDone': {
+    one: '{n} organisation har inte sagt att den är klar.',
+    other: '{n} organisationer har inte sagt att de är klara.',
+  },
+  'sealed.confirmYes': 'Ja, visa alla',
+  'sealed.cancel': 'Avbryt',
+  'sealed.revealFailed': 'Det gick inte att visa bedömningarna. Försök igen.',
+  'sealed.revealedNote': 'Poängen nedan kommer från en förseglad bedömning som nu visas för alla.',
 }
 
 /** A message that counts: one form per plural category of the locale (sv and en: one, other). */

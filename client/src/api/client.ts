@@ -13,6 +13,11 @@ import type {
   ServerTimeResponse,
   SessionResponse,
 } from '../../../shared/api.ts'
+import type {
+  ScoringRoundResponse,
+  SealedDoneInput,
+  SealedScoreInput,
+} from '../../../shared/scoring-api.ts'
 
 /** A failed API call, with the server's stable error code. */
 export class ApiFailure extends Error {
@@ -49,6 +54,8 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 }
 
 const room = (name: string) => `/api/rooms/${encodeURIComponent(name)}`
+const scoringRound = (name: string, roundId: string) =>
+  `${room(name)}/scoring/${encodeURIComponent(roundId)}`
 
 /** The JSON API of shared/api.ts, typed. */
 export const api = {
@@ -65,4 +72,17 @@ export const api = {
     call<MeetingSummary>('PATCH', `${room(name)}/meetings/${encodeURIComponent(id)}`, patch),
   createInvitation: (name: string, request: InvitationRequest) =>
     call<InvitationResponse>('POST', `${room(name)}/invitations`, request),
+  openScoring: (name: string, meetingId: string) =>
+    call<ScoringRoundResponse>(
+      'POST',
+      `${room(name)}/meetings/${encodeURIComponent(meetingId)}/scoring`,
+    ),
+  scoringRound: (name: string, roundId: string) =>
+    call<ScoringRoundResponse>('GET', scoringRound(name, roundId)),
+  setSealedScore: (name: string, roundId: string, input: SealedScoreInput) =>
+    call<ScoringRoundResponse>('PUT', `${scoringRound(name, roundId)}/scores`, input),
+  setSealedDone: (name: string, roundId: string, input: SealedDoneInput) =>
+    call<ScoringRoundResponse>('PUT', `${scoringRound(name, roundId)}/done`, input),
+  revealScoring: (name: string, roundId: string) =>
+    call<ScoringRoundResponse>('POST', `${scoringRound(name, roundId)}/reveal`),
 }

@@ -18,6 +18,8 @@ import { useI18n } from '../i18n/context.tsx'
 import { createMediaQuery } from '../sync/media.ts'
 import { createYSnapshot } from '../sync/snapshot.ts'
 import { ChecklistCell } from './ChecklistCell.tsx'
+import { createSealedRound } from './sealed-round.ts'
+import { SealedScoring } from './SealedScoring.tsx'
 
 /**
  * Items × organisations for this meeting's phase, with earlier phases beside each score:
@@ -36,6 +38,8 @@ export function ChecklistPanel(props: { meeting: MeetingSummary }) {
   }
   const organisations = () =>
     (group.group()?.organisations ?? []).filter((org) => org.memberRole === 'benchmarking')
+  // While a sealed scoring round is open, the phase's inputs are hidden (the relay refuses them).
+  const sealing = createSealedRound(group.doc, () => props.meeting.id, phase)
   const scores = createYSnapshot(group.doc, () => {
     const all: Record<string, Record<string, PhaseScores>> = {}
     for (const org of organisations()) {
@@ -74,8 +78,14 @@ export function ChecklistPanel(props: { meeting: MeetingSummary }) {
   return (
     <Show when={phase()} fallback={<p>{t('checklist.noPhase')}</p>}>
       {(current) => (
-        <div class="checklist">
+        <div class="checklist" data-sealed={sealing.sealed() ? '' : undefined}>
           <h3>{t('checklist.phase', { phase: l(checklistPhaseLabels[current()]) })}</h3>
+          <SealedScoring
+            meetingId={props.meeting.id}
+            phase={current()}
+            organisations={organisations()}
+            state={sealing}
+          />
           <Show
             when={!narrow()}
             fallback={
