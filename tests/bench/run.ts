@@ -11,10 +11,11 @@
  * BENCH_IDLE_CONNECTIONS (1000), BENCH_IDLE_ROOMS (10), BENCH_PROFILE (1 or ours: after the
  * rounds, profile one more load phase of our relay and print where its CPU time goes; all:
  * the same for every server, for comparison),
- * BENCH_TIMEOUT_MS (1200000: hard stop), BENCH_SERVERS (a comma-separated subset of ours,
+ * BENCH_TIMEOUT_MS (1800000: hard stop), BENCH_SERVERS (a comma-separated subset of ours,
  * y-websocket-server, hocuspocus, ours-memory-log, y-websocket-server-leveldb,
  * ours-unchecked (the relay without its update gate and write policy: what they cost) and
- * ours-no-policy (not in the default run: `npm run bench:checks`), for quicker experiments),
+ * ours-no-policy (without the write policy only); all seven by default, for quicker
+ * experiments a subset (`npm run bench:checks`: ours, both of those and y-websocket-server)),
  * BENCH_NODE_FLAGS (extra node flags for every server process, e.g. --perf-basic-prof),
  * BENCH_OURS_ENTRY (our server's entry: dist/node/server/main.js, the build `npm start`
  * runs; server/main.ts for the source through tsx).
@@ -43,11 +44,11 @@ const config = {
   warmupMs: num('BENCH_WARMUP_MS', 30_000),
   rewarmMs: num('BENCH_REWARM_MS', 10_000),
   profile: (process.env.BENCH_PROFILE ?? '').replace(/^1$/, 'ours'),
-  timeoutMs: num('BENCH_TIMEOUT_MS', 1_200_000),
+  timeoutMs: num('BENCH_TIMEOUT_MS', 1_800_000),
   /** For experiments: which servers run (ours first; ratios need y-websocket-server). */
   servers: (
     process.env.BENCH_SERVERS ??
-    'ours,y-websocket-server,hocuspocus,ours-memory-log,y-websocket-server-leveldb,ours-unchecked'
+    'ours,y-websocket-server,hocuspocus,ours-memory-log,y-websocket-server-leveldb,ours-unchecked,ours-no-policy'
   ).split(','),
 }
 const resultsDir = resolve(repoRoot, 'bench-results')
