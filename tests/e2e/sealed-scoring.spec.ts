@@ -28,8 +28,9 @@ test('a sealed round: each organisation scores unseen by the others, the facilit
   const anna = await joinAs(browser, group.invites.facilitator, 'Anna Mentor', 'Uppsala kommun')
   const bo = await joinAs(browser, group.invites.participant, 'Bo Botkyrka', 'Botkyrka kommun')
   const vera = await joinAs(browser, group.invites.participant, 'Vera Västerås', 'Västerås stad')
+  const viewer = await joinAs(browser, group.invites.viewer, 'Vilma Åskådare')
   const everyone = [anna, bo, vera]
-  for (const page of everyone) await openBoard(page, /^BM1/, 'checklista')
+  for (const page of [...everyone, viewer]) await openBoard(page, /^BM1/, 'checklista')
 
   // The facilitator opens the round; everyone's checklist turns sealed, live.
   await anna.getByRole('button', { name: 'Starta förseglad bedömning' }).click()
@@ -40,6 +41,9 @@ test('a sealed round: each organisation scores unseen by the others, the facilit
     await expect(page.locator('.checklist-table')).toBeHidden()
   }
   await expect(anna.getByText('Ni bedömer för')).toHaveCount(0)
+  // A viewer follows the progress only.
+  await expect(viewer.getByTestId('sealed-note')).toBeVisible()
+  await expect(viewer.getByRole('radio')).toHaveCount(0)
 
   // Each organisation scores its own items only (score at once, comment after a pause).
   await score(bo, 'Botkyrka kommun', 1).getByRole('radio', { name: /^3/ }).check()
@@ -59,9 +63,11 @@ test('a sealed round: each organisation scores unseen by the others, the facilit
   await bo.getByRole('checkbox', { name: 'Vi är klara' }).check()
   await vera.getByRole('checkbox', { name: 'Vi är klara' }).check()
   await expect(anna.getByTestId('sealed-done-count')).toHaveText('2 av 2 organisationer är klara')
-  await expect(vera.getByTestId(/^sealed-progress-/).filter({ hasText: 'Botkyrka' })).toContainText(
-    'klar',
-  )
+  for (const page of [vera, viewer]) {
+    const botkyrka = page.getByTestId(/^sealed-progress-/).filter({ hasText: 'Botkyrka' })
+    await expect(botkyrka).toContainText('klar')
+  }
+  expect(await viewer.content()).not.toContain(SECRET)
   // Västerås has heard from the server since Botkyrka saved, and never saw its score.
   expect(await vera.content()).not.toContain(SECRET)
   await expect(score(vera, 'Botkyrka kommun', 1)).toHaveCount(0)
@@ -75,6 +81,7 @@ test('a sealed round: each organisation scores unseen by the others, the facilit
   await anna.keyboard.press('Shift+Tab')
   await expect(dialog.getByRole('button', { name: 'Ja, visa alla' })).toBeFocused()
   await anna.keyboard.press('Enter')
+  await expect(anna.getByText('Poängen nedan kommer från en förseglad bedömning')).toBeFocused()
 
   // Everyone's ordinary checklist now shows both organisations' scores and the comment.
   for (const page of everyone) {
@@ -84,5 +91,5 @@ test('a sealed round: each organisation scores unseen by the others, the facilit
     await expect(comment(page, 'Botkyrka kommun', 1)).toHaveValue(SECRET)
   }
   await anna.screenshot({ path: test.info().outputPath('sealed-revealed.png'), fullPage: true })
-  for (const page of everyone) await page.context().close()
+  for (const page of [...everyone, viewer]) await page.context().close()
 })

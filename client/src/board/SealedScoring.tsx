@@ -1,4 +1,4 @@
-import { createSignal, Match, Show, Switch } from 'solid-js'
+import { createEffect, createSignal, Match, Show, Switch } from 'solid-js'
 import type { OrganisationSummary } from '../../../shared/api.ts'
 import type { ChecklistPhase } from '../../../shared/domain/checklist.ts'
 import { getChecklistVersion } from '../../../shared/domain/checklist-versions.ts'
@@ -33,6 +33,12 @@ export function SealedScoring(props: {
   const [starting, setStarting] = createSignal(false)
   const [failure, setFailure] = createSignal<string | null>(null)
   const [revealedHere, setRevealedHere] = createSignal(false)
+  const [revealedNote, setRevealedNote] = createSignal<HTMLElement>()
+  // After revealing, the button is gone: focus goes to the note that says what happened
+  // (whichever comes first, the server's answer or the document's change).
+  createEffect(() => {
+    if (revealedHere()) revealedNote()?.focus()
+  })
 
   const ownOrganisation = () => {
     if (group.session.role === Role.Viewer) return undefined
@@ -70,13 +76,7 @@ export function SealedScoring(props: {
         <Show when={group.facilitator || props.state.round()?.state === 'revealed'}>
           <div class="sealed-scoring" data-testid="sealed-scoring">
             <Show when={props.state.round()?.state === 'revealed'}>
-              <p
-                class="sealed-revealed"
-                tabindex="-1"
-                ref={(note) => {
-                  if (revealedHere()) queueMicrotask(() => note.focus())
-                }}
-              >
+              <p class="sealed-revealed" tabindex="-1" ref={setRevealedNote}>
                 {t('sealed.revealedNote')}
               </p>
             </Show>
