@@ -1,12 +1,50 @@
-import { defineConfig } from 'vite'
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { defineConfig, type Plugin } from 'vite'
 import solid from 'vite-plugin-solid'
+
+/**
+ * Writes a brotli and a gzip copy beside every text asset of the build, so the server
+ * sends them precompressed (server/http/static.ts) without compressing per request. Node's
+ * zlib does it; no plugin needed.
+ */
+function precompress(): Plugin {
+  const compressible = /\.(js|css|html|svg|json|txt)$/
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name)
+      return statSync(path).isDirectory() ? walk(path) : [path]
+    })
+  let builtTo = ''
+  return {
+    name: 'modellrummet-precompress',
+    apply: 'build',
+    configResolved(config) {
+      builtTo = resolve(config.root, config.build.outDir)
+    },
+    closeBundle() {
+      for (const file of walk(builtTo)) {
+        if (!compressible.test(file)) continue
+        const content = readFileSync(file)
+        if (content.byteLength < 1024) continue
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        )
+        writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }))
+      }
+    },
+  }
+}
 
 // The client is built into dist/client and served by the Hono server (server/http/static.ts).
 // In development `vite` proxies the API and the WebSocket relay to the server on :3000.
 export default defineConfig({
   root: 'client',
-  plugins: [solid()],
-  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true },
+  plugins: [solid(), precompress()],
+  // Source maps for our own debugging, not referenced from the bundles (and never served).
+  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: 'hidden' },
   server: {
     proxy: {
       '/api': 'http://127.0.0.1:3000',
