@@ -46,3 +46,16 @@ export function appendLine(doc: Y.Doc, line: string, name: TestTextName = 'log')
 /** The lines of a test text. */
 export const linesOf = (doc: Y.Doc, name: TestTextName = 'log'): string[] =>
   testText(doc, name).toString().split('\n').filter(Boolean)
+
+/** The updates a change makes on a replica, one per transaction, as its provider sends them. */
+export function updatesOf(doc: Y.Doc, change: () => void): Uint8Array[] {
+  const updates: Uint8Array[] = []
+  const collect = (update: Uint8Array) => updates.push(update)
+  doc.on('update', collect)
+  try {
+    change()
+  } finally {
+    doc.off('update', collect)
+  }
+  return updates
+}

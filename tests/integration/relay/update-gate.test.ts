@@ -13,7 +13,7 @@ import { connectClient, waitFor, waitForSync, type TestClient } from '../../help
 import { makeTempDatabase } from '../../helpers/database.ts'
 import { createTestGroup, joinGroup, type TestGroup } from '../../helpers/fixtures.ts'
 import { startTestServer } from '../../helpers/server.ts'
-import { testText } from '../../helpers/workspace.ts'
+import { testText, updatesOf } from '../../helpers/workspace.ts'
 
 const MAX_DOCUMENT_BYTES = 400_000
 
@@ -23,16 +23,6 @@ const syncFrame = (step: number, payload: Uint8Array): Buffer => {
   encoding.writeVarUint(encoder, step)
   encoding.writeVarUint8Array(encoder, payload)
   return Buffer.from(encoding.toUint8Array(encoder))
-}
-
-/** The updates a change makes on a replica, one per transaction. */
-function updatesOf(doc: Y.Doc, change: () => void): Uint8Array[] {
-  const updates: Uint8Array[] = []
-  const collect = (update: Uint8Array) => updates.push(update)
-  doc.on('update', collect)
-  change()
-  doc.off('update', collect)
-  return updates
 }
 
 /** An update with only a delete set, one range for each of `clients`. */

@@ -13,6 +13,7 @@ import {
   removePdsaPlan,
   setChecklistScore,
 } from '../../../shared/workspace/index.ts'
+import { updatesOf } from '../../helpers/workspace.ts'
 
 const setup = {
   meetingId: 'bm1',
@@ -31,16 +32,6 @@ function roomAndMember() {
   Y.applyUpdate(member, Y.encodeStateAsUpdate(room))
   const gate = makeUpdateGate(room)
   return { room, member, gate }
-}
-
-/** The updates a change makes on a replica, as its provider would send them. */
-function updatesOf(doc: Y.Doc, change: () => void): Uint8Array[] {
-  const updates: Uint8Array[] = []
-  const collect = (update: Uint8Array) => updates.push(update)
-  doc.on('update', collect)
-  change()
-  doc.off('update', collect)
-  return updates
 }
 
 const one = (updates: Uint8Array[]): Uint8Array => Y.mergeUpdates(updates)
