@@ -4,6 +4,7 @@ import { App } from './app/App.tsx'
 import './styles/base.css'
 import './styles/layout.css'
 import './styles/board.css'
+import './styles/facilitation.css'
 
 const root = document.getElementById('root')
 if (root) render(() => <App />, root)

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { participantFunctions, type ParticipantFunction } from '../domain/participant.ts'
 import { roles, type Role } from '../roles.ts'
+import { meetingParts, type MeetingPart } from './control.ts'
 
 /** What each client publishes in Yjs awareness: who they are and which field they edit. */
 export interface Presence {
@@ -13,12 +14,27 @@ export interface Presence {
     colour: string
   }
   focus: { meetingId: string; field: string } | null
+  /** The part of a meeting's board the person has open; whether they follow the facilitator. */
+  view?: PresenceView | null
+}
+
+export interface PresenceView {
+  meetingId: string
+  part: MeetingPart
+  following: boolean
 }
 
 const colourSchema = z.string().regex(/^#[0-9a-f]{6}$/i)
 const focusSchema = z
   .object({ meetingId: z.string().max(100), field: z.string().max(200) })
   .nullable()
+const viewSchema = z
+  .object({
+    meetingId: z.string().max(100),
+    part: z.enum(meetingParts),
+    following: z.boolean(),
+  })
+  .nullish()
 
 const presenceSchema = z.object({
   user: z.object({
@@ -32,6 +48,7 @@ const presenceSchema = z.object({
     colour: colourSchema,
   }),
   focus: focusSchema,
+  view: viewSchema,
 })
 
 /** Awareness comes from other clients: read it defensively. */
@@ -45,7 +62,7 @@ export type PresenceIdentity = Omit<Presence['user'], 'colour'>
 
 /**
  * The state the server lets through for what a client published: identity from the
- * session, whatever the client claimed; the client's own colour and focus when they are
+ * session, whatever the client claimed; the client's own colour, focus and view when they are
  * valid (an invalid colour becomes the participant's usual one, an invalid focus none),
  * anything else dropped. So what others read always parses as a Presence.
  */
@@ -54,9 +71,11 @@ export function stampPresence(claimed: unknown, identity: PresenceIdentity): Pre
   const user = isRecord(fields.user) ? fields.user : {}
   const colour = colourSchema.safeParse(user.colour)
   const focus = focusSchema.safeParse(fields.focus)
+  const view = viewSchema.safeParse(fields.view)
   return {
     user: { ...identity, colour: colour.success ? colour.data : colourFor(identity.participantId) },
     focus: focus.success ? focus.data : null,
+    ...(view.success && view.data ? { view: view.data } : {}),
   }
 }
 

@@ -6,11 +6,13 @@ import { colourFor, type Presence } from '../../../shared/workspace/presence.ts'
 import { api } from '../api/client.ts'
 import { Page } from '../components/Page.tsx'
 import { GroupHeader } from '../components/GroupHeader.tsx'
+import { RefusalNotice } from '../components/RefusalNotice.tsx'
 import { SkipLink } from '../components/SkipLink.tsx'
 import { useI18n } from '../i18n/context.tsx'
 import { rememberGroup } from '../pages/last-group.ts'
 import { createWorkspaceConnection } from '../sync/connection.ts'
 import { createPeers } from '../sync/presence.ts'
+import { discardRefusedWrites } from '../sync/refused-writes.ts'
 import { GroupContext, type GroupContextValue } from './group-context.tsx'
 
 /** `/g/:room/*`: checks the session, then connects the group's live workspace. */
@@ -63,6 +65,13 @@ function ConnectedGroup(props: ParentProps<{ session: SessionResponse }>) {
     focus: null,
   }
   awareness.setLocalState(presence)
+  discardRefusedWrites({
+    room,
+    doc: connection.doc,
+    provider: connection.provider,
+    writer: { role: presence.user.role, participantId: participant.id },
+    forgetLocalCopy: connection.forgetLocalCopy,
+  })
   createEffect(() => {
     const loaded = group()
     if (loaded) rememberGroup(room, loaded.group.name)
@@ -90,6 +99,7 @@ function ConnectedGroup(props: ParentProps<{ session: SessionResponse }>) {
       <SkipLink />
       <GroupHeader />
       <main id="main" class="page wide" tabindex="-1">
+        <RefusalNotice room={room} />
         {props.children}
       </main>
     </GroupContext.Provider>

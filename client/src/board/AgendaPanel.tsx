@@ -7,25 +7,27 @@ import {
   agendaOf,
   agendaTotalMinutes,
   meetingOf,
-  fieldId,
-  getAgendaItemTitle,
   moveAgendaItem,
   readAgenda,
   removeAgendaItem,
-  updateAgendaItem,
   type AgendaItem,
 } from '../../../shared/workspace/index.ts'
 import { useGroup } from '../app/group-context.tsx'
 import { createNow, localIsoDate, minutesOfDay } from '../app/now.ts'
-import { YTextField } from '../components/YTextField.tsx'
 import { useI18n } from '../i18n/context.tsx'
+import { currentAgendaIndex } from '../meeting/current-item.ts'
+import { useMeeting } from '../meeting/meeting-context.tsx'
+import { writePath } from '../meeting/write-access.ts'
 import { createYSnapshot } from '../sync/snapshot.ts'
+import { AgendaItemRow } from './AgendaItemRow.tsx'
 
 /** The agenda: ordered items with title, minutes, responsible organisation and done. */
 export function AgendaPanel(props: { meeting: MeetingSummary }) {
   const group = useGroup()
+  const meeting = useMeeting()
   const { t } = useI18n()
   const agenda = createYSnapshot(group.doc, () => readAgenda(group.doc, props.meeting.id))
+  const editable = () => meeting.access.may(writePath.agenda(props.meeting.id))
   const [announcement, setAnnouncement] = createSignal('')
   const [canUndo, setCanUndo] = createSignal(false)
   // Only this person's removals can be undone, and only by them (Yjs undo is per origin).
@@ -56,11 +58,15 @@ export function AgendaPanel(props: { meeting: MeetingSummary }) {
   })
   // On the meeting's day, the item the schedule says is running now (for keeping time).
   const now = createNow()
-  const running = createMemo(() => {
+  const byClock = createMemo(() => {
     const { startTime, date } = props.meeting
     if (!startTime || date !== localIsoDate(now())) return null
     return runningAgendaItem(startTime, minutes(), minutesOfDay(now()))
   })
+  // While the meeting is led the facilitator's "Nu" replaces the clock's; the clock stays a hint.
+  const current = createMemo(() =>
+    currentAgendaIndex(agenda.value, meeting.led(), meeting.control.value.agendaItemId, byClock()),
+  )
   const over = () => total() - props.meeting.durationMinutes
 
   const move = (item: AgendaItem, to: 'up' | 'down') => {
@@ -79,7 +85,7 @@ export function AgendaPanel(props: { meeting: MeetingSummary }) {
     )
   }
   const onKeyDown = (item: AgendaItem) => (event: KeyboardEvent) => {
-    if (!event.altKey || group.readOnly) return
+    if (!event.altKey || !editable()) return
     if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
       event.preventDefault()
       move(item, event.key === 'ArrowUp' ? 'up' : 'down')
@@ -89,132 +95,31 @@ export function AgendaPanel(props: { meeting: MeetingSummary }) {
     const id = addAgendaItem(group.doc, props.meeting.id, { minutes: 15 })
     queueMicrotask(() => document.querySelector<HTMLElement>(`[data-item="${id}"] .ytext`)?.focus())
   }
-  const organisations = () => group.group()?.organisations ?? []
 
   return (
     <div class="agenda">
       <p class="visually-hidden" aria-live="polite">
         {announcement()}
       </p>
-      <Show when={!group.readOnly}>
+      <Show when={editable()}>
         <p class="hint">{t('agenda.keys')}</p>
       </Show>
       <ol class="agenda-list">
         <For each={agenda.value}>
           {(item, index) => (
-            <li
-              class="agenda-item"
-              classList={{ done: item.done, running: running() === index() }}
-              aria-current={running() === index() ? 'time' : undefined}
-              data-testid="agenda-item"
-              data-item={item.id}
+            <AgendaItemRow
+              meeting={props.meeting}
+              item={item}
+              index={index()}
+              count={agenda.value.length}
+              clock={schedule()?.starts[index()]}
+              current={current() === index() ? (meeting.led() ? 'step' : 'time') : undefined}
+              clockHint={meeting.led() && byClock() === index() && current() !== index()}
+              editable={editable()}
               onKeyDown={onKeyDown(item)}
-            >
-              <div class="agenda-when">
-                <span class="agenda-number" aria-hidden="true">
-                  {index() + 1}
-                </span>
-                <Show when={schedule()?.starts[index()]}>
-                  {(time) => (
-                    <time class="agenda-clock" data-testid="agenda-clock">
-                      {time()}
-                    </time>
-                  )}
-                </Show>
-                <Show when={running() === index()}>
-                  <span class="tag agenda-now" data-testid="agenda-now">
-                    {t('agenda.now')}
-                  </span>
-                </Show>
-              </div>
-              <YTextField
-                text={getAgendaItemTitle(group.doc, props.meeting.id, item.id)}
-                label={t('agenda.itemTitle', { n: index() + 1 })}
-                hideLabel
-                meetingId={props.meeting.id}
-                field={fieldId.agendaTitle(item.id)}
-                class="agenda-title"
-                testId="agenda-title"
-              />
-              <div class="agenda-controls">
-                <label class="inline">
-                  <span>{t('agenda.minutes')}</span>
-                  <input
-                    type="number"
-                    min="0"
-                    max="600"
-                    step="5"
-                    value={item.minutes}
-                    readOnly={group.readOnly}
-                    onChange={(e) =>
-                      updateAgendaItem(group.doc, props.meeting.id, item.id, {
-                        minutes: Number(e.currentTarget.value) || 0,
-                      })
-                    }
-                  />
-                </label>
-                <label class="inline">
-                  <span>{t('agenda.responsible')}</span>
-                  <select
-                    disabled={group.readOnly}
-                    value={item.responsibleOrganisationId ?? ''}
-                    onChange={(e) =>
-                      updateAgendaItem(group.doc, props.meeting.id, item.id, {
-                        responsibleOrganisationId: e.currentTarget.value || null,
-                      })
-                    }
-                  >
-                    <option value="">{t('agenda.responsibleNone')}</option>
-                    <For each={organisations()}>
-                      {(org) => <option value={org.id}>{org.name}</option>}
-                    </For>
-                  </select>
-                </label>
-                <label class="inline check">
-                  <input
-                    type="checkbox"
-                    checked={item.done}
-                    disabled={group.readOnly}
-                    onChange={(e) =>
-                      updateAgendaItem(group.doc, props.meeting.id, item.id, {
-                        done: e.currentTarget.checked,
-                      })
-                    }
-                  />
-                  <span>{t('agenda.done')}</span>
-                </label>
-                <Show when={!group.readOnly}>
-                  <div class="button-row">
-                    <button
-                      type="button"
-                      class="icon-button"
-                      aria-label={`${t('agenda.up')}: ${item.title}`}
-                      disabled={index() === 0}
-                      onClick={() => move(item, 'up')}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      class="icon-button"
-                      aria-label={`${t('agenda.down')}: ${item.title}`}
-                      disabled={index() === agenda.value.length - 1}
-                      onClick={() => move(item, 'down')}
-                    >
-                      ↓
-                    </button>
-                    <button
-                      type="button"
-                      class="icon-button danger"
-                      aria-label={`${t('agenda.remove')}: ${item.title}`}
-                      onClick={() => remove(item)}
-                    >
-                      ✕
-                    </button>
-                  </div>
-                </Show>
-              </div>
-            </li>
+              onMove={(to) => move(item, to)}
+              onRemove={() => remove(item)}
+            />
           )}
         </For>
       </ol>
@@ -232,7 +137,7 @@ export function AgendaPanel(props: { meeting: MeetingSummary }) {
           <strong> – {t('agenda.over', { n: over() })}</strong>
         </Show>
       </p>
-      <Show when={!group.readOnly}>
+      <Show when={editable()}>
         <div class="actions">
           <button type="button" class="button" onClick={add}>
             {t('agenda.add')}

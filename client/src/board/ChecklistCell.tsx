@@ -10,6 +10,8 @@ import { fieldId, getChecklistComment, setChecklistScore } from '../../../shared
 import { useGroup } from '../app/group-context.tsx'
 import { YTextField } from '../components/YTextField.tsx'
 import { useI18n } from '../i18n/context.tsx'
+import { useMeeting } from '../meeting/meeting-context.tsx'
+import { writePath } from '../meeting/write-access.ts'
 import { ScoreInput } from './ScoreInput.tsx'
 
 /**
@@ -27,7 +29,10 @@ export function ChecklistCell(props: {
   meetingId: string
 }) {
   const group = useGroup()
+  const meeting = useMeeting()
   const { t, l } = useI18n()
+  const editable = () =>
+    meeting.access.may(writePath.checklist(props.org.id, props.phase, props.itemId))
   const score = (phase: ChecklistPhase) =>
     (props.scores?.[phase]?.[props.itemId] ?? null) as ChecklistScore | null
   return (
@@ -36,7 +41,7 @@ export function ChecklistCell(props: {
         name={`score-${props.org.id}-${props.itemId}`}
         legend={t('checklist.score', { org: props.org.name, n: props.n })}
         value={score(props.phase)}
-        readOnly={group.readOnly}
+        readOnly={!editable()}
         testId={`checklist-score-${props.org.id}-${props.itemId}`}
         onChange={(value) =>
           setChecklistScore(group.doc, props.org.id, props.phase, props.itemId, value)
@@ -63,6 +68,7 @@ export function ChecklistCell(props: {
         meetingId={props.meetingId}
         field={fieldId.checklistComment(props.org.id, props.itemId)}
         class="comment"
+        readOnly={!editable()}
       />
     </>
   )

@@ -15,6 +15,7 @@ import { getChecklistVersion } from '../../../shared/domain/checklist-versions.t
 import { readPhaseScores } from '../../../shared/workspace/index.ts'
 import { useGroup } from '../app/group-context.tsx'
 import { useI18n } from '../i18n/context.tsx'
+import { SpotlightButton } from '../meeting/SpotlightButton.tsx'
 import { createMediaQuery } from '../sync/media.ts'
 import { createYSnapshot } from '../sync/snapshot.ts'
 import { ChecklistCell } from './ChecklistCell.tsx'
@@ -97,6 +98,10 @@ export function ChecklistPanel(props: { meeting: MeetingSummary }) {
                         <p class="item-text">
                           <span class="item-number">{index() + 1}.</span> {l(item.text)}
                         </p>
+                        <SpotlightButton
+                          target={{ kind: 'checklistItem', id: item.id }}
+                          label={t('spotlight.item', { n: index() + 1 })}
+                        />
                         <For each={organisations()}>
                           {(org) => (
                             <div class="checklist-org">
@@ -157,6 +162,10 @@ export function ChecklistPanel(props: { meeting: MeetingSummary }) {
                       <tr>
                         <th scope="row" class="item-text">
                           <span class="item-number">{index() + 1}.</span> {l(item.text)}
+                          <SpotlightButton
+                            target={{ kind: 'checklistItem', id: item.id }}
+                            label={t('spotlight.item', { n: index() + 1 })}
+                          />
                         </th>
                         <For each={organisations()}>
                           {(org) => (

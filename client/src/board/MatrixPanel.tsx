@@ -11,6 +11,9 @@ import {
 import { useGroup } from '../app/group-context.tsx'
 import { YTextField } from '../components/YTextField.tsx'
 import { useI18n } from '../i18n/context.tsx'
+import { useMeeting } from '../meeting/meeting-context.tsx'
+import { SpotlightButton } from '../meeting/SpotlightButton.tsx'
+import { writePath } from '../meeting/write-access.ts'
 import { createMediaQuery } from '../sync/media.ts'
 import { createYSnapshot } from '../sync/snapshot.ts'
 
@@ -20,14 +23,16 @@ import { createYSnapshot } from '../sync/snapshot.ts'
  */
 export function MatrixPanel(props: { meetingId: string }) {
   const group = useGroup()
+  const meeting = useMeeting()
   const { t } = useI18n()
+  const editable = () => meeting.access.may(writePath.matrix(props.meetingId))
   const matrix = createYSnapshot(group.doc, () => readMatrix(group.doc, props.meetingId))
   const narrow = createMediaQuery('(max-width: 760px)')
   const name = (id: string) => group.organisation(id)?.name ?? id
   const isMentor = (id: string) => group.organisation(id)?.memberRole !== 'benchmarking'
 
   const QuestionCell = (cell: { id: string; n: number }) => (
-    <div class="question-cell">
+    <div class="question-cell" data-question={cell.id}>
       <YTextField
         text={getQuestionText(group.doc, props.meetingId, cell.id)}
         label={t('matrix.questionText', { n: cell.n })}
@@ -38,8 +43,13 @@ export function MatrixPanel(props: { meetingId: string }) {
         field={fieldId.matrixQuestion(cell.id)}
         class="question-text"
         testId={`matrix-question-${cell.id}`}
+        readOnly={!editable()}
       />
-      <Show when={!group.readOnly}>
+      <SpotlightButton
+        target={{ kind: 'question', id: cell.id }}
+        label={t('spotlight.question', { n: cell.n })}
+      />
+      <Show when={editable()}>
         <div class="button-row">
           <button
             type="button"
@@ -89,6 +99,7 @@ export function MatrixPanel(props: { meetingId: string }) {
       meetingId={props.meetingId}
       field={fieldId.matrixAnswer(cell.questionId, cell.organisationId)}
       testId={`matrix-cell-${cell.questionId}-${cell.organisationId}`}
+      readOnly={!editable()}
     />
   )
 
@@ -158,7 +169,7 @@ export function MatrixPanel(props: { meetingId: string }) {
           </table>
         </div>
       </Show>
-      <Show when={!group.readOnly}>
+      <Show when={editable()}>
         <button
           type="button"
           class="button"

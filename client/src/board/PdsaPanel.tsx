@@ -2,13 +2,20 @@ import { For, Show } from 'solid-js'
 import { addPdsaPlan, plansForMeeting } from '../../../shared/workspace/index.ts'
 import { useGroup } from '../app/group-context.tsx'
 import { useI18n } from '../i18n/context.tsx'
+import { useMeeting } from '../meeting/meeting-context.tsx'
+import { writePath } from '../meeting/write-access.ts'
 import { createYSnapshot } from '../sync/snapshot.ts'
 import { PdsaPlanCard } from './PdsaPlanCard.tsx'
 
 /** PDSA plans per organisation, and the previous meeting's plans up for follow-up. */
 export function PdsaPanel(props: { meetingId: string; previousMeetingId: string | null }) {
   const group = useGroup()
+  const meeting = useMeeting()
   const { t } = useI18n()
+  // A new plan is planned at this meeting, so the meeting's lock keeps it out as well.
+  const mayAdd = () =>
+    meeting.access.may(writePath.plan('(new)')) &&
+    meeting.access.may(writePath.notes(props.meetingId))
   const plans = createYSnapshot(group.doc, () =>
     plansForMeeting(group.doc, props.meetingId, props.previousMeetingId),
   )
@@ -40,7 +47,7 @@ export function PdsaPanel(props: { meetingId: string; previousMeetingId: string 
             <section class="pdsa-org" aria-labelledby={`pdsa-org-${org.id}`}>
               <div class="section-head">
                 <h4 id={`pdsa-org-${org.id}`}>{org.name}</h4>
-                <Show when={!group.readOnly}>
+                <Show when={mayAdd()}>
                   <button type="button" class="button" onClick={() => add(org.id)}>
                     {t('pdsa.add')}
                     <span class="visually-hidden"> {t('pdsa.for', { org: org.name })}</span>

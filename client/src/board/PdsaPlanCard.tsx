@@ -1,4 +1,4 @@
-import { For } from 'solid-js'
+import { For, Show } from 'solid-js'
 import { getChecklistVersion } from '../../../shared/domain/checklist-versions.ts'
 import {
   pdsaDecisionLabels,
@@ -26,20 +26,38 @@ import {
 import { useGroup } from '../app/group-context.tsx'
 import { YTextField } from '../components/YTextField.tsx'
 import { useI18n } from '../i18n/context.tsx'
+import { LockControl } from '../meeting/LockControl.tsx'
+import { useMeeting } from '../meeting/meeting-context.tsx'
+import { SpotlightButton } from '../meeting/SpotlightButton.tsx'
+import { writePath } from '../meeting/write-access.ts'
 
 /** One PDSA plan: the worksheet's fields, status, decision, results chain and checklist links. */
 export function PdsaPlanCard(props: { plan: PdsaPlan; meetingId: string; n: number }) {
   const group = useGroup()
+  const meeting = useMeeting()
   const { t, l } = useI18n()
+  const editable = () => meeting.access.may(writePath.plan(props.plan.id))
   const items = () =>
     getChecklistVersion(group.group()?.cohort.checklistVersion ?? 'skr-2019').items
   const prefix = () => `pdsa-${props.plan.id}`
+  const title = () =>
+    `${t('pdsa.plan', { n: props.n })} – ${group.organisation(props.plan.organisationId)?.name ?? ''}`
   return (
-    <article class="card pdsa-plan" data-testid="pdsa-card" aria-labelledby={`${prefix()}-title`}>
-      <h4 id={`${prefix()}-title`}>
-        {t('pdsa.plan', { n: props.n })} –{' '}
-        {group.organisation(props.plan.organisationId)?.name ?? ''}
-      </h4>
+    <article
+      class="card pdsa-plan"
+      data-testid="pdsa-card"
+      data-plan={props.plan.id}
+      aria-labelledby={`${prefix()}-title`}
+    >
+      <div class="section-head">
+        <h4 id={`${prefix()}-title`}>{title()}</h4>
+        <SpotlightButton target={{ kind: 'plan', id: props.plan.id }} label={title()} />
+        <LockControl
+          scope={`plan:${props.plan.id}`}
+          path={writePath.plan(props.plan.id)}
+          what={t('refused.part.plan')}
+        />
+      </div>
       <div class="pdsa-fields">
         <For each={pdsaTextFields}>
           {(field) => (
@@ -52,6 +70,7 @@ export function PdsaPlanCard(props: { plan: PdsaPlan; meetingId: string; n: numb
               field={fieldId.pdsaField(props.plan.id, field)}
               id={`${prefix()}-${field}`}
               testId={`pdsa-${field}`}
+              readOnly={!editable()}
             />
           )}
         </For>
@@ -61,7 +80,7 @@ export function PdsaPlanCard(props: { plan: PdsaPlan; meetingId: string; n: numb
           <label for={`${prefix()}-status`}>{t('pdsa.status')}</label>
           <select
             id={`${prefix()}-status`}
-            disabled={group.readOnly}
+            disabled={!editable()}
             value={props.plan.status}
             onChange={(e) =>
               updatePdsaPlan(group.doc, props.plan.id, {
@@ -78,7 +97,7 @@ export function PdsaPlanCard(props: { plan: PdsaPlan; meetingId: string; n: numb
           <label for={`${prefix()}-decision`}>{t('pdsa.decision')}</label>
           <select
             id={`${prefix()}-decision`}
-            disabled={group.readOnly}
+            disabled={!editable()}
             value={props.plan.decision ?? ''}
             onChange={(e) =>
               updatePdsaPlan(group.doc, props.plan.id, {
@@ -96,7 +115,7 @@ export function PdsaPlanCard(props: { plan: PdsaPlan; meetingId: string; n: numb
           <label for={`${prefix()}-level`}>{t('pdsa.level')}</label>
           <select
             id={`${prefix()}-level`}
-            disabled={group.readOnly}
+            disabled={!editable()}
             value={props.plan.resultsChainLevel ?? ''}
             onChange={(e) =>
               updatePdsaPlan(group.doc, props.plan.id, {
@@ -118,7 +137,7 @@ export function PdsaPlanCard(props: { plan: PdsaPlan; meetingId: string; n: numb
             <label class="check">
               <input
                 type="checkbox"
-                disabled={group.readOnly}
+                disabled={!editable()}
                 checked={props.plan.checklistItemIds.includes(item.id)}
                 onChange={(e) =>
                   setPdsaChecklistLink(group.doc, props.plan.id, item.id, e.currentTarget.checked)
@@ -131,14 +150,15 @@ export function PdsaPlanCard(props: { plan: PdsaPlan; meetingId: string; n: numb
           )}
         </For>
       </fieldset>
-      <button
-        type="button"
-        class="button subtle danger"
-        hidden={group.readOnly}
-        onClick={() => removePdsaPlan(group.doc, props.plan.id)}
-      >
-        {t('pdsa.remove')}
-      </button>
+      <Show when={editable()}>
+        <button
+          type="button"
+          class="button subtle danger"
+          onClick={() => removePdsaPlan(group.doc, props.plan.id)}
+        >
+          {t('pdsa.remove')}
+        </button>
+      </Show>
     </article>
   )
 }

@@ -1,9 +1,15 @@
-import { For } from 'solid-js'
+import { For, Show } from 'solid-js'
 import { participantFunctionLabels } from '../../../shared/domain/labels.ts'
 import { useGroup } from '../app/group-context.tsx'
 import { useI18n } from '../i18n/context.tsx'
+import { partLabel } from '../meeting/board-parts.ts'
+import { createHandsOf } from '../meeting/control-store.ts'
 
-/** Who is here: name, organisation, function, colour; "du" for yourself. */
+/**
+ * Who is here: name, organisation, function, colour; "du" for yourself; and, for those in
+ * the meeting I have open, which part they are on, whether they follow the facilitator,
+ * and their raised hand or "klar".
+ */
 export function PresenceList() {
   const group = useGroup()
   const { t, l } = useI18n()
@@ -14,6 +20,14 @@ export function PresenceList() {
     [group.organisation(organisationId)?.name, fn ? l(participantFunctionLabels[fn]) : null]
       .filter(Boolean)
       .join(', ')
+  const myMeeting = () => group.peers().find((peer) => peer.self)?.presence.view?.meetingId ?? null
+  const hands = createHandsOf(group.doc, myMeeting)
+  const where = (view: { meetingId: string; part: keyof typeof partLabel; following: boolean }) =>
+    view.meetingId === myMeeting()
+      ? [t(partLabel[view.part]), view.following ? t('presence.following') : null]
+          .filter(Boolean)
+          .join(' · ')
+      : null
   return (
     <section class="presence" aria-label={t('presence.title')}>
       <h2 class="visually-hidden">{t('presence.title')}</h2>
@@ -38,6 +52,25 @@ export function PresenceList() {
               <span class="visually-hidden">
                 {describe(peer.presence.user.organisationId, peer.presence.user.function)}
               </span>
+              <Show when={peer.presence.view && where(peer.presence.view)}>
+                {(text) => (
+                  <span class="peer-where" data-testid="peer-where">
+                    {text()}
+                  </span>
+                )}
+              </Show>
+              <Show when={hands()[peer.presence.user.participantId]}>
+                {(hand) => (
+                  <span class="peer-hand" data-testid="peer-hand">
+                    <Show when={hand().raised}>
+                      <span class="hand-tag raised">{t('presence.handRaised')}</span>
+                    </Show>
+                    <Show when={hand().ready}>
+                      <span class="hand-tag ready">{t('presence.ready')}</span>
+                    </Show>
+                  </span>
+                )}
+              </Show>
             </li>
           )}
         </For>

@@ -17,6 +17,8 @@ export interface YTextFieldProps {
   testId?: string
   placeholder?: string
   rows?: number
+  /** Not writable here (a locked part): the member's role alone is checked by the group. */
+  readOnly?: boolean
   onKeyDown?: JSX.EventHandler<HTMLInputElement | HTMLTextAreaElement, KeyboardEvent>
 }
 
@@ -57,18 +59,19 @@ export function YTextField(props: YTextFieldProps) {
     onCleanup(() => text.unobserve(observer))
   })
 
+  const readOnly = () => group.readOnly || !!props.readOnly
   const onInput = () => {
     if (!element) return
     fitToContent(element)
-    if (props.text && !group.readOnly) applyLocalEdit(props.text, element.value, origin)
+    if (props.text && !readOnly()) applyLocalEdit(props.text, element.value, origin)
   }
   const common = () => ({
     id: id(),
     class: `ytext ${props.class ?? ''}`,
     'data-testid': props.testId,
     'data-field': props.field,
-    readOnly: group.readOnly || !props.text,
-    'aria-readonly': group.readOnly || undefined,
+    readOnly: readOnly() || !props.text,
+    'aria-readonly': readOnly() || undefined,
     placeholder: props.placeholder,
     onInput,
     onFocus: () => group.setFocus({ meetingId: props.meetingId, field: props.field }),

@@ -4,6 +4,8 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { terminalCloseCodes } from '../../../shared/protocol/close-codes.ts'
 import { RELAY_PATH } from '../../../shared/protocol/messages.ts'
+import { discardingCloseCodes } from './refusal.ts'
+import { exposeForTests } from './test-hooks.ts'
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'ended'
 
@@ -35,7 +37,14 @@ export function createWorkspaceConnection(room: string): WorkspaceConnection {
   const localName = `modellrummet:${room}`
   const local = new IndexeddbPersistence(localName, doc)
   const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${RELAY_PATH}`
-  const provider = new WebsocketProvider(base, room, doc, { maxBackoffTime: 5000 })
+  const provider = new WebsocketProvider(base, room, doc, {
+    maxBackoffTime: 5000,
+    // y-websocket stops at every 44xx; ours reconnect except after a session's end and a
+    // refused change (refused-writes.ts throws the device's copy away and reloads).
+    shouldReconnect: (event) =>
+      !terminalCloseCodes.has(event.code) && !discardingCloseCodes.has(event.code),
+  })
+  exposeForTests(doc)
   const [status, setStatusSignal] = createSignal<ConnectionStatus>('connecting')
   const [disconnectedSince, setDisconnectedSince] = createSignal<number | null>(Date.now())
   const setStatus = (next: ConnectionStatus) => {
