@@ -109,9 +109,18 @@ export const participants = sqliteTable(
     organisationId: text('organisation_id').references(() => organisations.id),
     function: text('function').$type<ParticipantFunction>(),
     role: text('role').$type<Role>().notNull(),
+    /** The invitation they joined with (null: the demo's or a tool's own participants). */
+    invitationId: text('invitation_id'),
+    /** When one of their connections last opened or closed (the members page). */
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }),
+    /** A facilitator removed them: their sessions are revoked, the row stays for history. */
+    removedAt: integer('removed_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
-  (t) => [index('participants_group').on(t.groupId)],
+  (t) => [
+    index('participants_group').on(t.groupId),
+    index('participants_invitation').on(t.invitationId),
+  ],
 )
 
 /** A reusable invitation link for one group and role. Only the token's hash is stored. */
@@ -125,6 +134,10 @@ export const invitations = sqliteTable(
     role: text('role').$type<Role>().notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     label: text('label'),
+    /** The member organisation the link is for: who joins with it belongs to it. */
+    organisationId: text('organisation_id'),
+    /** The facilitator who made it (null: the CLI or the demo). */
+    createdBy: text('created_by'),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
     maxUses: integer('max_uses'),
     uses: integer('uses').notNull().default(0),

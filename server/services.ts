@@ -4,6 +4,7 @@ import { createSessions } from './auth/sessions.ts'
 import { createAudit } from './domain/audit.ts'
 import { roomsDocWriter } from './domain/doc-writer.ts'
 import { createGroups } from './domain/groups.ts'
+import { createMembers } from './domain/members.ts'
 import { createMeetingStructure } from './domain/meeting-structure.ts'
 import { createMeetings } from './domain/meetings.ts'
 import { createScoring } from './domain/scoring.ts'
@@ -30,6 +31,7 @@ export function createStoredServices(database: DatabaseHandle, docStore?: DocSto
     store: docStore ?? createLibsqlDocStore(database.client, database.updateLog ?? undefined),
     groups: createGroups(database.db, meetings),
     meetings,
+    members: createMembers(database.db),
     audit: createAudit(database.db),
   }
 }

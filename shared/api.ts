@@ -27,6 +27,7 @@ export type ApiErrorCode =
   | 'forbidden'
   | 'not_found'
   | 'invite_not_found'
+  | 'invite_revoked'
   | 'invite_expired'
   | 'invite_used_up'
   | 'conflict'
@@ -96,6 +97,13 @@ export interface InvitePreviewResponse {
   group: GroupSummary
   role: Role
   organisations: OrganisationSummary[]
+  /** The member organisation the invitation is for: who joins with it belongs to it. */
+  organisationId: string | null
+  /**
+   * This browser already belongs to the group (a valid session cookie for its room came
+   * with the request): who it is there. The join page offers the way in instead of a form.
+   */
+  member?: { displayName: string; role: Role }
 }
 
 export interface ParticipantSummary {
@@ -197,4 +205,64 @@ export interface InvitationResponse {
   url: string
   /** ISO 8601 */
   expiresAt: string
+}
+
+/** Ids we mint (randomId) and the demo's: checked before they reach the database. */
+const rowId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'not a valid id')
+
+/** The path of `…/members/:participantId`. */
+export const memberParamsSchema = z.object({ room: z.string(), participantId: rowId })
+
+/** The path of `…/invitations/:invitationId`. */
+export const invitationParamsSchema = z.object({ room: z.string(), invitationId: rowId })
+
+/** `PATCH /api/rooms/:room/members/:participantId` (facilitators): another role. */
+export const memberRoleRequestSchema = z.object({ role: z.enum(roles as [Role, ...Role[]]) })
+export type MemberRoleRequest = z.infer<typeof memberRoleRequestSchema>
+
+/** One member of a group as its facilitators see them (`GET …/members`). */
+export interface MemberSummary extends ParticipantSummary {
+  /** ISO 8601: when they joined. */
+  joinedAt: string
+  /** ISO 8601: when one of their connections last opened or closed; null: never connected. */
+  lastSeenAt: string | null
+  /** Connected to the group's live workspace right now. */
+  online: boolean
+  /** The invitation they joined with (null: added otherwise, e.g. the demo). */
+  invitationId: string | null
+}
+
+export interface MembersResponse {
+  members: MemberSummary[]
+}
+
+const invitationStatuses = ['active', 'expired', 'used_up', 'revoked'] as const
+export type InvitationStatus = (typeof invitationStatuses)[number]
+
+/** One of a group's invitations (`GET …/invitations`): never its token. */
+export interface InvitationSummary {
+  id: string
+  role: Role
+  /** The member organisation it is for (null: any). */
+  organisationId: string | null
+  /** A note kept with it (the demo's links say so). */
+  label: string | null
+  /** The facilitator who made it (null: the command line or the demo). */
+  createdBy: { id: string; displayName: string } | null
+  /** ISO 8601 */
+  createdAt: string
+  /** ISO 8601 */
+  expiresAt: string
+  /** null: no limit */
+  maxUses: number | null
+  uses: number
+  /** null: no limit */
+  usesLeft: number | null
+  status: InvitationStatus
+  /** Who joined with it, first first (members removed since included, marked). */
+  usedBy: { id: string; displayName: string; removed: boolean }[]
+}
+
+export interface InvitationsResponse {
+  invitations: InvitationSummary[]
 }

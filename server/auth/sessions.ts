@@ -25,6 +25,8 @@ export interface NewParticipant {
   displayName: string
   organisationId: string | null
   function: ParticipantFunction | null
+  /** The invitation they joined with (the members page shows who used which link). */
+  invitationId?: string | null
 }
 
 export function createSessions(db: Database) {
@@ -40,6 +42,8 @@ export function createSessions(db: Database) {
         organisationId: input.organisationId,
         function: input.function,
         role: input.role,
+        invitationId: input.invitationId ?? null,
+        lastSeenAt: new Date(),
       }),
       db.insert(sessions).values({
         id: randomId(),

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, isNull } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
 import {
   cohorts,
@@ -97,7 +97,8 @@ export function createGroups(db: Database, meetings: Meetings) {
     const rows = await db
       .select()
       .from(participants)
-      .where(eq(participants.groupId, groupId))
+      // Members a facilitator removed are kept for history, not shown as the group's.
+      .where(and(eq(participants.groupId, groupId), isNull(participants.removedAt)))
       .orderBy(asc(participants.createdAt), asc(participants.id))
     return rows.map((row) => ({
       id: row.id,

@@ -7,6 +7,7 @@ import { createHealthRoute } from '../routes/health.ts'
 import { createGroupRoutes } from '../routes/group.ts'
 import { createInvitationRoutes } from '../routes/invitations.ts'
 import { createJoinRoutes } from '../routes/join.ts'
+import { createMemberRoutes } from '../routes/members.ts'
 import { createMeetingRoutes } from '../routes/meetings.ts'
 import { createScoringRoutes } from '../routes/scoring.ts'
 import { createSessionRoutes } from '../routes/session.ts'
@@ -55,6 +56,7 @@ export function createApp(services: Services, config: ServerConfig, logger: Logg
       groups: services.groups,
       invitations: services.invitations,
       sessions: services.sessions,
+      audit: services.audit,
       attempts: makeAttemptLimiter({
         perMinute: config.joinRatePerMinute,
         burst: Math.max(1, Math.ceil(config.joinRatePerMinute / 2)),
@@ -68,6 +70,7 @@ export function createApp(services: Services, config: ServerConfig, logger: Logg
   api.route('/rooms', createGroupRoutes(services))
   api.route('/rooms', createMeetingRoutes(services))
   api.route('/rooms', createInvitationRoutes({ ...services, publicUrl: config.publicUrl }))
+  api.route('/rooms', createMemberRoutes({ ...services, logger }))
   api.route('/rooms', createScoringRoutes(services))
   app.route('/api', api)
   // A mounted app's notFound is not consulted; without these, /api/* fell through to the
@@ -79,6 +82,7 @@ export function createApp(services: Services, config: ServerConfig, logger: Logg
     '/ws',
     createRelayRoute({
       sessions: services.sessions,
+      members: services.members,
       rooms: services.rooms,
       limits: config.limits,
       keepaliveIntervalMs: config.keepaliveIntervalMs,

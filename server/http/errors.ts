@@ -40,6 +40,22 @@ export async function readJson<T>(c: Context, schema: ZodType<T>): Promise<T> {
   return parsed.data
 }
 
+/**
+ * Reads a route's path parameters by a schema: a malformed id is a 400 naming it, so a
+ * caller can tell a typo from an id that does not exist (404, from the route).
+ */
+export function readParams<T>(c: Context, schema: ZodType<T>): T {
+  const parsed = schema.safeParse(c.req.param())
+  if (parsed.success) return parsed.data
+  const [first] = parsed.error.issues
+  throw apiError(
+    400,
+    'bad_request',
+    first ? `${first.path.join('.')}: ${first.message}` : 'The path is not valid.',
+    parsed.error.issues,
+  )
+}
+
 export const makeErrorHandler =
   (logger: Logger) =>
   (error: Error, c: Context): Response => {

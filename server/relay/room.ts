@@ -189,6 +189,20 @@ export class Room {
     return this.closeWhere((c) => c.sessionId === sessionId, code, reason)
   }
 
+  /**
+   * The participants connected to this room now: through this node, and (from their
+   * presence) through the other nodes that hold it (scale-out).
+   */
+  participantsOnline(): Set<string> {
+    const online = new Set<string>()
+    for (const connection of this.connections) online.add(connection.participant.id)
+    for (const state of this.presence.awareness.getStates().values()) {
+      const id = (state as { user?: { participantId?: unknown } }).user?.participantId
+      if (typeof id === 'string') online.add(id)
+    }
+    return online
+  }
+
   destroy(): void {
     this.intake.destroy()
     this.presence.destroy()

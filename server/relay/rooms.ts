@@ -66,6 +66,8 @@ export function createRooms(options: RoomsOptions) {
       if (message.kind === PeerKind.Resync) resyncLogged(ready)
       else if (message.kind === PeerKind.SessionEnded)
         closeSession(name, new TextDecoder().decode(message.payload))
+      else if (message.kind === PeerKind.SessionChanged)
+        renewConnections(name, new TextDecoder().decode(message.payload))
       else if (ready) deliver(ready, message)
       else early.push(message)
     })
@@ -211,6 +213,30 @@ export function createRooms(options: RoomsOptions) {
       logger.info('closed the connections of an ended session', { room: name, closed })
   }
 
+  /**
+   * A session's rights changed (its member has another role): its open connections are
+   * closed, on every node, with a code the client answers by reconnecting, and the new
+   * connections are opened with the role the session now has. Frames the old ones still
+   * send are not read: a connection leaves the room before its socket closes.
+   */
+  function changeSession(name: string, sessionId: string): void {
+    const payload = new TextEncoder().encode(sessionId)
+    bus?.publish(name, { kind: PeerKind.SessionChanged, payload })
+    renewConnections(name, sessionId)
+  }
+
+  function renewConnections(name: string, sessionId: string): void {
+    const room = lifecycle.get(name)
+    if (!room) return
+    const closed = room.closeSession(sessionId, CloseCode.RoleChanged, 'role changed')
+    if (closed > 0)
+      logger.info('closed the connections of a changed session', { room: name, closed })
+  }
+
+  /** Who is connected to the room now (empty when it is not loaded here). */
+  const participantsOnline = (name: string): Set<string> =>
+    lifecycle.get(name)?.participantsOnline() ?? new Set()
+
   /** Stops taking connections, closes them as going-away, stores everything pending. */
   async function shutdown(): Promise<void> {
     await lifecycle.shutdown(async (room) => {
@@ -233,6 +259,8 @@ export function createRooms(options: RoomsOptions) {
     change,
     connectionCount,
     endSession,
+    changeSession,
+    participantsOnline,
     shutdown,
     stats,
     stateOf: lifecycle.stateOf,

@@ -6,6 +6,7 @@ import type { RelayLimits } from '../../shared/protocol/limits.ts'
 import { Role } from '../../shared/roles.ts'
 import { requireSession } from '../auth/middleware.ts'
 import type { Sessions } from '../auth/sessions.ts'
+import type { Members } from '../domain/members.ts'
 import { apiError } from '../http/errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import type { Logger } from '../log.ts'
@@ -19,6 +20,8 @@ import type { Rooms } from './rooms.ts'
 
 export interface RelayRouteDeps {
   sessions: Sessions
+  /** Notes when a member was last connected (the members page's "last seen"). */
+  members?: Pick<Members, 'seen'>
   rooms: Rooms
   limits: RelayLimits
   keepaliveIntervalMs: number
@@ -40,6 +43,7 @@ const SLOW_READER_GRACE_MS = 1000
  */
 export function createRelayRoute({
   sessions,
+  members,
   rooms,
   limits,
   keepaliveIntervalMs,
@@ -84,6 +88,12 @@ export function createRelayRoute({
       let socket: WebSocket | null = null
       let expiry: { cancel(): void } | null = null
       let keepalive: Keepalive | null = null
+      const seen = () =>
+        members
+          ?.seen(session.participant.id)
+          .catch((error: unknown) =>
+            connection.logger.warn('could not note when a member was last seen', { error }),
+          )
       const connection: RoomConnection = {
         sessionId: session.sessionId,
         role: session.role,
@@ -160,6 +170,7 @@ export function createRelayRoute({
             connection.close(CloseCode.SessionExpired, 'session expired')
           })
           connection.logger.debug('connected')
+          void seen()
           rooms.join(session.room, connection).then(
             (joined) => {
               room = joined
@@ -177,6 +188,7 @@ export function createRelayRoute({
           expiry?.cancel()
           keepalive?.stop()
           connection.logger.debug('disconnected', { code: event.code })
+          void seen()
           if (room) rooms.leave(room, connection)
         },
         onError(event) {

@@ -1,18 +1,25 @@
 import { Hono } from 'hono'
-import { invitationRequestSchema, type InvitationResponse } from '../../shared/api.ts'
+import {
+  invitationParamsSchema,
+  invitationRequestSchema,
+  type InvitationResponse,
+  type InvitationsResponse,
+} from '../../shared/api.ts'
 import type { Invitations } from '../auth/invitations.ts'
 import { requireSession } from '../auth/middleware.ts'
 import type { Sessions } from '../auth/sessions.ts'
 import type { Audit } from '../domain/audit.ts'
 import type { Groups } from '../domain/groups.ts'
+import type { Members } from '../domain/members.ts'
 import { joinLink } from '../demo/invites.ts'
 import type { AppEnv } from '../http/env.ts'
-import { apiError, readJson } from '../http/errors.ts'
+import { apiError, readJson, readParams } from '../http/errors.ts'
 
 export interface InvitationRouteDeps {
   sessions: Sessions
   invitations: Invitations
   groups: Groups
+  members: Members
   audit: Audit
   publicUrl: string
 }
@@ -20,32 +27,62 @@ export interface InvitationRouteDeps {
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
- * `POST /api/rooms/:room/invitations` (facilitators): a new invitation to the group, valid
- * for `days` and `maxUses` joins. The token is in the answer only; the database keeps its
- * hash, so a lost link is replaced, never read back.
+ * The group's invitations, for its facilitators. `POST /api/rooms/:room/invitations`: a new
+ * one, valid for `days` and `maxUses` joins. The token is in the answer only; the database
+ * keeps its hash, so a lost link is replaced, never read back. `GET …/invitations`: all of
+ * them with their state and who joined with each (never a token); `DELETE
+ * …/invitations/:invitationId`: withdraws one (joining with it then fails, saying so).
  */
 export function createInvitationRoutes({
   sessions,
   invitations,
   groups,
+  members,
   audit,
   publicUrl,
 }: InvitationRouteDeps) {
   const app = new Hono<AppEnv>()
+  const facilitators = requireSession(sessions, { facilitator: true })
 
-  app.post('/:room/invitations', requireSession(sessions, { facilitator: true }), async (c) => {
+  app.get('/:room/invitations', facilitators, async (c) => {
+    const body: InvitationsResponse = {
+      invitations: await members.invitationsOf(c.get('session').groupId),
+    }
+    return c.json(body)
+  })
+
+  app.delete('/:room/invitations/:invitationId', facilitators, async (c) => {
+    const { invitationId } = readParams(c, invitationParamsSchema)
+    const session = c.get('session')
+    if (!(await invitations.revoke(session.groupId, invitationId)))
+      throw apiError(404, 'not_found', 'invitationId: no such invitation in this group.')
+    await audit.record({
+      groupId: session.groupId,
+      participantId: session.participant.id,
+      kind: 'invitation.revoked',
+      detail: { invitationId },
+    })
+    return c.json({ ok: true })
+  })
+
+  app.post('/:room/invitations', facilitators, async (c) => {
     const request = await readJson(c, invitationRequestSchema)
     const session = c.get('session')
     const { organisationId } = request
     if (organisationId && !(await groups.isMember(session.groupId, organisationId)))
-      throw apiError(400, 'bad_request', 'That organisation is not a member of this group.')
+      throw apiError(
+        400,
+        'bad_request',
+        'organisationId: that organisation is not a member of this group.',
+      )
     const expiresAt = new Date(Date.now() + request.days * DAY_MS)
     const created = await invitations.create({
       groupId: session.groupId,
       role: request.role,
       expiresAt,
       maxUses: request.maxUses,
-      label: organisationId ?? null,
+      organisationId: organisationId ?? null,
+      createdBy: session.participant.id,
     })
     await audit.record({
       groupId: session.groupId,

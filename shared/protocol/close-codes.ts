@@ -47,6 +47,12 @@ export const CloseCode = {
   WriteRefused: 4423,
   /** The group's workspace reached its size limit (MAX_DOCUMENT_BYTES); nothing was stored. */
   DocumentFull: 4413,
+  /**
+   * A facilitator gave the member another role: the rights a connection has are fixed when
+   * it opens, so it is closed and the client reconnects at once with the new ones (and
+   * reloads, so the page offers what the new role may do). Not terminal.
+   */
+  RoleChanged: 4205,
 } as const
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]

@@ -14,6 +14,8 @@ export const PeerKind = {
   Resync: 3,
   /** A member left the group on the sending node: close that session's connections (payload: session id, UTF-8). */
   SessionEnded: 4,
+  /** A member's role changed on the sending node: close that session's connections so they reconnect with it (payload: session id, UTF-8). */
+  SessionChanged: 5,
 } as const
 
 export type PeerKind = (typeof PeerKind)[keyof typeof PeerKind]

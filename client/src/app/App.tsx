@@ -10,12 +10,20 @@ const MeetingBoard = lazy(() =>
   import('../board/MeetingBoard.tsx').then((m) => ({ default: m.MeetingBoard })),
 )
 
-/** Routes: / (landing), /join#<token>, /g/:room (group home), /g/:room/m/:meetingId (board). */
+const ProjectorRoute = lazy(() =>
+  import('../projector/ProjectorRoute.tsx').then((m) => ({ default: m.ProjectorRoute })),
+)
+
+/**
+ * Routes: / (landing), /join#<token>, /g/:room (group home), /g/:room/m/:meetingId (board),
+ * /g/:room/m/:meetingId/visning (the projector view, without the group's header).
+ */
 export function App() {
   return (
     <Router root={I18nProvider}>
       <Route path="/" component={Landing} />
       <Route path="/join" component={JoinPage} />
+      <Route path="/g/:room/m/:meetingId/visning" component={ProjectorRoute} />
       <Route path="/g/:room" component={GroupShell}>
         <Route path="/" component={GroupHome} />
         <Route path="/m/:meetingId" component={MeetingBoard} />

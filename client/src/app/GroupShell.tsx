@@ -1,5 +1,13 @@
 import { useParams } from '@solidjs/router'
-import { createEffect, createResource, Match, Switch, untrack, type ParentProps } from 'solid-js'
+import {
+  createEffect,
+  createResource,
+  Match,
+  Show,
+  Switch,
+  untrack,
+  type ParentProps,
+} from 'solid-js'
 import type { SessionResponse } from '../../../shared/api.ts'
 import { canWrite, Role } from '../../../shared/roles.ts'
 import { colourFor, type Presence } from '../../../shared/workspace/presence.ts'
@@ -15,8 +23,11 @@ import { createPeers } from '../sync/presence.ts'
 import { discardRefusedWrites } from '../sync/refused-writes.ts'
 import { GroupContext, type GroupContextValue } from './group-context.tsx'
 
-/** `/g/:room/*`: checks the session, then connects the group's live workspace. */
-export function GroupShell(props: ParentProps) {
+/**
+ * `/g/:room/*`: checks the session, then connects the group's live workspace. `bare`: the
+ * page without the group's header (the projector view fills the screen).
+ */
+export function GroupShell(props: ParentProps<{ bare?: boolean }>) {
   const params = useParams<{ room: string }>()
   const { t } = useI18n()
   const [session] = createResource(
@@ -39,13 +50,17 @@ export function GroupShell(props: ParentProps) {
       </Match>
       {/* Keyed: another session (another room) is another connection, not this one changed. */}
       <Match when={session()} keyed>
-        {(current) => <ConnectedGroup session={current}>{props.children}</ConnectedGroup>}
+        {(current) => (
+          <ConnectedGroup session={current} bare={props.bare}>
+            {props.children}
+          </ConnectedGroup>
+        )}
       </Match>
     </Switch>
   )
 }
 
-function ConnectedGroup(props: ParentProps<{ session: SessionResponse }>) {
+function ConnectedGroup(props: ParentProps<{ session: SessionResponse; bare?: boolean }>) {
   // One session for the component's life (GroupShell makes a new one for another session).
   const session = untrack(() => props.session)
   const room = session.room
@@ -96,9 +111,11 @@ function ConnectedGroup(props: ParentProps<{ session: SessionResponse }>) {
   }
   return (
     <GroupContext.Provider value={value}>
-      <SkipLink />
-      <GroupHeader />
-      <main id="main" class="page wide" tabindex="-1">
+      <Show when={!props.bare}>
+        <SkipLink />
+        <GroupHeader />
+      </Show>
+      <main id="main" class={props.bare ? 'bare-page' : 'page wide'} tabindex="-1">
         <RefusalNotice room={room} />
         {props.children}
       </main>

@@ -24,7 +24,10 @@ export function createCountdown(
       handle = setTimeout(tick, msUntilNextTick(left) + 5)
   }
   createEffect(() => {
-    timer()
+    // Each field, not only the object: a store keeps the timer object and changes its
+    // fields in place, so a resumed timer would otherwise never start ticking again.
+    const current = timer()
+    void (current && [current.state, current.endsAt, current.remainingMs])
     now()
     untrack(tick)
   })
