@@ -12,7 +12,7 @@ import { openDatabase, type DatabaseHandle } from '../db/client.ts'
 import { groups } from '../db/schema.ts'
 import { isRole, roles } from '../shared/roles.ts'
 import { readConfigOrExit, type ServerConfig } from './config.ts'
-import { formatDemoLinks } from './demo/print.ts'
+import { cliRoleName, formatDemoLinks } from './demo/print.ts'
 import { ensureDemo, type DemoRound } from './demo/ensure-demo.ts'
 import { joinLink } from './demo/invites.ts'
 import { createLogger, type Logger } from './log.ts'
@@ -25,6 +25,8 @@ Commands:
                        --json prints { "groups": [ { id, name, room, invites } ] } only.
   invite --room <room> --role <facilitator|participant|viewer> [--days N] [--max-uses N]
                        Create a new invitation for a group's room and print its link once.
+                       Roles: facilitator = processledare, participant = deltagare,
+                       viewer = åhörare (read only).
                        Defaults: 30 days, no use limit.
   migrate              Apply the database migrations.
 `
@@ -108,7 +110,7 @@ async function invite(args: string[], config: ServerConfig, logger: Logger): Pro
     })
     logger.info('invitation created', { room: values.room, role: values.role, days, maxUses })
     process.stdout.write(
-      `${group.name} · ${values.role} · valid until ${expiresAt.toISOString().slice(0, 10)}` +
+      `${group.name} · ${cliRoleName(values.role)} · valid until ${expiresAt.toISOString().slice(0, 10)}` +
         `${maxUses ? ` · ${maxUses} use(s)` : ''}\n` +
         `${joinLink(config.publicUrl, created.token)}\n` +
         'The link is shown only this once; the database keeps only its hash.\n',

@@ -2,6 +2,17 @@ import type { Localized } from './locale.ts'
 import type { MeetingKind } from './meeting-kind.ts'
 import type { GroupMemberRole, OrganisationKind } from './organisation.ts'
 import type { ParticipantFunction } from './participant.ts'
+import type { Role } from '../roles.ts'
+
+/**
+ * The one name of each role, in the UI (i18n's role.* keys are these), the CLI and the
+ * README: processledare, deltagare, åhörare.
+ */
+export const roleLabels: Record<Role, Localized> = {
+  facilitator: { sv: 'processledare', en: 'facilitator' },
+  participant: { sv: 'deltagare', en: 'participant' },
+  viewer: { sv: 'åhörare', en: 'viewer' },
+}
 
 export const meetingKindLabels: Record<MeetingKind, Localized> = {
   uppstart: { sv: 'Uppstartskonferens', en: 'Start-up conference' },

@@ -1,3 +1,4 @@
+import { roleLabels } from '../domain/labels.ts'
 import type { Catalogue } from './sv.ts'
 
 export const en: Catalogue = {
@@ -26,9 +27,10 @@ export const en: Catalogue = {
   'join.nameControl': 'The name cannot contain line breaks or other control characters.',
   'join.nameBidi': 'The name cannot contain characters that reverse the text direction.',
   'join.noToken': 'The link has no invitation. Ask your mentor for a new link.',
-  'role.facilitator': 'facilitator',
-  'role.participant': 'participant',
-  'role.viewer': 'viewer (read only)',
+  'role.facilitator': roleLabels.facilitator.en,
+  'role.participant': roleLabels.participant.en,
+  'role.viewer': roleLabels.viewer.en,
+  'join.viewerNote': 'As a viewer you follow everything but change nothing (read only).',
   'error.invite_not_found': 'This invitation does not exist or has been withdrawn.',
   'error.invite_expired': 'This invitation has expired. Ask your mentor or SKR for a new link.',
   'error.invite_used_up': 'This invitation has been used as many times as it allows.',

@@ -1,3 +1,5 @@
+import { roleLabels } from '../domain/labels.ts'
+
 /**
  * The UI's Swedish texts (the default). en.ts must have every key, in the same form. A
  * message that counts something has a form per plural category ({ one, other }, chosen by
@@ -29,9 +31,10 @@ export const sv = {
   'join.nameControl': 'Namnet får inte innehålla radbrytningar eller andra styrtecken.',
   'join.nameBidi': 'Namnet får inte innehålla tecken som vänder textriktningen.',
   'join.noToken': 'Länken saknar inbjudan. Be din mentor om en ny länk.',
-  'role.facilitator': 'processledare',
-  'role.participant': 'deltagare',
-  'role.viewer': 'åhörare (läsbehörighet)',
+  'role.facilitator': roleLabels.facilitator.sv,
+  'role.participant': roleLabels.participant.sv,
+  'role.viewer': roleLabels.viewer.sv,
+  'join.viewerNote': 'Som åhörare följer du allt men ändrar ingenting (läsbehörighet).',
   'error.invite_not_found': 'Inbjudan finns inte eller har dragits tillbaka.',
   'error.invite_expired': 'Inbjudan har gått ut. Be din mentor eller SKR om en ny länk.',
   'error.invite_used_up': 'Inbjudan har redan använts så många gånger som den får.',
