@@ -70,6 +70,7 @@ test('leaving the group leaves nothing of it on this device', async ({ browser }
   await expect.poll(lastGroup).toContain(group.room)
 
   await page.getByRole('button', { name: 'Lämna gruppen' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Ja, lämna gruppen' }).click()
   await page.waitForURL((url) => url.pathname === '/')
   await expect(page.getByRole('heading', { name: 'Välkommen till Modellrummet' })).toBeVisible()
   expect(await databases()).not.toContain(database)

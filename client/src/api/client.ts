@@ -4,12 +4,15 @@ import type {
   GroupWorkspaceResponse,
   InvitationRequest,
   InvitationResponse,
+  InvitationsResponse,
   InvitePreviewResponse,
   JoinRequest,
   JoinResponse,
   MeetingInput,
   MeetingPatch,
   MeetingSummary,
+  MemberRoleRequest,
+  MembersResponse,
   ServerTimeResponse,
   SessionResponse,
 } from '../../../shared/api.ts'
@@ -72,6 +75,18 @@ export const api = {
     call<MeetingSummary>('PATCH', `${room(name)}/meetings/${encodeURIComponent(id)}`, patch),
   createInvitation: (name: string, request: InvitationRequest) =>
     call<InvitationResponse>('POST', `${room(name)}/invitations`, request),
+  invitations: (name: string) => call<InvitationsResponse>('GET', `${room(name)}/invitations`),
+  revokeInvitation: (name: string, id: string) =>
+    call<{ ok: true }>('DELETE', `${room(name)}/invitations/${encodeURIComponent(id)}`),
+  members: (name: string) => call<MembersResponse>('GET', `${room(name)}/members`),
+  changeMemberRole: (name: string, participantId: string, request: MemberRoleRequest) =>
+    call<{ id: string; role: MemberRoleRequest['role'] }>(
+      'PATCH',
+      `${room(name)}/members/${encodeURIComponent(participantId)}`,
+      request,
+    ),
+  removeMember: (name: string, participantId: string) =>
+    call<{ ok: true }>('DELETE', `${room(name)}/members/${encodeURIComponent(participantId)}`),
   openScoring: (name: string, meetingId: string) =>
     call<ScoringRoundResponse>(
       'POST',

@@ -10,13 +10,18 @@ const MeetingBoard = lazy(() =>
   import('../board/MeetingBoard.tsx').then((m) => ({ default: m.MeetingBoard })),
 )
 
+const MembersPage = lazy(() =>
+  import('../pages/MembersPage.tsx').then((m) => ({ default: m.MembersPage })),
+)
+
 const ProjectorRoute = lazy(() =>
   import('../projector/ProjectorRoute.tsx').then((m) => ({ default: m.ProjectorRoute })),
 )
 
 /**
  * Routes: / (landing), /join#<token>, /g/:room (group home), /g/:room/m/:meetingId (board),
- * /g/:room/m/:meetingId/visning (the projector view, without the group's header).
+ * /g/:room/m/:meetingId/visning (the projector view, without the group's header),
+ * /g/:room/medlemmar (members and invitations, for facilitators).
  */
 export function App() {
   return (
@@ -27,6 +32,7 @@ export function App() {
       <Route path="/g/:room" component={GroupShell}>
         <Route path="/" component={GroupHome} />
         <Route path="/m/:meetingId" component={MeetingBoard} />
+        <Route path="/medlemmar" component={MembersPage} />
       </Route>
       <Route path="*" component={Landing} />
     </Router>

@@ -30,6 +30,13 @@ export function GroupHome() {
         <div class="home">
           <h1>{loaded().group.name}</h1>
           <p class="lead">{loaded().cohort.name}</p>
+          <Show when={group.facilitator}>
+            <p>
+              <a class="button" href={`/g/${encodeURIComponent(group.room)}/medlemmar`}>
+                {t('members.link')}
+              </a>
+            </p>
+          </Show>
           <section aria-labelledby="orgs-heading">
             <h2 id="orgs-heading">{t('home.organisations')}</h2>
             <ul class="org-list">

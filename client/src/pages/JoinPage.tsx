@@ -10,6 +10,7 @@ import {
   participantFunctions,
   type ParticipantFunction,
 } from '../../../shared/domain/participant.ts'
+import type { InvitePreviewResponse } from '../../../shared/api.ts'
 import { api } from '../api/client.ts'
 import { Page } from '../components/Page.tsx'
 import { useI18n } from '../i18n/context.tsx'
@@ -25,7 +26,11 @@ const nameProblemKey = {
   bidi: 'join.nameBidi',
 } as const satisfies Record<DisplayNameProblem, string>
 
-/** `/join#<token>`: the token stays in the fragment, so it never reaches server logs. */
+/**
+ * `/join#<token>`: the token stays in the fragment, so it never reaches server logs. A
+ * browser that already belongs to the group (the server saw its session cookie) is offered
+ * the way in instead of a form that would make the same person a second member.
+ */
 export function JoinPage() {
   const { t, l } = useI18n()
   const navigate = useNavigate()
@@ -40,6 +45,7 @@ export function JoinPage() {
   const [error, setError] = createSignal<string | null>(null)
   const [nameInvalid, setNameInvalid] = createSignal(false)
   const [busy, setBusy] = createSignal(false)
+  const [someoneElse, setSomeoneElse] = createSignal(false)
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault()
@@ -52,7 +58,8 @@ export function JoinPage() {
       const joined = await api.join({
         invite: token,
         name: name().trim(),
-        organisationId: organisationId() || undefined,
+        // An invitation for one organisation makes its members that organisation's.
+        organisationId: preview()?.organisationId ? undefined : organisationId() || undefined,
         function: role() || undefined,
       })
       rememberGroup(joined.room, preview()?.group.name ?? joined.room)
@@ -78,71 +85,115 @@ export function JoinPage() {
         >
           <Show when={preview()} fallback={<p aria-busy="true">{t('join.loading')}</p>}>
             {(invite) => (
-              <form class="card join-form" onSubmit={submit} novalidate>
-                <h1>{t('join.title', { group: invite().group.name })}</h1>
-                <p>{t('join.role', { role: t(`role.${invite().role}`) })}</p>
-                <div class="field">
-                  <label for="join-name">{t('join.name')}</label>
-                  <input
-                    id="join-name"
-                    name="name"
-                    autocomplete="name"
-                    required
-                    maxlength={DISPLAY_NAME_MAX_LENGTH}
-                    aria-describedby="join-name-hint"
-                    aria-invalid={nameInvalid() || undefined}
-                    value={name()}
-                    onInput={(e) => setName(e.currentTarget.value)}
-                  />
-                  <span id="join-name-hint" class="hint">
-                    {t('join.nameHint')}
-                  </span>
-                </div>
-                <div class="field">
-                  <label for="join-organisation">{t('join.organisation')}</label>
-                  <select
-                    id="join-organisation"
-                    value={organisationId()}
-                    onChange={(e) => setOrganisationId(e.currentTarget.value)}
-                  >
-                    <option value="">{t('join.organisationNone')}</option>
-                    <For each={invite().organisations}>
-                      {(org) => (
-                        <option value={org.id}>
-                          {org.memberRole === 'benchmarking'
-                            ? org.name
-                            : `${org.name} (${l(groupMemberRoleLabels[org.memberRole]).toLowerCase()})`}
-                        </option>
-                      )}
-                    </For>
-                  </select>
-                </div>
-                <div class="field">
-                  <label for="join-function">{t('join.function')}</label>
-                  <select
-                    id="join-function"
-                    value={role()}
-                    onChange={(e) => setRole(e.currentTarget.value as ParticipantFunction | '')}
-                  >
-                    <option value="">{t('join.functionNone')}</option>
-                    <For each={participantFunctions}>
-                      {(fn) => <option value={fn}>{l(participantFunctionLabels[fn])}</option>}
-                    </For>
-                  </select>
-                </div>
-                <Show when={error()}>
-                  <p class="error" role="alert">
-                    {error()}
-                  </p>
-                </Show>
-                <button class="button primary" type="submit" disabled={busy()}>
-                  {t('join.submit')}
-                </button>
-              </form>
+              <Show when={!someoneElse() && invite().member} fallback={form(invite)}>
+                {(member) => (
+                  <div class="card join-form" data-testid="already-member">
+                    <h1>{t('join.alreadyTitle', { group: invite().group.name })}</h1>
+                    <p>
+                      {t('join.alreadyText', {
+                        name: member().displayName,
+                        role: t(`role.${member().role}`),
+                      })}
+                    </p>
+                    <p>
+                      <a
+                        class="button primary"
+                        href={`/g/${encodeURIComponent(invite().group.room)}`}
+                        onClick={() => rememberGroup(invite().group.room, invite().group.name)}
+                      >
+                        {t('join.continue')}
+                      </a>
+                    </p>
+                    <p>
+                      <button
+                        type="button"
+                        class="button subtle"
+                        onClick={() => setSomeoneElse(true)}
+                      >
+                        {t('join.someoneElse', { name: member().displayName })}
+                      </button>
+                    </p>
+                  </div>
+                )}
+              </Show>
             )}
           </Show>
         </Show>
       </Show>
     </Page>
   )
+
+  function form(invite: () => InvitePreviewResponse) {
+    const invitedFor = () =>
+      invite().organisations.find((org) => org.id === invite().organisationId)
+    return (
+      <form class="card join-form" onSubmit={submit} novalidate>
+        <h1>{t('join.title', { group: invite().group.name })}</h1>
+        <p>{t('join.role', { role: t(`role.${invite().role}`) })}</p>
+        <Show when={invite().role === 'viewer'}>
+          <p>{t('join.viewerNote')}</p>
+        </Show>
+        <div class="field">
+          <label for="join-name">{t('join.name')}</label>
+          <input
+            id="join-name"
+            name="name"
+            autocomplete="name"
+            required
+            maxlength={DISPLAY_NAME_MAX_LENGTH}
+            aria-describedby="join-name-hint"
+            aria-invalid={nameInvalid() || undefined}
+            value={name()}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+          <span id="join-name-hint" class="hint">
+            {t('join.nameHint')}
+          </span>
+        </div>
+        <Show when={invitedFor()}>
+          {(org) => <p>{t('join.forOrganisation', { org: org().name })}</p>}
+        </Show>
+        <div class="field" hidden={Boolean(invitedFor())}>
+          <label for="join-organisation">{t('join.organisation')}</label>
+          <select
+            id="join-organisation"
+            value={organisationId()}
+            onChange={(e) => setOrganisationId(e.currentTarget.value)}
+          >
+            <option value="">{t('join.organisationNone')}</option>
+            <For each={invite().organisations}>
+              {(org) => (
+                <option value={org.id}>
+                  {org.memberRole === 'benchmarking'
+                    ? org.name
+                    : `${org.name} (${l(groupMemberRoleLabels[org.memberRole]).toLowerCase()})`}
+                </option>
+              )}
+            </For>
+          </select>
+        </div>
+        <div class="field">
+          <label for="join-function">{t('join.function')}</label>
+          <select
+            id="join-function"
+            value={role()}
+            onChange={(e) => setRole(e.currentTarget.value as ParticipantFunction | '')}
+          >
+            <option value="">{t('join.functionNone')}</option>
+            <For each={participantFunctions}>
+              {(fn) => <option value={fn}>{l(participantFunctionLabels[fn])}</option>}
+            </For>
+          </select>
+        </div>
+        <Show when={error()}>
+          <p class="error" role="alert">
+            {error()}
+          </p>
+        </Show>
+        <button class="button primary" type="submit" disabled={busy()}>
+          {t('join.submit')}
+        </button>
+      </form>
+    )
+  }
 }

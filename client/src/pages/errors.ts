@@ -6,6 +6,7 @@ export function errorMessageKey(error: unknown): MessageKey {
   if (!(error instanceof ApiFailure)) return 'error.generic'
   switch (error.code) {
     case 'invite_not_found':
+    case 'invite_revoked':
     case 'invite_expired':
     case 'invite_used_up':
     case 'unauthenticated':

@@ -17,6 +17,27 @@ export function lastGroup(): { room: string; name: string } | null {
 export const rememberGroup = (room: string, name: string) =>
   localStorage.setItem(KEY, JSON.stringify({ room, name }))
 
+const LEFT_KEY = 'modellrummet:left-group'
+
+/** The landing page says which group was just left (once). */
+export function noteLeftGroup(name: string): void {
+  try {
+    sessionStorage.setItem(LEFT_KEY, name)
+  } catch {
+    // storage refused: the landing page just does not say it
+  }
+}
+
+export function takeLeftGroup(): string | null {
+  try {
+    const name = sessionStorage.getItem(LEFT_KEY)
+    sessionStorage.removeItem(LEFT_KEY)
+    return name
+  } catch {
+    return null
+  }
+}
+
 /** After leaving a group this browser no longer offers the way back to it. */
 export function forgetGroup(room: string): void {
   if (lastGroup()?.room === room) localStorage.removeItem(KEY)
