@@ -26,6 +26,8 @@ export interface WorkspaceConnection {
  * holds the database open and blocks the deletion; it then completes when that tab closes.
  */
 const FORGET_WAIT_MS = 2_000
+/** How long the socket waits for the device's copy to load (a browser without IndexedDB). */
+const LOCAL_COPY_WAIT_MS = 3_000
 
 /**
  * The group's Y.Doc, kept in IndexedDB on this device (edits made offline survive a reload)
@@ -38,6 +40,8 @@ export function createWorkspaceConnection(room: string): WorkspaceConnection {
   const local = new IndexeddbPersistence(localName, doc)
   const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${RELAY_PATH}`
   const provider = new WebsocketProvider(base, room, doc, {
+    // Opened once the device's copy is loaded (below).
+    connect: false,
     maxBackoffTime: 5000,
     // y-websocket stops at every 44xx; ours reconnect except after a session's end and a
     // refused change (refused-writes.ts throws the device's copy away and reloads).
@@ -45,6 +49,18 @@ export function createWorkspaceConnection(room: string): WorkspaceConnection {
       !terminalCloseCodes.has(event.code) && !discardingCloseCodes.has(event.code),
   })
   exposeForTests(doc)
+  // The device's copy is loaded before the socket opens. Loaded while the socket was open
+  // and before the room's state had arrived, y-websocket sent all of it to the relay as a
+  // change of this member's, and a viewer's is refused: a projector on a viewer link reloaded
+  // with "Ändringen sparades inte" about one load in three. Without IndexedDB (whenSynced
+  // never settles) the socket opens after a short wait all the same.
+  let stopped = false
+  void Promise.race([
+    local.whenSynced,
+    new Promise((resolve) => setTimeout(resolve, LOCAL_COPY_WAIT_MS)),
+  ]).then(() => {
+    if (!stopped) provider.connect()
+  })
   const [status, setStatusSignal] = createSignal<ConnectionStatus>('connecting')
   const [disconnectedSince, setDisconnectedSince] = createSignal<number | null>(Date.now())
   const setStatus = (next: ConnectionStatus) => {
@@ -80,6 +96,7 @@ export function createWorkspaceConnection(room: string): WorkspaceConnection {
   window.addEventListener('online', cameOnline)
 
   onCleanup(() => {
+    stopped = true
     window.removeEventListener('offline', wentOffline)
     window.removeEventListener('online', cameOnline)
     provider.destroy()
@@ -88,6 +105,7 @@ export function createWorkspaceConnection(room: string): WorkspaceConnection {
   })
   // y-indexeddb's clearData does not wait for the deletion; this does (for a while).
   const forgetLocalCopy = async () => {
+    stopped = true
     provider.shouldConnect = false
     provider.destroy()
     await local.destroy()
