@@ -37,9 +37,9 @@ export function ProjectorView() {
     const index = agenda.value.findIndex((item) => item.id === id)
     return index < 0 ? null : { index, item: agenda.value[index]! }
   })
-  // Type sized to the screen's height: about 19 lines of stage, 40 of side panel at most.
+  // Type sized to the screen's height: about 19 lines of stage, 36 of side panel at most.
   const stageFit = { min: 14, max: () => Math.round(window.innerHeight / 19) }
-  const sideFit = { min: 12, max: () => Math.round(window.innerHeight / 40) }
+  const sideFit = { min: 12, max: () => Math.round(window.innerHeight / 36) }
 
   return (
     <Show when={group.group()} fallback={<p aria-busy="true">{t('board.loading')}</p>}>
@@ -47,22 +47,25 @@ export function ProjectorView() {
         {(current) => (
           <div class="projector" data-testid="projector" data-part={part()}>
             <header class="projector-top">
-              <p class="projector-meeting">
-                {group.group()?.group.name} ·{' '}
-                {current().title || l(meetingKindLabels[current().kind])}
-              </p>
-              <h1 data-testid="projector-part">{t(partLabel[part()])}</h1>
-              <Show when={currentItem()}>
-                {(now) => (
-                  <p class="projector-item" data-testid="projector-item">
-                    {t('projector.item', {
-                      n: now().index + 1,
-                      total: agenda.value.length,
-                      title: now().item.title || t('agenda.untitled'),
-                    })}
-                  </p>
-                )}
-              </Show>
+              <div class="projector-heading">
+                <p class="projector-meeting">
+                  {group.group()?.group.name} ·{' '}
+                  {current().title || l(meetingKindLabels[current().kind])}
+                </p>
+                <h1 data-testid="projector-part">{t(partLabel[part()])}</h1>
+                <Show when={currentItem()}>
+                  {(now) => (
+                    <p class="projector-item" data-testid="projector-item">
+                      {t('projector.item', {
+                        n: now().index + 1,
+                        total: agenda.value.length,
+                        title: now().item.title || t('agenda.untitled'),
+                      })}
+                    </p>
+                  )}
+                </Show>
+              </div>
+              <TimerDisplay timer={control.value.timer} now={clock.now} playSound large />
             </header>
             <FitBox class="projector-stage" fit={stageFit}>
               <ProjectorStage
@@ -73,7 +76,6 @@ export function ProjectorView() {
               />
             </FitBox>
             <FitBox class="projector-side" as="aside" fit={sideFit} label={t('projector.side')}>
-              <TimerDisplay timer={control.value.timer} now={clock.now} playSound large />
               <JoinQr meetingId={current().id} joinLink={control.value.joinLink} now={clock.now} />
               <RoomPanel hands={hands.value} />
             </FitBox>

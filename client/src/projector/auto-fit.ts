@@ -16,8 +16,9 @@ export interface AutoFitOptions {
  * they break anywhere only when even `min` cannot fit them (`data-wrap` on the box).
  */
 export function autoFit(box: HTMLElement, content: HTMLElement, options: AutoFitOptions): void {
+  // Whole pixels both (scroll sizes round up): a card's border exactly at the edge is cut.
   const fits = () =>
-    content.scrollHeight <= box.clientHeight + 1 && content.scrollWidth <= box.clientWidth + 1
+    content.scrollHeight <= box.clientHeight && content.scrollWidth <= box.clientWidth
   const setSize = (px: number) => {
     box.style.fontSize = `${px}px`
   }
@@ -51,6 +52,8 @@ export function autoFit(box: HTMLElement, content: HTMLElement, options: AutoFit
   }
   const resized = new ResizeObserver(schedule)
   resized.observe(box)
+  // The content's own size too: an image or a font arriving changes it without a mutation.
+  resized.observe(content)
   const changed = new MutationObserver(schedule)
   changed.observe(content, { childList: true, subtree: true, characterData: true })
   void document.fonts?.ready.then(schedule)
