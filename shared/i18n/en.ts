@@ -334,7 +334,7 @@ export const en: Catalogue = {
   'sealed.note': 'The scores are sealed until the facilitator reveals them all.',
   'sealed.progress': 'Who is done?',
   'sealed.doneCount': '{done} of {total} organisations are done',
-  'sealed.scored': '{n} of {total} items scored',
+  'sealed.scored': 'Scored: {n} of {total}',
   'sealed.orgDone': 'done',
   'sealed.working': 'scoring',
   'sealed.loadFailed': 'The progress could not be fetched just now. It will try again shortly.',

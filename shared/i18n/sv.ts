@@ -336,7 +336,7 @@ export const sv = {
   'sealed.note': 'Bedömningen är förseglad tills processledaren visar alla.',
   'sealed.progress': 'Vilka är klara?',
   'sealed.doneCount': '{done} av {total} organisationer är klara',
-  'sealed.scored': '{n} av {total} punkter bedömda',
+  'sealed.scored': 'Bedömda: {n} av {total}',
   'sealed.orgDone': 'klar',
   'sealed.working': 'bedömer',
   'sealed.loadFailed': 'Läget kunde inte hämtas just nu. Det försöker igen om en stund.',

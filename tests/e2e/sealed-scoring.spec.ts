@@ -55,7 +55,7 @@ test('a sealed round: each organisation scores unseen by the others, the facilit
 
   // The facilitator sees progress, not scores in the checklist.
   const botkyrkaProgress = anna.getByTestId(/^sealed-progress-/).filter({ hasText: 'Botkyrka' })
-  await expect(botkyrkaProgress).toContainText('1 av 10 punkter bedömda')
+  await expect(botkyrkaProgress).toContainText('Bedömda: 1 av 10')
   expect(await seriousOrWorse(anna), 'facilitator').toEqual([])
   expect(await seriousOrWorse(vera), 'participant').toEqual([])
 
