@@ -143,11 +143,12 @@ test('a viewer who forces a delete ends with the same board as everyone else', a
     if (!doc) throw new Error('no test hook')
     doc.getMap('pdsaPlans').delete(id!)
   }, planId)
-  // … the relay refuses it, her device throws its copy away and reloads from the room.
+  // … the relay refuses it, her device throws its copy away and reloads from the room:
+  // the plan is back, and she is told why.
+  await expect(plan).toBeVisible()
   await expect(vera.getByTestId('refusal-notice')).toHaveText(
     /Ändringen sparades inte: du har läsbehörighet och kan inte ändra tavlan\. Tavlan visar nu det som gäller för alla\./,
   )
-  await expect(plan).toBeVisible()
   await expect(vera.getByTestId('pdsa-card')).toHaveCount(
     await anna.getByTestId('pdsa-card').count(),
   )
