@@ -176,6 +176,7 @@ export const en: Catalogue = {
   'meeting.save': 'Save',
   'meeting.cancel': 'Cancel',
   'timer.controls': 'Timer',
+  'timer.startMenu': 'Start a timer',
   'timer.title': 'Time left',
   'timer.paused': 'Paused',
   'timer.up': "Time's up",

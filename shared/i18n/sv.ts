@@ -179,6 +179,7 @@ export const sv = {
   'meeting.save': 'Spara',
   'meeting.cancel': 'Avbryt',
   'timer.controls': 'Timer',
+  'timer.startMenu': 'Starta timer',
   'timer.title': 'Tid kvar',
   'timer.paused': 'Pausad',
   'timer.up': 'Tiden är ute',

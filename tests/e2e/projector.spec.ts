@@ -33,11 +33,22 @@ const readBoth = async (a: Page, b: Page) =>
   ).map((text) => seconds(text ?? ''))
 
 /** No page scrolls: everything is on the screen. */
+/**
+ * How far the page, the stage and the side panel reach past their edges (px): the page
+ * must not scroll, and the two panels clip what does not fit, so nothing may be cut.
+ */
 const overflow = (page: Page) =>
-  page.evaluate(() => ({
-    down: document.documentElement.scrollHeight - window.innerHeight,
-    across: document.documentElement.scrollWidth - window.innerWidth,
-  }))
+  page.evaluate(() =>
+    [
+      document.documentElement,
+      ...document.querySelectorAll('.projector-stage, .projector-side'),
+    ].map((element) =>
+      Math.max(
+        element.scrollHeight - element.clientHeight,
+        element.scrollWidth - element.clientWidth,
+      ),
+    ),
+  )
 
 /**
  * A new meeting of the group, so no other test's lead, spotlight or timer is on it; the
@@ -147,6 +158,7 @@ test('the projector follows the facilitator from a viewer link and shows the roo
   await expect(projector.getByTestId('projector-ready')).toHaveText('Bo Deltagare')
 
   // A timer runs for everyone to see.
+  await anna.getByText('Starta timer').click()
   await anna.getByRole('button', { name: '5 min', exact: true }).click()
   await expect(projector.getByTestId('timer-clock')).toHaveText(/^0[45]:\d\d$/)
 
@@ -163,41 +175,48 @@ test('the projector follows the facilitator from a viewer link and shows the roo
   // Readable by everyone: no serious or critical axe violation.
   expect(await seriousOrWorse(projector)).toEqual([])
 
-  // Fits the projector without scrolling, at 1920×1080 and at 1280×720; kept for a look.
+  const tab = (name: string) =>
+    anna
+      .getByRole('navigation', { name: 'Delar av arbetsytan' })
+      .getByRole('link', { name })
+      .click()
+  const show = {
+    spotlight: async () => {
+      if (!(await projector.getByTestId('projector-spotlight').isVisible())) {
+        await tab('Jämförelsematris')
+        await anna.getByRole('button', { name: /^Fokus\s*:\s*Fråga 1$/ }).click()
+      }
+      await expect(projector.getByTestId('projector-spotlight')).toBeVisible()
+    },
+    agenda: async () => {
+      await anna.getByRole('button', { name: 'Ta bort fokus' }).click()
+      await tab('Agenda')
+      await expect(projector.getByTestId('projector-agenda')).toBeVisible()
+      // The facilitator's current item, on the agenda and above it.
+      const third = anna.getByRole('button', { name: /^Nu\s*:/ }).nth(2)
+      if ((await third.getAttribute('aria-pressed')) !== 'true') await third.click()
+      await expect(projector.getByTestId('projector-item')).toHaveText(/^Punkt 3 av \d+: /)
+      await expect(projector.locator('.projector-agenda li[aria-current]')).toHaveCount(1)
+    },
+    checklist: async () => {
+      await tab('Checklista')
+      await expect(projector.getByTestId('projector-checklist')).toBeVisible()
+    },
+  }
+  // Fits the projector, nothing scrolled or cut, at 1920×1080 and 1280×720; kept for a look.
   for (const [width, height] of [
     [1920, 1080],
     [1280, 720],
   ] as const) {
     await projector.setViewportSize({ width, height })
-    for (const view of ['spotlight', 'agenda'] as const) {
-      if (view === 'agenda') {
-        await anna.getByRole('button', { name: 'Ta bort fokus' }).click()
-        await anna
-          .getByRole('navigation', { name: 'Delar av arbetsytan' })
-          .getByRole('link', { name: 'Agenda' })
-          .click()
-        await expect(projector.getByTestId('projector-agenda')).toBeVisible()
-        // The facilitator's current item, on the agenda and above it.
-        const third = anna.getByRole('button', { name: /^Nu\s*:/ }).nth(2)
-        if ((await third.getAttribute('aria-pressed')) !== 'true') await third.click()
-        await expect(projector.getByTestId('projector-item')).toHaveText(/^Punkt 3 av \d+: /)
-        await expect(projector.locator('.projector-agenda li[aria-current]')).toHaveCount(1)
-      }
-      await expect.poll(() => overflow(projector)).toEqual({ down: 0, across: 0 })
+    for (const view of ['spotlight', 'agenda', 'checklist'] as const) {
+      await show[view]()
+      await expect
+        .poll(() => overflow(projector), `${view} at ${width}×${height}`)
+        .toEqual([0, 0, 0])
       await projector.screenshot({
         path: test.info().outputPath(`projector-${view}-${width}x${height}.png`),
       })
-      if (view === 'agenda') {
-        await anna
-          .getByRole('navigation', { name: 'Delar av arbetsytan' })
-          .getByRole('link', { name: 'Jämförelsematris' })
-          .click()
-        await anna
-          .getByRole('button', { name: /^Fokus\s*:\s*Fråga 1$/ })
-          .first()
-          .click()
-        await expect(projector.getByTestId('projector-spotlight')).toBeVisible()
-      }
     }
   }
   for (const page of [anna, bo, projector, phone]) await page.context().close()
@@ -223,6 +242,7 @@ test('the timer reads the same on screens whose clocks are minutes apart', async
     (await anna.evaluate(() => Date.now())) - (await projector.evaluate(() => Date.now())),
   ).toBeGreaterThan(11 * 60_000)
 
+  await anna.getByText('Starta timer').click()
   await anna.getByLabel('Vad ska göras? (valfritt)').fill('Diskutera med grannen')
   await anna.getByRole('button', { name: '3 min', exact: true }).click()
   await expect(projector.getByTestId('timer')).toContainText('Diskutera med grannen')

@@ -104,59 +104,63 @@ export function TimerControls(props: {
           </button>
         )}
       </Show>
-      <form class="timer-free" onSubmit={startCustom}>
-        <label>
-          {t('timer.freeLabel')}
+      {/* The free timer's form folds away: the facilitator's bar stays one calm row. */}
+      <details class="timer-start">
+        <summary class="button">{t('timer.startMenu')}</summary>
+        <form class="timer-free" onSubmit={startCustom}>
+          <label>
+            {t('timer.freeLabel')}
+            <input
+              type="text"
+              maxLength={200}
+              value={label()}
+              placeholder={t('timer.freePlaceholder')}
+              onInput={(event) => setLabel(event.currentTarget.value)}
+            />
+          </label>
+          <div class="timer-presets" role="group" aria-label={t('timer.presets')}>
+            <For each={timerPresetsMinutes}>
+              {(minutes) => (
+                <button type="button" class="button" onClick={() => start(minutes, null)}>
+                  {t('timer.preset', { n: minutes })}
+                </button>
+              )}
+            </For>
+          </div>
+          <label>
+            {t('timer.custom')}
+            <input
+              type="text"
+              inputMode="decimal"
+              size={4}
+              value={custom()}
+              aria-invalid={customError() ? 'true' : undefined}
+              aria-describedby={customError() ? 'timer-custom-error' : undefined}
+              onInput={(event) => setCustom(event.currentTarget.value)}
+            />
+          </label>
+          <button type="submit" class="button">
+            {t('timer.startCustom')}
+          </button>
+          <Show when={customError()}>
+            <p id="timer-custom-error" class="error" role="alert">
+              {t('timer.customInvalid')}
+            </p>
+          </Show>
+        </form>
+        <label class="timer-sound-toggle">
           <input
-            type="text"
-            maxLength={200}
-            value={label()}
-            placeholder={t('timer.freePlaceholder')}
-            onInput={(event) => setLabel(event.currentTarget.value)}
+            type="checkbox"
+            checked={sound()}
+            onChange={(event) => {
+              const on = event.currentTarget.checked
+              setSoundForNext(on)
+              change((timer) => withSound(timer, on))
+            }}
           />
+          {t('timer.sound')}
         </label>
-        <div class="timer-presets" role="group" aria-label={t('timer.presets')}>
-          <For each={timerPresetsMinutes}>
-            {(minutes) => (
-              <button type="button" class="button" onClick={() => start(minutes, null)}>
-                {t('timer.preset', { n: minutes })}
-              </button>
-            )}
-          </For>
-        </div>
-        <label>
-          {t('timer.custom')}
-          <input
-            type="text"
-            inputMode="decimal"
-            size={4}
-            value={custom()}
-            aria-invalid={customError() ? 'true' : undefined}
-            aria-describedby={customError() ? 'timer-custom-error' : undefined}
-            onInput={(event) => setCustom(event.currentTarget.value)}
-          />
-        </label>
-        <button type="submit" class="button">
-          {t('timer.startCustom')}
-        </button>
-        <Show when={customError()}>
-          <p id="timer-custom-error" class="error" role="alert">
-            {t('timer.customInvalid')}
-          </p>
-        </Show>
-      </form>
-      <label class="timer-sound-toggle">
-        <input
-          type="checkbox"
-          checked={sound()}
-          onChange={(event) => {
-            const on = event.currentTarget.checked
-            setSoundForNext(on)
-            change((timer) => withSound(timer, on))
-          }}
-        />
-        {t('timer.sound')}
-      </label>
+      </details>
     </section>
   )
 }

@@ -29,6 +29,7 @@ export function ProjectorStage(props: {
             class="projector-spotlight"
             aria-labelledby="spotlight-heading"
             data-testid="projector-spotlight"
+            data-kind={spotlight().kind}
           >
             <Switch>
               <Match when={spotlight().kind === 'question'}>

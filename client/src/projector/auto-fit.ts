@@ -16,9 +16,9 @@ export interface AutoFitOptions {
  * they break anywhere only when even `min` cannot fit them (`data-wrap` on the box).
  */
 export function autoFit(box: HTMLElement, content: HTMLElement, options: AutoFitOptions): void {
-  // Whole pixels both (scroll sizes round up): a card's border exactly at the edge is cut.
-  const fits = () =>
-    content.scrollHeight <= box.clientHeight && content.scrollWidth <= box.clientWidth
+  // The box's own scroll size: it clips (overflow hidden) but still counts what it clips,
+  // the content's margins and a descendant a pixel past the edge included.
+  const fits = () => box.scrollHeight <= box.clientHeight && box.scrollWidth <= box.clientWidth
   const setSize = (px: number) => {
     box.style.fontSize = `${px}px`
   }
