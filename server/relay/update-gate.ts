@@ -13,6 +13,8 @@ export interface Touch {
   /** Map keys from a root type: e.g. ['pdsaPlans', planId] or ['meetings', id, 'notes']. */
   readonly path: readonly string[]
   readonly change: 'insert' | 'delete'
+  /** The plain value a map key is set to, when it is one (the policy reads a few). */
+  readonly value?: unknown
 }
 
 /** Where an update waits: on the document reaching this clock of this client. */
@@ -101,9 +103,10 @@ export function makeUpdateGate(doc: Y.Doc) {
     try {
       const locate = makeLocator(doc, typePath, byClient)
       const touches = new Map<string, Touch>()
-      const touch = (path: readonly string[], change: Touch['change']): void => {
+      const touch = (path: readonly string[], change: Touch['change'], value?: unknown): void => {
         const key = `${change}\u0000${path.join('\u0000')}`
-        if (!touches.has(key)) touches.set(key, { path, change })
+        if (!touches.has(key))
+          touches.set(key, value === undefined ? { path, change } : { path, change, value })
       }
       for (const struct of structs) {
         if (!(struct instanceof Y.Item)) continue
@@ -113,7 +116,9 @@ export function makeUpdateGate(doc: Y.Doc) {
         if (place.kind === 'ghost') continue
         const problem = misfit(place, struct.content)
         if (problem) return refuse(problem)
-        if (place.kind === 'in') touch(pathOf(place), 'insert')
+        if (place.kind !== 'in') continue
+        const value = struct.content instanceof Y.ContentAny ? struct.content.arr[0] : undefined
+        touch(pathOf(place), 'insert', place.key === null ? undefined : value)
       }
       for (const [client, ranges] of ds.clients) {
         for (const range of ranges) {

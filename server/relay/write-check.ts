@@ -17,7 +17,7 @@ export function writeRefusal(
   if (writer.role === Role.Facilitator || touches.length === 0) return null
   const view = makePolicyView(doc)
   for (const touch of touches) {
-    const decision = mayWrite(writer, writeTargetOf(touch.path), view)
+    const decision = mayWrite(writer, writeTargetOf(touch.path, touch.value), view)
     if (!decision.allowed) return decision.reason
   }
   return null

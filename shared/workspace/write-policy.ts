@@ -18,7 +18,12 @@ export type WriteTarget =
   | { readonly area: 'hand'; readonly meetingId: string; readonly participantId: string }
   | { readonly area: 'agenda' | 'matrix' | 'notes'; readonly meetingId: string }
   | { readonly area: 'checklist'; readonly organisationId: string; readonly phase: string }
-  | { readonly area: 'pdsa'; readonly planId: string }
+  | {
+      readonly area: 'pdsa'
+      readonly planId: string
+      /** Set when the write names the meeting a (new) plan is planned at. */
+      readonly plannedAtMeetingId?: string
+    }
 
 export const WriteRefusal = {
   ReadOnly: 'read-only',
@@ -49,8 +54,11 @@ export interface PolicyView {
   scoringOpen(meetingId: string): boolean
 }
 
-/** The part of the workspace a path (map keys from a root type) belongs to. */
-export function writeTargetOf(path: readonly string[]): WriteTarget {
+/**
+ * The part of the workspace a path (map keys from a root type) belongs to; `value` is what
+ * a key is set to, where it matters (a new plan's meeting, whose lock covers it).
+ */
+export function writeTargetOf(path: readonly string[], value?: unknown): WriteTarget {
   const [root, key, part] = path
   switch (root) {
     case 'meetings': {
@@ -69,8 +77,12 @@ export function writeTargetOf(path: readonly string[]): WriteTarget {
         ? { area: 'checklist', organisationId, phase }
         : { area: 'structure' }
     }
-    case 'pdsaPlans':
-      return key ? { area: 'pdsa', planId: key } : { area: 'structure' }
+    case 'pdsaPlans': {
+      if (!key) return { area: 'structure' }
+      return part === 'plannedAtMeetingId' && typeof value === 'string'
+        ? { area: 'pdsa', planId: key, plannedAtMeetingId: value }
+        : { area: 'pdsa', planId: key }
+    }
     case 'control': {
       const parsed = key ? parseControlKey(key) : null
       return parsed ? { area: 'control', meetingId: parsed.meetingId } : { area: 'structure' }
@@ -116,7 +128,10 @@ export function mayWrite(writer: Writer, target: WriteTarget, view: PolicyView):
       return allowed
     }
     case 'pdsa': {
-      const lock = view.planLock(target.planId)
+      // A plan that does not exist yet has no lock of its own: its meeting's lock covers it.
+      const lock =
+        view.planLock(target.planId) ??
+        (target.plannedAtMeetingId ? view.lockOf(target.plannedAtMeetingId, 'meeting') : undefined)
       return lock ? refused(WriteRefusal.Locked, lock) : allowed
     }
   }

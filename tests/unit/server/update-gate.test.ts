@@ -79,7 +79,7 @@ describe('the update gate', () => {
     )
     expect(gate(score)).toEqual({
       kind: 'accept',
-      touches: [{ path: ['checklistScores', 'askersund|bm1|i1'], change: 'insert' }],
+      touches: [{ path: ['checklistScores', 'askersund|bm1|i1'], change: 'insert', value: 3 }],
     })
   })
 
