@@ -197,6 +197,12 @@ test('the projector follows the facilitator from a viewer link and shows the roo
       if ((await third.getAttribute('aria-pressed')) !== 'true') await third.click()
       await expect(projector.getByTestId('projector-item')).toHaveText(/^Punkt 3 av \d+: /)
       await expect(projector.locator('.projector-agenda li[aria-current]')).toHaveCount(1)
+      // The timer for the current item: its title and its 60 minutes.
+      if (!(await projector.getByTestId('timer').textContent())?.includes('presenterar')) {
+        await anna.getByRole('button', { name: 'Starta för punkten (60 min)' }).click()
+        await expect(projector.getByTestId('timer')).toContainText('Varje organisation presenterar')
+        await expect(projector.getByTestId('timer-clock')).toHaveText(/^(60:00|59:5\d)$/)
+      }
     },
     checklist: async () => {
       await tab('Checklista')
