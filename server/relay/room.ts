@@ -230,7 +230,7 @@ export class Room {
 
   private applyUpdate(connection: RoomConnection, update: Uint8Array): void {
     if (!canWrite(connection.role)) {
-      this.refuseWrite(connection, WriteRefusal.ReadOnly)
+      if (!this.intake.bringsNothing(update)) this.refuseWrite(connection, WriteRefusal.ReadOnly)
       return
     }
     if (this.options.checks?.updateGate === false) this.applyAdmitted(connection, update, [])

@@ -111,7 +111,16 @@ export function makeUpdateIntake<C>(options: UpdateIntakeOptions<C>) {
     expiryTimer = null
   }
 
-  return { receive, changed, leave, destroy, heldCount: held.size }
+  /**
+   * Whether an update changes nothing the room has: every struct known, every deletion
+   * done. A viewer's page sends its local copy when it loaded late; that is no write.
+   */
+  function bringsNothing(update: Uint8Array): boolean {
+    const verdict = inspect(update)
+    return verdict.kind === 'accept' && verdict.touches.length === 0
+  }
+
+  return { receive, changed, leave, destroy, bringsNothing, heldCount: held.size }
 }
 
 export type UpdateIntake<C> = ReturnType<typeof makeUpdateIntake<C>>

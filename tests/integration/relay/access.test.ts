@@ -1,9 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { WebSocket } from 'ws'
+import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sessions } from '../../../db/schema.ts'
 import { hashToken } from '../../../server/auth/tokens.ts'
 import { loadDoc } from '../../../server/domain/doc-writer.ts'
+import { encodeUpdate } from '../../../server/relay/protocol.ts'
 import type { RunningServer } from '../../../server/server.ts'
 import { CloseCode } from '../../../shared/protocol/close-codes.ts'
 import { WriteRefusal } from '../../../shared/workspace/write-policy.ts'
@@ -120,6 +122,29 @@ describe('relay: access', () => {
     const doc = await loadDoc(server.services.store, groupA.room)
     expect(testText(doc).toString()).toContain('P ')
     expect(testText(doc).toString()).not.toContain('VIEWER')
+  })
+
+  it("lets a viewer's page send back what the room already has (a late local copy): no refusal", async () => {
+    const viewerSession = await joinGroup(server.url, groupA.invites.viewer, 'Vilma')
+    const viewer = connectClient(server.url, groupA.room, viewerSession)
+    const closeCodes: number[] = []
+    viewer.provider.on('connection-close', (event) => event && closeCodes.push(event.code))
+    try {
+      await waitForSync(viewer)
+      // What a page whose IndexedDB copy loaded after the socket opened sends: its whole state.
+      const echo = Y.encodeStateAsUpdate(viewer.doc)
+      viewer.provider.ws?.send(encodeUpdate(echo))
+      const refused = connectClient(server.url, groupA.room, viewerSession)
+      await waitForSync(refused)
+      // A real change from the same viewer is still refused, after the echo was judged.
+      testText(refused.doc).insert(0, 'NEJ ')
+      await waitFor(() => refused.provider.wsconnected === false, 5000, 'the refusal')
+      refused.destroy()
+      expect(closeCodes).toEqual([])
+      expect(viewer.provider.wsconnected).toBe(true)
+    } finally {
+      viewer.destroy()
+    }
   })
 
   /**
