@@ -20,31 +20,6 @@ const config: KnipConfig = {
   ],
   // System programs the tests start (apt packages, not npm ones).
   ignoreBinaries: ['redis-server', 'chattr'],
-  ignoreIssues: {
-    // Work in progress (facilitation and sealed scoring): their exports are about to be used.
-    // TODO(lead): review after the board work lands
-    'shared/workspace/control.ts': ['exports', 'types'],
-    'shared/workspace/hands.ts': ['exports', 'types'],
-    'shared/workspace/schema.ts': ['exports', 'types'],
-    'shared/workspace/write-policy*.ts': ['exports', 'types'],
-    'shared/scoring-api.ts': ['exports', 'types'],
-    // TODO(lead): review after the board work lands. The client is being built right now:
-    // these modules export what only they themselves or files not committed yet use.
-    'client/src/board/sealed-round.ts': ['exports'],
-    'client/src/board/sealed-sheet.ts': ['exports', 'types'],
-    'client/src/meeting/reveal.ts': ['exports'],
-    'client/src/meeting/timer.ts': ['exports'],
-    'client/src/projector/JoinLinkButton.tsx': ['exports'],
-    'client/src/sync/refusal.ts': ['exports', 'types'],
-    'client/src/sync/test-hooks.ts': ['exports'],
-    // Used by the board timer, the projector and the facilitation/sealed-scoring e2e specs,
-    // which are not committed yet.
-    'client/src/sync/server-clock.ts': ['exports'],
-    'tests/e2e/support/demo.ts': ['exports'],
-  },
-  // TODO(lead): review after the board work lands: the projector's join QR code
-  // (client/src/projector/join-qr.ts, not committed yet) imports it.
-  ignoreDependencies: ['qrcode', '@types/qrcode'],
 }
 
 export default config

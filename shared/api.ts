@@ -236,8 +236,7 @@ export interface MembersResponse {
   members: MemberSummary[]
 }
 
-const invitationStatuses = ['active', 'expired', 'used_up', 'revoked'] as const
-export type InvitationStatus = (typeof invitationStatuses)[number]
+export type InvitationStatus = 'active' | 'expired' | 'used_up' | 'revoked'
 
 /** One of a group's invitations (`GET …/invitations`): never its token. */
 export interface InvitationSummary {

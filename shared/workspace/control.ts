@@ -19,7 +19,7 @@ export const meetingParts = Object.values(MeetingPart) as [MeetingPart, ...Meeti
 
 const id = z.string().min(1).max(200)
 
-export const spotlightSchema = z.discriminatedUnion('kind', [
+const spotlightSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('question'), id }),
   z.object({ kind: z.literal('plan'), id }),
   z.object({ kind: z.literal('checklistItem'), id }),
@@ -54,13 +54,13 @@ export type Lock = z.infer<typeof lockSchema>
 
 /** What can be locked: a part of a meeting, the whole meeting, or one PDSA plan. */
 export type LockScope = 'meeting' | 'agenda' | 'matrix' | 'checklist' | `plan:${string}`
-export const lockScopeSchema = z.union([
+const lockScopeSchema = z.union([
   z.enum(['meeting', 'agenda', 'matrix', 'checklist']),
   z.string().regex(/^plan:[^|]{1,200}$/) as z.ZodType<`plan:${string}`>,
 ])
 
 /** A sealed checklist scoring round: scores are kept on the server until the reveal. */
-export const scoringSchema = z.object({
+const scoringSchema = z.object({
   roundId: id,
   state: z.enum(['open', 'revealed']),
   openedAt: z.number().finite(),
@@ -68,14 +68,14 @@ export const scoringSchema = z.object({
 export type ScoringRound = z.infer<typeof scoringSchema>
 
 /** "Ta alla hit": a counter the facilitator bumps; followers who stopped follow again. */
-export const summonSchema = z.object({ count: z.number().int().min(0), at: z.number().finite() })
+const summonSchema = z.object({ count: z.number().int().min(0), at: z.number().finite() })
 
 /**
  * The join link the projector shows as a QR code: a time-limited participant invitation a
  * facilitator made (POST /api/rooms/:room/invitations). Every member can read it, so it
  * is as public as the projector's screen; a facilitator hides it by setting null.
  */
-export const joinLinkSchema = z.object({
+const joinLinkSchema = z.object({
   url: z.url({ protocol: /^https?$/ }).max(500),
   expiresAt: z.number().finite(),
 })

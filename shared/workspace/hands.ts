@@ -6,7 +6,7 @@ import { z } from 'zod'
  * `<meetingId>|<participantId>`. A participant writes only their own entry (the relay
  * checks the key against the session); the facilitator clears anyone's.
  */
-export const handSchema = z.object({
+const handSchema = z.object({
   raised: z.boolean(),
   ready: z.boolean(),
   at: z.number().finite(),

@@ -23,7 +23,7 @@ export type Slot =
   | { readonly kind: 'value'; readonly accepts: (value: unknown, key: string) => boolean }
 
 /** Longest map key a client may create (ids are UUIDs; checklist keys join three ids). */
-export const MAX_KEY_LENGTH = 200
+const MAX_KEY_LENGTH = 200
 /** Longest string value (ids, enum values) outside texts. */
 const MAX_STRING_LENGTH = 200
 /** Organisations in one meeting's matrix: benchmarking ones, mentors, a margin. */
@@ -85,7 +85,7 @@ const pdsaPlan = map({
 })
 
 /** The root types of the workspace document and what each holds. */
-export const workspaceSchema: Readonly<Record<string, Slot>> = {
+const workspaceSchema: Readonly<Record<string, Slot>> = {
   meta: map({ schemaVersion: value(isNonNegative) }),
   meetings: entries(meeting),
   checklistScores: entries(value(isChecklistScore)),

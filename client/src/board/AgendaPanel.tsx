@@ -32,22 +32,26 @@ export function AgendaPanel(props: { meeting: MeetingSummary }) {
   const [canUndo, setCanUndo] = createSignal(false)
   // Only this person's removals can be undone, and only by them (Yjs undo is per origin).
   const removal = Symbol('agenda-removal')
-  // meetingOf: the meeting key may hold something other than a map (read defensively).
-  const meetingMap = meetingOf(group.doc, props.meeting.id)
-  const agendaMap = meetingMap && agendaOf(meetingMap)
-  const undo = agendaMap
-    ? new Y.UndoManager(agendaMap, { trackedOrigins: new Set([removal]) })
-    : null
-  onCleanup(() => undo?.destroy())
+  // One undo manager per meeting's agenda (meetingOf: the meeting key may hold something
+  // other than a map, read defensively), released when the meeting or the panel goes.
+  const undo = createMemo(() => {
+    const meetingMap = meetingOf(group.doc, props.meeting.id)
+    const agendaMap = meetingMap && agendaOf(meetingMap)
+    if (!agendaMap) return null
+    const manager = new Y.UndoManager(agendaMap, { trackedOrigins: new Set([removal]) })
+    onCleanup(() => manager.destroy())
+    return manager
+  })
   const remove = (item: AgendaItem) => {
-    group.doc.transact(() => removeAgendaItem(group.doc, props.meeting.id, item.id), removal)
-    undo?.stopCapturing()
+    const meetingId = props.meeting.id
+    group.doc.transact(() => removeAgendaItem(group.doc, meetingId, item.id), removal)
+    undo()?.stopCapturing()
     setCanUndo(true)
     setAnnouncement(t('agenda.removed'))
   }
   const undoRemoval = () => {
-    undo?.undo()
-    setCanUndo((undo?.undoStack.length ?? 0) > 0)
+    undo()?.undo()
+    setCanUndo((undo()?.undoStack.length ?? 0) > 0)
   }
   const total = () => agendaTotalMinutes(agenda.value)
   const minutes = () => agenda.value.map((item) => item.minutes)
@@ -84,7 +88,7 @@ export function AgendaPanel(props: { meeting: MeetingSummary }) {
       document.querySelector<HTMLElement>(`[data-item="${item.id}"] .ytext`)?.focus(),
     )
   }
-  const onKeyDown = (item: AgendaItem) => (event: KeyboardEvent) => {
+  const onKeyDown = (item: AgendaItem, event: KeyboardEvent) => {
     if (!event.altKey || !editable()) return
     if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
       event.preventDefault()
@@ -116,7 +120,7 @@ export function AgendaPanel(props: { meeting: MeetingSummary }) {
               current={current() === index() ? (meeting.led() ? 'step' : 'time') : undefined}
               clockHint={meeting.led() && byClock() === index() && current() !== index()}
               editable={editable()}
-              onKeyDown={onKeyDown(item)}
+              onKeyDown={(event) => onKeyDown(item, event)}
               onMove={(to) => move(item, to)}
               onRemove={() => remove(item)}
             />

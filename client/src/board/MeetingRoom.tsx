@@ -31,9 +31,12 @@ export function MeetingRoom(props: {
   const tab = (): BoardTab => tabOf(search.del)
   const href = (to: BoardTab) =>
     `/g/${encodeURIComponent(group.room)}/m/${encodeURIComponent(props.meetingId)}?del=${to}`
+  // The parent keys this component by meeting id: one meeting's state for its lifetime.
+  // eslint-disable-next-line solid/reactivity
+  const meetingId = props.meetingId
   const meeting = createMeetingState(
     group,
-    props.meetingId,
+    meetingId,
     () => partOfTab(tab()),
     (part) => {
       const to = tabOfPart(part)

@@ -11,7 +11,7 @@ import { makePolicyView } from '../../../shared/workspace/write-policy-view.ts'
 import { api } from '../api/client.ts'
 
 /** How often an open round's progress (who is done) is fetched: it is not in the document. */
-export const SEALED_POLL_MS = 5_000
+const SEALED_POLL_MS = 5_000
 
 export interface SealedRoundState {
   /** The round that concerns this meeting's phase: an open one first, else this meeting's last. */

@@ -9,10 +9,10 @@ import type {
 import { ApiFailure } from '../api/client.ts'
 
 /** A comment is saved this long after the last keystroke (and at once when the field is left). */
-export const COMMENT_SAVE_DELAY_MS = 700
+const COMMENT_SAVE_DELAY_MS = 700
 const RETRY_MS = 3_000
 
-export type SaveState = 'idle' | 'saving' | 'saved' | 'failed' | 'closed'
+type SaveState = 'idle' | 'saving' | 'saved' | 'failed' | 'closed'
 
 export interface SealedSheet {
   draft: (itemId: string) => SealedScore

@@ -9,6 +9,8 @@ import { refusalText, takeRefusal } from '../sync/refusal.ts'
  */
 export function RefusalNotice(props: { room: string }) {
   const { t } = useI18n()
+  // Taken once, when the board (re)loads after the refusal: the notice is read only then.
+  // eslint-disable-next-line solid/reactivity
   const [notice, setNotice] = createSignal(takeRefusal(sessionStorage, props.room))
   return (
     <Show when={notice()}>

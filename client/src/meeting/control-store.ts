@@ -1,4 +1,4 @@
-import { createSignal, onCleanup } from 'solid-js'
+import { createMemo, createSignal, onCleanup } from 'solid-js'
 import { createStore, reconcile } from 'solid-js/store'
 import type * as Y from 'yjs'
 import {
@@ -46,9 +46,10 @@ export function createHandsOf(
   const bump = () => setVersion((v) => v + 1)
   handsOf(doc).observe(bump)
   onCleanup(() => handsOf(doc).unobserve(bump))
-  return () => {
+  const hands = createMemo(() => {
     version()
     const id = meetingId()
     return id ? Object.fromEntries(readHands(doc, id)) : {}
-  }
+  })
+  return hands
 }

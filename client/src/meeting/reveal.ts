@@ -4,7 +4,7 @@ import type { Reveal } from './following.ts'
 const MAX_FRAMES = 30
 
 /** Where a follower's board shows what the facilitator brought forward. */
-export const revealSelector = (target: Reveal): string =>
+const revealSelector = (target: Reveal): string =>
   target.kind === 'agendaItem' ? `[data-item="${CSS.escape(target.id)}"]` : '#spotlight'
 
 /**

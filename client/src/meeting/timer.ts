@@ -8,7 +8,7 @@ import { timerRemainingMs, type MeetingTimer } from '../../../shared/workspace/c
 
 const MINUTE_MS = 60_000
 /** The longest timer the control state accepts (timerSchema's durationMs). */
-export const MAX_TIMER_MS = 24 * 60 * MINUTE_MS
+const MAX_TIMER_MS = 24 * 60 * MINUTE_MS
 export const timerPresetsMinutes = [1, 3, 5, 10] as const
 
 const pad = (n: number) => String(n).padStart(2, '0')

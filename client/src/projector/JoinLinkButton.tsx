@@ -5,7 +5,7 @@ import { useGroup } from '../app/group-context.tsx'
 import { useI18n } from '../i18n/context.tsx'
 
 /** The room's join QR code: participant, for a day, for up to 50 phones. */
-export const roomInvitation = { role: 'participant', days: 1, maxUses: 50 } as const
+const roomInvitation = { role: 'participant', days: 1, maxUses: 50 } as const
 
 /**
  * For facilitators: one click makes a time-limited participant invitation and puts its

@@ -23,10 +23,10 @@ export const discardingCloseCodes: ReadonlySet<number> = new Set([
 
 const writeRefusals = Object.values(WriteRefusal) as [WriteRefusal, ...WriteRefusal[]]
 const lockedParts = ['plan', 'agenda', 'matrix', 'checklist', 'notes'] as const
-export type LockedPart = (typeof lockedParts)[number]
+type LockedPart = (typeof lockedParts)[number]
 
 /** What the member is told after their copy was thrown away (kept over the reload). */
-export const refusalNoticeSchema = z.object({
+const refusalNoticeSchema = z.object({
   reason: z.enum([...writeRefusals, 'invalid', 'full', 'unknown']),
   part: z.enum(lockedParts).optional(),
   by: z.string().max(80).optional(),

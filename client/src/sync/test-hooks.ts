@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 
 /** Set in localStorage by an e2e test (never by the app) to reach the live document. */
-export const TEST_HOOKS_KEY = 'modellrummet:test-hooks'
+const TEST_HOOKS_KEY = 'modellrummet:test-hooks'
 
 declare global {
   interface Window {
