@@ -167,8 +167,11 @@ test('the projector follows the facilitator from a viewer link and shows the roo
   const join = projector.getByTestId('projector-join')
   await expect(join.getByRole('img', { name: /QR-kod/ })).toBeVisible()
   const shown = (await projector.getByTestId('projector-link').textContent()) ?? ''
-  expect(shown).toMatch(/^127\.0\.0\.1:\d+\/join#[A-Za-z0-9_-]{40,}$/)
-  const phone = await joinAs(browser, shown.split('#')[1]!, 'Telefonen', 'Fagersta kommun')
+  // The link lands the phone on this meeting's board once it has joined.
+  expect(shown).toMatch(/^127\.0\.0\.1:\d+\/join\?m=[A-Za-z0-9_-]+#[A-Za-z0-9_-]{40,}$/)
+  const joinPath = `/${shown.split('/').slice(1).join('/')}`
+  const phone = await joinAs(browser, '', 'Telefonen', 'Fagersta kommun', joinPath)
+  await expect(phone).toHaveURL(/\/g\/[^/]+\/m\//)
   await expect(phone.getByTestId('read-only-banner')).toHaveCount(0)
   await expect(projector.getByTestId('projector-here-count')).toHaveText('Här nu: 3')
 

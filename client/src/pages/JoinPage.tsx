@@ -35,6 +35,13 @@ export function JoinPage() {
   const { t, l } = useI18n()
   const navigate = useNavigate()
   const token = decodeURIComponent(location.hash.replace(/^#/, ''))
+  // `?m=<meetingId>`: joined from a meeting's projector QR code, so straight to its board.
+  const meetingId = new URLSearchParams(location.search).get('m')
+  const landing = (room: string) =>
+    `/g/${encodeURIComponent(room)}` +
+    (meetingId && /^[A-Za-z0-9_-]{1,100}$/.test(meetingId)
+      ? `/m/${encodeURIComponent(meetingId)}`
+      : '')
   const [preview] = createResource(
     () => token || false,
     (invite) => api.previewInvite(invite),
@@ -63,7 +70,7 @@ export function JoinPage() {
         function: role() || undefined,
       })
       rememberGroup(joined.room, preview()?.group.name ?? joined.room)
-      navigate(`/g/${encodeURIComponent(joined.room)}`, { replace: true })
+      navigate(landing(joined.room), { replace: true })
     } catch (failure) {
       setError(t(errorMessageKey(failure)))
     } finally {

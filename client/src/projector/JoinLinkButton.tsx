@@ -4,6 +4,13 @@ import { api } from '../api/client.ts'
 import { useGroup } from '../app/group-context.tsx'
 import { useI18n } from '../i18n/context.tsx'
 
+/** The invitation's link, landing on this meeting's board once joined (JoinPage reads `m`). */
+function meetingJoinUrl(url: string, meetingId: string): string {
+  const link = new URL(url)
+  link.searchParams.set('m', meetingId)
+  return link.toString()
+}
+
 /** The room's join QR code: participant, for a day, for up to 50 phones. */
 const roomInvitation = { role: 'participant', days: 1, maxUses: 50 } as const
 
@@ -23,7 +30,10 @@ export function JoinLinkButton(props: { meetingId: string; joinLink: JoinLink | 
     try {
       const invitation = await api.createInvitation(group.room, roomInvitation)
       setMeetingControl(group.doc, props.meetingId, {
-        joinLink: { url: invitation.url, expiresAt: Date.parse(invitation.expiresAt) },
+        joinLink: {
+          url: meetingJoinUrl(invitation.url, props.meetingId),
+          expiresAt: Date.parse(invitation.expiresAt),
+        },
       })
     } catch {
       setFailed(true)

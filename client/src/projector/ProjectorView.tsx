@@ -77,7 +77,7 @@ export function ProjectorView() {
             </FitBox>
             <FitBox class="projector-side" as="aside" fit={sideFit} label={t('projector.side')}>
               <JoinQr meetingId={current().id} joinLink={control.value.joinLink} now={clock.now} />
-              <RoomPanel hands={hands.value} />
+              <RoomPanel meetingId={current().id} hands={hands.value} />
             </FitBox>
           </div>
         )}

@@ -5,11 +5,11 @@ import { useI18n } from '../i18n/context.tsx'
 import { handsByName, peopleByOrganisation } from './room-people.ts'
 
 /** Who is here (count and names by organisation), raised hands and who is "klar". */
-export function RoomPanel(props: { hands: Readonly<Record<string, Hand>> }) {
+export function RoomPanel(props: { meetingId: string; hands: Readonly<Record<string, Hand>> }) {
   const group = useGroup()
   const { t } = useI18n()
   const people = createMemo(() =>
-    peopleByOrganisation(group.peers(), group.group()?.organisations ?? []),
+    peopleByOrganisation(group.peers(), group.group()?.organisations ?? [], props.meetingId),
   )
   const count = () => people().reduce((sum, org) => sum + org.names.length, 0)
   const hands = createMemo(() =>

@@ -9,15 +9,21 @@ export interface OrganisationPeople {
 
 /**
  * Who is here by organisation, in the group's order of organisations (those without one
- * last), names sorted; the projector itself (`self`) is a screen, not a person.
+ * last), names sorted: the people with this meeting's board open, each once however many
+ * tabs they have; members elsewhere in the group (its home, another meeting) are not in
+ * this room, and the projector itself (`self`) is a screen, not a person.
  */
 export function peopleByOrganisation(
   peers: readonly Peer[],
   organisations: readonly OrganisationSummary[],
+  meetingId: string,
 ): OrganisationPeople[] {
   const byOrg = new Map<string | null, string[]>()
+  const counted = new Set<string>()
   for (const peer of peers) {
-    if (peer.self) continue
+    if (peer.self || peer.presence.view?.meetingId !== meetingId) continue
+    if (counted.has(peer.presence.user.participantId)) continue
+    counted.add(peer.presence.user.participantId)
     const id = peer.presence.user.organisationId
     byOrg.set(id, [...(byOrg.get(id) ?? []), peer.presence.user.name])
   }

@@ -26,10 +26,12 @@ export async function joinAs(
   invite: string,
   name: string,
   organisation?: string,
+  /** The whole link as shown (a projector's QR link carries the meeting to land on). */
+  link = `/join#${invite}`,
 ): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
   const page = await context.newPage()
-  await page.goto(`/join#${invite}`)
+  await page.goto(link)
   await page.getByLabel('Ditt namn').fill(name)
   if (organisation) {
     // Mentors' options carry a suffix ("Hedemora kommun (mentor)"): match by text.

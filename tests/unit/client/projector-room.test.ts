@@ -25,6 +25,7 @@ const peer = (
   name: string,
   organisationId: string | null,
   self = false,
+  meetingId: string | null = 'bm1',
 ): Peer => {
   const presence: Presence = {
     user: {
@@ -36,12 +37,13 @@ const peer = (
       colour: '#1f5fa8',
     },
     focus: null,
+    view: meetingId ? { meetingId, part: 'agenda', following: true } : null,
   }
   return { clientId: ++clientId, self, presence }
 }
 
 describe('who is here, on the projector', () => {
-  it('groups names by organisation in the group’s order, those without one last, not the projector', () => {
+  it('groups the meeting’s people by organisation in the group’s order, those without one last, not the projector', () => {
     const people = peopleByOrganisation(
       [
         peer('p0', 'Projektorn', null, true),
@@ -50,8 +52,12 @@ describe('who is here, on the projector', () => {
         peer('p3', 'Gäst', null),
         peer('p4', 'Anna', 'kommun-hedemora'),
         peer('p5', 'Åsa', 'kommun-askersund'),
+        peer('p5', 'Åsa', 'kommun-askersund'), // a second tab
+        peer('p6', 'På gruppsidan', 'kommun-fagersta', false, null),
+        peer('p7', 'I en annan träff', 'kommun-fagersta', false, 'bm2'),
       ],
       organisations,
+      'bm1',
     )
     expect(people).toEqual([
       { organisationId: 'kommun-askersund', names: ['Bo', 'Åsa'] },
