@@ -43,6 +43,13 @@ test('the facilitator leads: follow, stop and rejoin, bring everyone, spotlight,
   await expect(
     anna.getByTestId('presence-list').locator('.peer', { hasText: 'Bo Deltagare' }),
   ).toContainText('Jämförelsematris · följer')
+  // The facilitator leads: her entry says where she is, not that she follows.
+  await expect(
+    bo.getByTestId('presence-list').locator('.peer', { hasText: 'Anna Mentor' }),
+  ).toContainText('Jämförelsematris')
+  await expect(
+    bo.getByTestId('presence-list').locator('.peer', { hasText: 'Anna Mentor' }),
+  ).not.toContainText('följer')
 
   // A question in the spotlight: Bo reads it across every organisation, large.
   await anna.getByRole('button', { name: 'Fokus: Fråga 1' }).click()

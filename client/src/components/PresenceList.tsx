@@ -22,9 +22,16 @@ export function PresenceList() {
       .join(', ')
   const myMeeting = () => group.peers().find((peer) => peer.self)?.presence.view?.meetingId ?? null
   const hands = createHandsOf(group.doc, myMeeting)
-  const where = (view: { meetingId: string; part: keyof typeof partLabel; following: boolean }) =>
+  // Facilitators lead; "följer" says who follows them.
+  const where = (
+    view: { meetingId: string; part: keyof typeof partLabel; following: boolean },
+    role: string,
+  ) =>
     view.meetingId === myMeeting()
-      ? [t(partLabel[view.part]), view.following ? t('presence.following') : null]
+      ? [
+          t(partLabel[view.part]),
+          view.following && role !== 'facilitator' ? t('presence.following') : null,
+        ]
           .filter(Boolean)
           .join(' · ')
       : null
@@ -52,7 +59,7 @@ export function PresenceList() {
               <span class="visually-hidden">
                 {describe(peer.presence.user.organisationId, peer.presence.user.function)}
               </span>
-              <Show when={peer.presence.view && where(peer.presence.view)}>
+              <Show when={peer.presence.view && where(peer.presence.view, peer.presence.user.role)}>
                 {(text) => (
                   <span class="peer-where" data-testid="peer-where">
                     {text()}
