@@ -222,7 +222,7 @@ async function main(): Promise<void> {
     )
     const [ours, ...refs] = summaries
     if (!ours) throw new Error('no results')
-    const verdict = judge(ours, refs)
+    const verdict = judge(ours, refs, results)
     console.log('\n' + formatReport(summaries, verdict))
     for (const adapter of adapters) {
       const warning = errorWarning(adapter.label, adapter.server)
