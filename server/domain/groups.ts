@@ -1,12 +1,6 @@
-import { and, asc, eq, isNull } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
-import {
-  cohorts,
-  groupOrganisations,
-  groups,
-  organisations,
-  participants,
-} from '../../db/schema.ts'
+import { cohorts, groupOrganisations, groups, organisations } from '../../db/schema.ts'
 import type {
   CohortSummary,
   GroupSummary,
@@ -15,6 +9,7 @@ import type {
   ParticipantSummary,
 } from '../../shared/api.ts'
 import { GroupMemberRole } from '../../shared/domain/organisation.ts'
+import { groupParticipantRows } from './group-participants.ts'
 import type { Meetings } from './meetings.ts'
 
 export interface GroupContext {
@@ -94,12 +89,7 @@ export function createGroups(db: Database, meetings: Meetings) {
   }
 
   async function participantsOf(groupId: string): Promise<ParticipantSummary[]> {
-    const rows = await db
-      .select()
-      .from(participants)
-      // Members a facilitator removed are kept for history, not shown as the group's.
-      .where(and(eq(participants.groupId, groupId), isNull(participants.removedAt)))
-      .orderBy(asc(participants.createdAt), asc(participants.id))
+    const rows = await groupParticipantRows(db, groupId)
     return rows.map((row) => ({
       id: row.id,
       displayName: row.displayName,

@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.ts'
 import { invitations, participants, sessions } from '../../db/schema.ts'
 import type { InvitationStatus, InvitationSummary, MemberSummary } from '../../shared/api.ts'
 import type { Role } from '../../shared/roles.ts'
+import { groupParticipantRows } from './group-participants.ts'
 
 /** A change to a member: their role before, and the sessions whose sockets must learn of it. */
 export interface MemberChange {
@@ -29,11 +30,7 @@ const statusOf = (
 export function createMembers(db: Database) {
   /** The group's members (not those removed), first joined first. */
   async function list(groupId: string, online: ReadonlySet<string>): Promise<MemberSummary[]> {
-    const rows = await db
-      .select()
-      .from(participants)
-      .where(and(eq(participants.groupId, groupId), isNull(participants.removedAt)))
-      .orderBy(asc(participants.createdAt), asc(participants.id))
+    const rows = await groupParticipantRows(db, groupId)
     return rows.map((row) => ({
       id: row.id,
       displayName: row.displayName,
