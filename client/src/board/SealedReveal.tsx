@@ -1,76 +1,40 @@
 import { createSignal, Show } from 'solid-js'
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx'
 import { useI18n } from '../i18n/context.tsx'
 
 /**
- * "Visa alla bedömningar" with a confirmation: the reveal cannot be taken back. A modal
- * <dialog> keeps focus inside and closes with Escape; focus starts on "Avbryt", the
- * choice that changes nothing, and returns to the button when the dialog closes.
+ * "Visa alla bedömningar" with a confirmation (ConfirmDialog: focus starts on "Avbryt"),
+ * since the reveal cannot be taken back. Cancelled, focus returns to the button; revealed,
+ * the sealed view goes and SealedScoring moves focus to its note.
  */
 export function SealedReveal(props: { notDone: number; reveal: () => Promise<void> }) {
   const { t } = useI18n()
-  const [busy, setBusy] = createSignal(false)
-  const [failed, setFailed] = createSignal(false)
-  let dialog: HTMLDialogElement | undefined
+  const [asking, setAsking] = createSignal(false)
   let opener: HTMLButtonElement | undefined
-
-  const close = () => {
-    dialog?.close()
-    opener?.focus()
-  }
-  const confirm = async () => {
-    setBusy(true)
-    setFailed(false)
-    try {
-      await props.reveal()
-      dialog?.close()
-    } catch {
-      setFailed(true)
-    } finally {
-      setBusy(false)
-    }
-  }
+  const text = () =>
+    props.notDone > 0
+      ? `${t('sealed.confirmText')} ${t('sealed.confirmNotDone', { n: props.notDone })}`
+      : t('sealed.confirmText')
 
   return (
     <>
-      <button
-        ref={opener}
-        type="button"
-        class="button primary"
-        onClick={() => {
-          setFailed(false)
-          dialog?.showModal()
-        }}
-      >
+      <button ref={opener} type="button" class="button primary" onClick={() => setAsking(true)}>
         {t('sealed.reveal')}
       </button>
-      <dialog
-        ref={dialog}
-        class="sealed-dialog"
-        aria-labelledby="sealed-reveal-title"
-        aria-describedby="sealed-reveal-text"
-        onClose={() => opener?.focus()}
-      >
-        <h4 id="sealed-reveal-title">{t('sealed.confirmTitle')}</h4>
-        <div id="sealed-reveal-text">
-          <p>{t('sealed.confirmText')}</p>
-          <Show when={props.notDone > 0}>
-            <p>{t('sealed.confirmNotDone', { n: props.notDone })}</p>
-          </Show>
-        </div>
-        <Show when={failed()}>
-          <p class="error" role="alert">
-            {t('sealed.revealFailed')}
-          </p>
-        </Show>
-        <div class="dialog-actions">
-          <button type="button" class="button primary" disabled={busy()} onClick={confirm}>
-            {t('sealed.confirmYes')}
-          </button>
-          <button type="button" class="button" autofocus onClick={close}>
-            {t('sealed.cancel')}
-          </button>
-        </div>
-      </dialog>
+      <Show when={asking()}>
+        <ConfirmDialog
+          title={t('sealed.confirmTitle')}
+          text={text()}
+          confirmLabel={t('sealed.confirmYes')}
+          cancelLabel={t('sealed.cancel')}
+          failedText={t('sealed.revealFailed')}
+          onConfirm={props.reveal}
+          onClose={(confirmed) => {
+            setAsking(false)
+            if (!confirmed) opener?.focus()
+          }}
+        />
+      </Show>
     </>
   )
 }

@@ -2,7 +2,7 @@ import { createSignal, For, Show } from 'solid-js'
 import type { InvitationSummary, OrganisationSummary } from '../../../shared/api.ts'
 import { api } from '../api/client.ts'
 import { useI18n } from '../i18n/context.tsx'
-import { ConfirmDialog } from './ConfirmDialog.tsx'
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx'
 import { formatDay } from './format.ts'
 
 const headingId = (invitation: InvitationSummary) => `invitation-${invitation.id}`

@@ -4,7 +4,7 @@ import { participantFunctionLabels } from '../../../shared/domain/labels.ts'
 import { roles, type Role } from '../../../shared/roles.ts'
 import { api } from '../api/client.ts'
 import { useI18n } from '../i18n/context.tsx'
-import { ConfirmDialog } from './ConfirmDialog.tsx'
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx'
 import { formatDay, formatMoment } from './format.ts'
 
 type Pending =
