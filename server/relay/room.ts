@@ -61,6 +61,7 @@ export class Room {
       doc: this.doc,
       limits: options.documentLimits ?? DocumentLimits,
       logger: options.logger,
+      storedBytes: this.log.snapshotBytes + this.log.bytes,
       apply: (connection, update, touches) => this.applyAdmitted(connection, update, touches),
       refuse: (connection, code, reason) => this.refuse(connection, code, reason),
     })

@@ -9,6 +9,11 @@ export interface UpdateIntakeOptions<C> {
   doc: Y.Doc
   limits: DocumentLimits
   logger: Logger
+  /**
+   * What the room's stored state weighs (snapshot and log since): the size estimate starts
+   * there instead of encoding the whole document on its first update.
+   */
+  storedBytes: number
   /** Applies, stores and relays an update the gate let through; its size in the document. */
   apply(connection: C, update: Uint8Array, touches: readonly Touch[]): void
   /** Closes a sender whose update was refused (nothing of it was applied). */
@@ -26,7 +31,7 @@ export function makeUpdateIntake<C>(options: UpdateIntakeOptions<C>) {
   const inspect = makeUpdateGate(doc)
   const held = makeHeldUpdates<C>(limits)
   /** The document's encoded size when last measured, plus what was accepted since. */
-  let estimatedBytes: number | null = null
+  let estimatedBytes = options.storedBytes
   let sinceMeasured = 0
   let expiryTimer: NodeJS.Timeout | null = null
 
@@ -53,7 +58,7 @@ export function makeUpdateIntake<C>(options: UpdateIntakeOptions<C>) {
       options.refuse(connection, CloseCode.DocumentFull, 'the workspace is full')
       return false
     }
-    estimatedBytes! += update.byteLength
+    estimatedBytes += update.byteLength
     sinceMeasured += update.byteLength
     options.apply(connection, update, verdict.touches)
     return true
@@ -73,10 +78,10 @@ export function makeUpdateIntake<C>(options: UpdateIntakeOptions<C>) {
    * document, before it refuses and after every eighth of the limit accepted.
    */
   function fits(bytes: number): boolean {
-    if (estimatedBytes === null || sinceMeasured > limits.maxDocumentBytes / 8) measure()
-    if (estimatedBytes! + bytes <= limits.maxDocumentBytes) return true
+    if (sinceMeasured > limits.maxDocumentBytes / 8) measure()
+    if (estimatedBytes + bytes <= limits.maxDocumentBytes) return true
     measure()
-    return estimatedBytes! + bytes <= limits.maxDocumentBytes
+    return estimatedBytes + bytes <= limits.maxDocumentBytes
   }
 
   function measure(): void {
