@@ -64,10 +64,8 @@ export function createRooms(options: RoomsOptions) {
     const early: PeerMessage[] = []
     await bus?.subscribe(name, (message) => {
       if (message.kind === PeerKind.Resync) resyncLogged(ready)
-      else if (message.kind === PeerKind.SessionEnded)
-        closeSession(name, new TextDecoder().decode(message.payload))
-      else if (message.kind === PeerKind.SessionChanged)
-        renewConnections(name, new TextDecoder().decode(message.payload))
+      else if (message.kind === PeerKind.SessionEnded || message.kind === PeerKind.SessionChanged)
+        closeSessionHere(name, new TextDecoder().decode(message.payload), message.kind)
       else if (ready) deliver(ready, message)
       else early.push(message)
     })
@@ -195,43 +193,37 @@ export function createRooms(options: RoomsOptions) {
   const connectionCount = (name: string): number => lifecycle.get(name)?.size ?? 0
 
   /**
-   * A session ended (the participant left): its open connections end with it, on this
-   * node and on the others (scale-out), since the member may be connected to any of them.
+   * A session's connections close on this node and on the others (scale-out), since its
+   * member may be connected to any of them. Ended (the participant left or was removed):
+   * 4401, final. Changed (another role): a code the client answers by reconnecting, so the
+   * new connections open with the role the session now has; frames the old ones still send
+   * are not read, as a connection leaves the room before its socket closes.
    */
-  function endSession(name: string, sessionId: string): void {
-    const payload = new TextEncoder().encode(sessionId)
-    bus?.publish(name, { kind: PeerKind.SessionEnded, payload })
-    closeSession(name, sessionId)
+  const sessionClosings = {
+    [PeerKind.SessionEnded]: { code: CloseCode.SessionExpired, reason: 'session ended' },
+    [PeerKind.SessionChanged]: { code: CloseCode.RoleChanged, reason: 'role changed' },
+  } as const
+  type SessionClosing = keyof typeof sessionClosings
+
+  function closeSessionEverywhere(name: string, sessionId: string, kind: SessionClosing): void {
+    bus?.publish(name, { kind, payload: new TextEncoder().encode(sessionId) })
+    closeSessionHere(name, sessionId, kind)
   }
 
-  function closeSession(name: string, sessionId: string): void {
+  function closeSessionHere(name: string, sessionId: string, kind: SessionClosing): void {
     const room = lifecycle.get(name)
     if (!room) return
-    const closed = room.closeSession(sessionId, CloseCode.SessionExpired, 'session ended')
+    const { code, reason } = sessionClosings[kind]
+    const closed = room.closeSession(sessionId, code, reason)
     // Each closed socket leaves the room as usual (ws-route), which starts its grace.
     if (closed > 0)
-      logger.info('closed the connections of an ended session', { room: name, closed })
+      logger.info('closed the connections of a session', { room: name, closed, reason })
   }
 
-  /**
-   * A session's rights changed (its member has another role): its open connections are
-   * closed, on every node, with a code the client answers by reconnecting, and the new
-   * connections are opened with the role the session now has. Frames the old ones still
-   * send are not read: a connection leaves the room before its socket closes.
-   */
-  function changeSession(name: string, sessionId: string): void {
-    const payload = new TextEncoder().encode(sessionId)
-    bus?.publish(name, { kind: PeerKind.SessionChanged, payload })
-    renewConnections(name, sessionId)
-  }
-
-  function renewConnections(name: string, sessionId: string): void {
-    const room = lifecycle.get(name)
-    if (!room) return
-    const closed = room.closeSession(sessionId, CloseCode.RoleChanged, 'role changed')
-    if (closed > 0)
-      logger.info('closed the connections of a changed session', { room: name, closed })
-  }
+  const endSession = (name: string, sessionId: string) =>
+    closeSessionEverywhere(name, sessionId, PeerKind.SessionEnded)
+  const changeSession = (name: string, sessionId: string) =>
+    closeSessionEverywhere(name, sessionId, PeerKind.SessionChanged)
 
   /** Who is connected to the room now (empty when it is not loaded here). */
   const participantsOnline = (name: string): Set<string> =>
