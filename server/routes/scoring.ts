@@ -90,6 +90,15 @@ export function createScoringRoutes(deps: ScoringRouteDeps) {
       throw apiError(409, 'conflict', 'The scores of this round are revealed already.')
   }
 
+  /** An open round this session may score in for the organisation. */
+  async function openRoundFor(session: ActiveSession, roundId: string, organisationId: string) {
+    const round = await roundOf(session, roundId)
+    requireOpen(round)
+    if (!mayScore(session, organisationId))
+      throw apiError(403, 'forbidden', "Only the organisation's own members score for it.")
+    return round
+  }
+
   app.post('/:room/meetings/:meetingId/scoring', facilitator, async (c) => {
     const session = c.get('session')
     const meeting = await meetings.find(session.groupId, c.req.param('meetingId'))
@@ -124,10 +133,7 @@ export function createScoringRoutes(deps: ScoringRouteDeps) {
   app.put('/:room/scoring/:roundId/scores', member, async (c) => {
     const session = c.get('session')
     const input = await readJson(c, sealedScoreInputSchema)
-    const round = await roundOf(session, c.req.param('roundId'))
-    requireOpen(round)
-    if (!mayScore(session, input.organisationId))
-      throw apiError(403, 'forbidden', "Only the organisation's own members score for it.")
+    const round = await openRoundFor(session, c.req.param('roundId'), input.organisationId)
     if (!(await groups.isMember(session.groupId, input.organisationId)))
       throw apiError(400, 'bad_request', 'The organisation is not a member of this group.')
     const context = await groups.context(session.groupId)
@@ -141,10 +147,7 @@ export function createScoringRoutes(deps: ScoringRouteDeps) {
   app.put('/:room/scoring/:roundId/done', member, async (c) => {
     const session = c.get('session')
     const input = await readJson(c, sealedDoneInputSchema)
-    const round = await roundOf(session, c.req.param('roundId'))
-    requireOpen(round)
-    if (!mayScore(session, input.organisationId))
-      throw apiError(403, 'forbidden', "Only the organisation's own members score for it.")
+    const round = await openRoundFor(session, c.req.param('roundId'), input.organisationId)
     await scoring.setDone(round.id, input.organisationId, input.done)
     return c.json(await respond(session, round))
   })
