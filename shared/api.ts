@@ -49,7 +49,7 @@ export const displayNameSchema = z
   })
 
 /** Free text shown to the group (a title, a place): no control or text-direction characters. */
-const shownText = (max: number) =>
+export const shownText = (max: number) =>
   z
     .string()
     .trim()
@@ -208,7 +208,7 @@ export interface InvitationResponse {
 }
 
 /** Ids we mint (randomId) and the demo's: checked before they reach the database. */
-const rowId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'not a valid id')
+export const rowId = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'not a valid id')
 
 /** The path of `…/members/:participantId`. */
 export const memberParamsSchema = z.object({ room: z.string(), participantId: rowId })

@@ -131,5 +131,8 @@ export const checklist2017: ChecklistVersion = {
 
 const checklistVersions: readonly ChecklistVersion[] = [checklist2019, checklist2017]
 
+/** The versions a new round may pick (the round lead's form; the API checks against it). */
+export const checklistVersionIds: readonly string[] = checklistVersions.map((version) => version.id)
+
 export const getChecklistVersion = (id: string): ChecklistVersion =>
   checklistVersions.find((version) => version.id === id) ?? checklist2019

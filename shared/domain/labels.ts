@@ -2,6 +2,7 @@ import type { Localized } from './locale.ts'
 import type { MeetingKind } from './meeting-kind.ts'
 import type { GroupMemberRole, OrganisationKind } from './organisation.ts'
 import type { ParticipantFunction } from './participant.ts'
+import type { RoundTrack } from './round-track.ts'
 import type { Role } from '../roles.ts'
 
 /**
@@ -12,6 +13,17 @@ export const roleLabels: Record<Role, Localized> = {
   facilitator: { sv: 'processledare', en: 'facilitator' },
   participant: { sv: 'deltagare', en: 'participant' },
   viewer: { sv: 'åhörare', en: 'viewer' },
+}
+
+/**
+ * The round lead (SKR's project leader, over one round or all): one name everywhere, as
+ * the roles have. Not a group role: a round lead who enters a group is its processledare.
+ */
+export const roundLeadLabel: Localized = { sv: 'omgångsledare', en: 'round lead' }
+
+export const roundTrackLabels: Record<RoundTrack, Localized> = {
+  kommuner: { sv: 'Modellkommuner', en: 'Model municipalities' },
+  regioner: { sv: 'Modellregioner', en: 'Model regions' },
 }
 
 export const meetingKindLabels: Record<MeetingKind, Localized> = {

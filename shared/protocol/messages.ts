@@ -23,3 +23,6 @@ export const RELAY_PATH = '/ws'
 
 /** The session cookie is per room so one browser can belong to several groups at once. */
 export const sessionCookieName = (room: string): string => `mr_session_${room}`
+
+/** The round lead's session cookie (one per browser: a lead's rights are not per room). */
+export const leadCookieName = 'mr_lead'
