@@ -30,6 +30,11 @@ export const cohorts = sqliteTable('cohorts', {
   checklistVersion: text('checklist_version').notNull(),
   /** JSON array of meeting kinds in order: a meeting plan is data, not code. */
   meetingPlan: text('meeting_plan', { mode: 'json' }).$type<MeetingKind[]>().notNull(),
+  /** The plan's default dates (YYYY-MM-DD or null), one per entry of `meetingPlan`. */
+  meetingPlanDates: text('meeting_plan_dates', { mode: 'json' })
+    .$type<(string | null)[]>()
+    .notNull()
+    .default(sql`'[]'`),
   createdAt: createdAt(),
 })
 
@@ -115,11 +120,14 @@ export const participants = sqliteTable(
     lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }),
     /** A facilitator removed them: their sessions are revoked, the row stays for history. */
     removedAt: integer('removed_at', { mode: 'timestamp_ms' }),
+    /** The round lead who entered the group as this member (one member per lead and group). */
+    leadId: text('lead_id'),
     createdAt: createdAt(),
   },
   (t) => [
     index('participants_group').on(t.groupId),
     index('participants_invitation').on(t.invitationId),
+    uniqueIndex('participants_group_lead').on(t.groupId, t.leadId),
   ],
 )
 
@@ -167,6 +175,49 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_participant').on(t.participantId)],
 )
 
+// ── The round lead (omgångsledare) ─────────────────────────────────────────────
+
+/** SKR's project leader: over one round (`cohortId`) or every round (null). */
+export const roundLeads = sqliteTable('round_leads', {
+  id: text('id').primaryKey(),
+  displayName: text('display_name').notNull(),
+  cohortId: text('cohort_id').references(() => cohorts.id),
+  /** Their sessions are refused from then on; the row stays for the audit log. */
+  removedAt: integer('removed_at', { mode: 'timestamp_ms' }),
+  createdAt: createdAt(),
+})
+
+/** A one-time link that makes its holder a round lead. Only the token's hash is stored. */
+export const leadInvitations = sqliteTable('lead_invitations', {
+  id: text('id').primaryKey(),
+  tokenHash: text('token_hash').notNull().unique(),
+  cohortId: text('cohort_id').references(() => cohorts.id),
+  /** The round lead who made it (null: the command line). */
+  createdBy: text('created_by'),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  /** The round lead who joined with it. */
+  usedBy: text('used_by'),
+  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  createdAt: createdAt(),
+})
+
+/** A round lead's signed-in browser. Only the token's hash is stored. */
+export const leadSessions = sqliteTable(
+  'lead_sessions',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => roundLeads.id),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lead_sessions_lead').on(t.leadId)],
+)
+
 /** Server-side secrets and settings that must survive restarts (e.g. the demo invite key). */
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
@@ -180,11 +231,18 @@ export const auditEvents = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     groupId: text('group_id'),
     participantId: text('participant_id'),
+    /** The round the event belongs to (a group's, or the round's own: round.created …). */
+    cohortId: text('cohort_id'),
+    /** The round lead who did it (null: a member, the command line or the server). */
+    leadId: text('lead_id'),
     kind: text('kind').notNull(),
     detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
-  (t) => [index('audit_events_group').on(t.groupId, t.id)],
+  (t) => [
+    index('audit_events_group').on(t.groupId, t.id),
+    index('audit_events_cohort').on(t.cohortId, t.id),
+  ],
 )
 
 // ── The stored Yjs state ───────────────────────────────────────────────────────
