@@ -3,6 +3,8 @@
  *   demo [--json]                  ensure the demo round, print its invitation links
  *   invite --room R --role ROLE [--days N] [--max-uses N]
  *                                  create a new invitation and print its link once
+ *   admin-invite [--round C] [--days N]
+ *                                  a one-time link that makes its holder a round lead
  *   migrate                        apply the database migrations
  * Output meant for people and scripts goes to stdout; logs go to stderr.
  */
@@ -15,6 +17,11 @@ import { readConfigOrExit, type ServerConfig } from './config.ts'
 import { cliRoleName, formatDemoLinks } from './demo/print.ts'
 import { ensureDemo, type DemoRound } from './demo/ensure-demo.ts'
 import { joinLink } from './demo/invites.ts'
+import {
+  DEFAULT_LEAD_INVITATION_DAYS,
+  leadInvitationExpiry,
+  leadJoinLink,
+} from './auth/lead-links.ts'
 import { createLogger, type Logger } from './log.ts'
 import { createStoredServices } from './services.ts'
 
@@ -28,6 +35,11 @@ Commands:
                        Roles: facilitator = processledare, participant = deltagare,
                        viewer = åhörare (read only).
                        Defaults: 30 days, no use limit.
+  admin-invite [--round <cohortId>] [--days N]
+                       Create a one-time link that makes its holder a round lead
+                       (omgångsledare: sets up rounds and groups in the app) over one
+                       round, or every round without --round, and print it once.
+                       Default: valid 7 days.
   migrate              Apply the database migrations.
 `
 
@@ -120,6 +132,43 @@ async function invite(args: string[], config: ServerConfig, logger: Logger): Pro
   }
 }
 
+async function adminInvite(args: string[], config: ServerConfig, logger: Logger): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { round: { type: 'string' }, days: { type: 'string' } },
+    strict: true,
+  })
+  const days =
+    positiveInt(values.days, 'days', DEFAULT_LEAD_INVITATION_DAYS) ?? DEFAULT_LEAD_INVITATION_DAYS
+  const cohortId = values.round ?? null
+  const database = await open(config)
+  const services = createStoredServices(database)
+  try {
+    if (cohortId !== null && !(await services.rounds.exists(cohortId))) {
+      console.error(`No round has the id "${cohortId}".`)
+      process.exitCode = 1
+      return
+    }
+    const expiresAt = leadInvitationExpiry(days)
+    const created = await services.leads.invite({ cohortId, expiresAt, createdBy: null })
+    await services.audit.record({
+      groupId: null,
+      cohortId,
+      kind: 'lead.invited',
+      detail: { invitationId: created.id, cohortId, days, by: 'cli' },
+    })
+    logger.info('round lead invitation created', { cohort: cohortId, days })
+    process.stdout.write(
+      `Omgångsledare (round lead) · ${cohortId ?? 'every round'} · valid until ` +
+        `${expiresAt.toISOString().slice(0, 10)} · works once\n` +
+        `${leadJoinLink(config.publicUrl, created.token)}\n` +
+        'The link is shown only this once; the database keeps only its hash.\n',
+    )
+  } finally {
+    await database.close()
+  }
+}
+
 async function migrate(args: string[], config: ServerConfig, logger: Logger): Promise<void> {
   if (args.length > 0) throw new UsageError(`migrate takes no arguments`)
   const database = await open(config)
@@ -127,7 +176,12 @@ async function migrate(args: string[], config: ServerConfig, logger: Logger): Pr
   logger.info('database migrated', { url: config.databaseUrl.replace(/\?.*$/, '') })
 }
 
-const commands: Record<string, typeof demo> = { demo, invite, migrate }
+const commands: Record<string, typeof demo> = {
+  demo,
+  invite,
+  'admin-invite': adminInvite,
+  migrate,
+}
 
 async function main(argv: string[]): Promise<void> {
   const [name, ...args] = argv

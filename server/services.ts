@@ -1,5 +1,6 @@
 import type { DatabaseHandle } from '../db/client.ts'
 import { createInvitations } from './auth/invitations.ts'
+import { createRoundLeads } from './auth/round-leads.ts'
 import { createSessions } from './auth/sessions.ts'
 import { createAudit } from './domain/audit.ts'
 import { roomsDocWriter } from './domain/doc-writer.ts'
@@ -7,6 +8,7 @@ import { createGroups } from './domain/groups.ts'
 import { createMembers } from './domain/members.ts'
 import { createMeetingStructure } from './domain/meeting-structure.ts'
 import { createMeetings } from './domain/meetings.ts'
+import { createRounds } from './domain/rounds.ts'
 import { createScoring } from './domain/scoring.ts'
 import type { ServerConfig } from './config.ts'
 import type { Logger } from './log.ts'
@@ -33,6 +35,9 @@ export function createStoredServices(database: DatabaseHandle, docStore?: DocSto
     meetings,
     members: createMembers(database.db),
     audit: createAudit(database.db),
+    /** Round leads (omgångsledare): invitations, sessions. */
+    leads: createRoundLeads(database.db),
+    rounds: createRounds(database.db),
   }
 }
 

@@ -4,6 +4,10 @@ import { auditEvents } from '../../db/schema.ts'
 export interface AuditEntry {
   groupId: string | null
   participantId?: string | null
+  /** The round (set for a round's own events and a round lead's). */
+  cohortId?: string | null
+  /** The round lead who did it. */
+  leadId?: string | null
   kind: string
   detail?: Record<string, unknown> | null
 }
@@ -14,6 +18,8 @@ export function createAudit(db: Database) {
     await db.insert(auditEvents).values({
       groupId: entry.groupId,
       participantId: entry.participantId ?? null,
+      cohortId: entry.cohortId ?? null,
+      leadId: entry.leadId ?? null,
       kind: entry.kind,
       detail: entry.detail ?? null,
     })

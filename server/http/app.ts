@@ -7,6 +7,7 @@ import { createHealthRoute } from '../routes/health.ts'
 import { createGroupRoutes } from '../routes/group.ts'
 import { createInvitationRoutes } from '../routes/invitations.ts'
 import { createJoinRoutes } from '../routes/join.ts'
+import { createLeadRoutes } from '../routes/lead.ts'
 import { createMemberRoutes } from '../routes/members.ts'
 import { createMeetingRoutes } from '../routes/meetings.ts'
 import { createScoringRoutes } from '../routes/scoring.ts'
@@ -50,6 +51,12 @@ export function createApp(services: Services, config: ServerConfig, logger: Logg
       },
     }),
   )
+  // One budget of failed token attempts per address, for group and round lead joins alike.
+  const joinAttempts = makeAttemptLimiter({
+    perMinute: config.joinRatePerMinute,
+    burst: Math.max(1, Math.ceil(config.joinRatePerMinute / 2)),
+  })
+  const secureCookies = config.publicUrl.startsWith('https:')
   api.route(
     '/',
     createJoinRoutes({
@@ -57,12 +64,21 @@ export function createApp(services: Services, config: ServerConfig, logger: Logg
       invitations: services.invitations,
       sessions: services.sessions,
       audit: services.audit,
-      attempts: makeAttemptLimiter({
-        perMinute: config.joinRatePerMinute,
-        burst: Math.max(1, Math.ceil(config.joinRatePerMinute / 2)),
-      }),
+      attempts: joinAttempts,
       logger,
-      secureCookies: config.publicUrl.startsWith('https:'),
+      secureCookies,
+    }),
+  )
+  api.route(
+    '/',
+    createLeadRoutes({
+      leads: services.leads,
+      roundExists: services.rounds.exists,
+      audit: services.audit,
+      attempts: joinAttempts,
+      logger,
+      publicUrl: config.publicUrl,
+      secureCookies,
     }),
   )
   api.route('/', createTimeRoutes())
