@@ -5,11 +5,20 @@ interface ChecklistItem {
   text: Localized
 }
 
+/**
+ * When an organisation may call itself a Modellkommun on a list: every item scored, no 1,
+ * and at least `minThrees` 3s. A rule belongs to its list, as the list's items do.
+ */
+export interface ModellkommunRule {
+  minThrees: number
+}
+
 /** A checklist is a versioned template; a cohort picks one. */
 export interface ChecklistVersion {
   id: string
   name: Localized
   items: readonly ChecklistItem[]
+  criterion: ModellkommunRule
 }
 
 const items = (prefix: string, texts: readonly Localized[]): ChecklistItem[] =>
@@ -22,6 +31,9 @@ export const checklist2019: ChecklistVersion = {
     sv: 'Checklista för jämställdhetsintegrering (2019)',
     en: 'Gender mainstreaming checklist (2019)',
   },
+  // "En kommun får kalla sig Modellkommun när det inte finns någon 1:a och när det finns
+  // minst sex 3:or" (SKL's report, chapter Deltagarnas resultat).
+  criterion: { minThrees: 6 },
   items: items('skr2019', [
     {
       sv: 'Den politiska församlingen har tagit beslut om jämställdhetsintegrering.',
@@ -73,6 +85,11 @@ export const checklist2017: ChecklistVersion = {
     sv: 'Checklista för jämställdhetsintegrering (2017–18)',
     en: 'Gender mainstreaming checklist (2017–18)',
   },
+  // The 2017–18 round scored this list, and its report states the rule for that round in
+  // the same words, beside this list's Table 1: no 1 and at least six 3s, counted over all
+  // thirteen items (so a 1 on items 11–13 bars it too). It is not scaled to the longer list
+  // (eight 3s would be the same share of 13): no source says so.
+  criterion: { minThrees: 6 },
   items: items('skl2017', [
     {
       sv: 'Vi har tagit politiskt beslut om jämställdhetsintegrering.',

@@ -59,9 +59,6 @@ export const totalScore = (version: ChecklistVersion, scores: PhaseScores): numb
 
 export const maxScore = (version: ChecklistVersion): number => version.items.length * 3
 
-/** At least six 3s (for every version: the criterion was written for the 10-item list). */
-const THREES_NEEDED = 6
-
 export interface CriterionStatus {
   met: boolean
   ones: number
@@ -71,8 +68,8 @@ export interface CriterionStatus {
 }
 
 /**
- * May the organisation call itself a Modellkommun? No 1 and at least six 3s, with every
- * item scored (an unscored item could still be a 1).
+ * May the organisation call itself a Modellkommun? No 1 and at least the version's number
+ * of 3s (six), with every item scored (an unscored item could still be a 1).
  */
 export function criterionStatus(version: ChecklistVersion, scores: PhaseScores): CriterionStatus {
   let ones = 0
@@ -84,7 +81,7 @@ export function criterionStatus(version: ChecklistVersion, scores: PhaseScores):
     else if (score === 1) ones++
     else if (score === 3) threes++
   }
-  const threesNeeded = Math.max(0, THREES_NEEDED - threes)
+  const threesNeeded = Math.max(0, version.criterion.minThrees - threes)
   return {
     met: ones === 0 && unscored === 0 && threesNeeded === 0,
     ones,

@@ -246,7 +246,7 @@ export const en: Catalogue = {
   'spotlight.show': 'Focus',
   'spotlight.clear': 'Clear focus',
   'spotlight.question': 'Question {n}',
-  'spotlight.plan': 'PDSA plan – {org}',
+  'spotlight.plan': 'PDSA plan {n} – {org}',
   'spotlight.item': 'Item {n}',
   'spotlight.gone': 'What was in focus is no longer there.',
   'spotlight.noAnswer': 'No answer yet',

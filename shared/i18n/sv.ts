@@ -249,7 +249,7 @@ export const sv = {
   'spotlight.show': 'Fokus',
   'spotlight.clear': 'Ta bort fokus',
   'spotlight.question': 'Fråga {n}',
-  'spotlight.plan': 'PDSA-plan – {org}',
+  'spotlight.plan': 'PDSA-plan {n} – {org}',
   'spotlight.item': 'Punkt {n}',
   'spotlight.gone': 'Det som var i fokus finns inte längre.',
   'spotlight.noAnswer': 'Inget svar ännu',

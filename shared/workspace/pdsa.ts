@@ -13,6 +13,11 @@ import { asMap, newId, numberOf, pdsaPlansOf, stringOf, textOf } from './documen
 /** A PDSA improvement plan: one organisation's, planned at one meeting, followed up at the next. */
 export interface PdsaPlan {
   id: string
+  /**
+   * The plan's number among its organisation's plans ("Plan 2 – Fagersta kommun"), given
+   * once when it is made and kept in every meeting, list and export.
+   */
+  number: number
   organisationId: string
   plannedAtMeetingId: string
   followUpMeetingId: string | null
@@ -32,7 +37,12 @@ const linkedItemsOf = (plan: Y.Map<unknown>): Y.Map<boolean> | undefined => {
   return items instanceof Y.Map ? (items as Y.Map<boolean>) : undefined
 }
 
-function readPlan(id: string, plan: Y.Map<unknown>): PdsaPlan {
+const storedNumberOf = (plan: Y.Map<unknown>): number | null => {
+  const value = plan.get('number')
+  return Number.isSafeInteger(value) && (value as number) > 0 ? (value as number) : null
+}
+
+function readPlan(id: string, plan: Y.Map<unknown>): Omit<PdsaPlan, 'number'> {
   const decision = plan.get('decision')
   const level = plan.get('resultsChainLevel')
   const fields = {} as Record<PdsaTextField, string>
@@ -58,15 +68,39 @@ function readPlan(id: string, plan: Y.Map<unknown>): PdsaPlan {
 /**
  * Every plan, oldest first. An entry that is not a map is skipped: one bad entry must not
  * take the PDSA tab from everyone.
+ *
+ * Numbers: a plan keeps the number stored when it was made. A plan stored before plans
+ * had numbers (and the later of two numbered alike on two devices at once) takes one past
+ * the highest of its organisation's earlier plans, in the order they were made: 1, 2, 3
+ * for old workspaces, the same on every replica, and new plans continue from there.
  */
 export function readPdsaPlans(doc: Y.Doc): PdsaPlan[] {
-  const plans: PdsaPlan[] = []
+  const read: { plan: Omit<PdsaPlan, 'number'>; stored: number | null }[] = []
   pdsaPlansOf(doc).forEach((value: unknown, id) => {
     const plan = asMap(value)
-    if (plan) plans.push(readPlan(id, plan))
+    if (plan) read.push({ plan: readPlan(id, plan), stored: storedNumberOf(plan) })
   })
-  return plans.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+  read.sort((a, b) => a.plan.createdAt - b.plan.createdAt || (a.plan.id < b.plan.id ? -1 : 1))
+  const taken = new Map<string, Set<number>>()
+  return read
+    .map(({ plan, stored }) => {
+      const used = taken.get(plan.organisationId) ?? new Set<number>()
+      taken.set(plan.organisationId, used)
+      const number = stored !== null && !used.has(stored) ? stored : Math.max(0, ...used) + 1
+      used.add(number)
+      return { ...plan, number }
+    })
+    .sort((a, b) => a.createdAt - b.createdAt || a.number - b.number)
 }
+
+/** The number a new plan of this organisation gets: one past the highest it has. */
+const nextPdsaNumber = (doc: Y.Doc, organisationId: string): number =>
+  Math.max(
+    0,
+    ...readPdsaPlans(doc)
+      .filter((plan) => plan.organisationId === organisationId)
+      .map((plan) => plan.number),
+  ) + 1
 
 /** Plans made at this meeting, and plans from the previous one that are due for follow-up. */
 export function plansForMeeting(doc: Y.Doc, meetingId: string, previousMeetingId: string | null) {
@@ -94,8 +128,10 @@ export function addPdsaPlan(
   },
 ): string {
   const id = newId()
+  const number = nextPdsaNumber(doc, input.organisationId)
   doc.transact(() => {
     const plan = new Y.Map<unknown>()
+    plan.set('number', number)
     plan.set('organisationId', input.organisationId)
     plan.set('plannedAtMeetingId', input.plannedAtMeetingId)
     plan.set('followUpMeetingId', input.followUpMeetingId ?? null)

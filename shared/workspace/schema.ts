@@ -73,6 +73,7 @@ const meeting = map({
 })
 
 const pdsaPlan = map({
+  number: value((v) => Number.isSafeInteger(v) && (v as number) > 0),
   organisationId: value(isId),
   plannedAtMeetingId: value(isId),
   followUpMeetingId: value(nullOr(isId)),

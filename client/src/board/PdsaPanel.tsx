@@ -33,9 +33,7 @@ export function PdsaPanel(props: { meetingId: string; previousMeetingId: string 
         <section aria-labelledby="pdsa-follow-up">
           <h3 id="pdsa-follow-up">{t('pdsa.followUp')}</h3>
           <For each={plans.value.followUp}>
-            {(plan, index) => (
-              <PdsaPlanCard plan={plan} meetingId={props.meetingId} n={index() + 1} />
-            )}
+            {(plan) => <PdsaPlanCard plan={plan} meetingId={props.meetingId} />}
           </For>
         </section>
       </Show>
@@ -56,9 +54,7 @@ export function PdsaPanel(props: { meetingId: string; previousMeetingId: string 
               </div>
               <Show when={own().length > 0} fallback={<p class="hint">{t('pdsa.none')}</p>}>
                 <For each={own()}>
-                  {(plan, index) => (
-                    <PdsaPlanCard plan={plan} meetingId={props.meetingId} n={index() + 1} />
-                  )}
+                  {(plan) => <PdsaPlanCard plan={plan} meetingId={props.meetingId} />}
                 </For>
               </Show>
             </section>

@@ -32,7 +32,7 @@ import { SpotlightButton } from '../meeting/SpotlightButton.tsx'
 import { writePath } from '../meeting/write-access.ts'
 
 /** One PDSA plan: the worksheet's fields, status, decision, results chain and checklist links. */
-export function PdsaPlanCard(props: { plan: PdsaPlan; meetingId: string; n: number }) {
+export function PdsaPlanCard(props: { plan: PdsaPlan; meetingId: string }) {
   const group = useGroup()
   const meeting = useMeeting()
   const { t, l } = useI18n()
@@ -40,8 +40,9 @@ export function PdsaPlanCard(props: { plan: PdsaPlan; meetingId: string; n: numb
   const items = () =>
     getChecklistVersion(group.group()?.cohort.checklistVersion ?? 'skr-2019').items
   const prefix = () => `pdsa-${props.plan.id}`
+  // The plan's own number, the same at every meeting (not its place in this meeting's list).
   const title = () =>
-    `${t('pdsa.plan', { n: props.n })} – ${group.organisation(props.plan.organisationId)?.name ?? ''}`
+    `${t('pdsa.plan', { n: props.plan.number })} – ${group.organisation(props.plan.organisationId)?.name ?? ''}`
   return (
     <article
       class="card pdsa-plan"

@@ -44,7 +44,10 @@ export function PlanSpotlight(props: { planId: string }) {
       {(current) => (
         <>
           <h2 id="spotlight-heading">
-            {t('spotlight.plan', { org: group.organisation(current().organisationId)?.name ?? '' })}
+            {t('spotlight.plan', {
+              n: current().number,
+              org: group.organisation(current().organisationId)?.name ?? '',
+            })}
           </h2>
           <p>
             {t('pdsa.status')}: {l(pdsaStatusLabels[current().status])}

@@ -26,6 +26,7 @@ export function ProjectorPlans(props: { meeting: MeetingSummary }) {
           {(plan) => (
             <li>
               <h2>
+                {t('pdsa.plan', { n: plan.number })} –{' '}
                 {group.organisation(plan.organisationId)?.name ?? ''}{' '}
                 <span class="tag">{l(pdsaStatusLabels[plan.status])}</span>
               </h2>
