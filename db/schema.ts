@@ -35,6 +35,13 @@ export const cohorts = sqliteTable('cohorts', {
     .$type<(string | null)[]>()
     .notNull()
     .default(sql`'[]'`),
+  /** When the round lead closed the round; its retention period starts then. */
+  closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+  /**
+   * Days after closing until the round's sessions and invitations are ended by the
+   * retention sweep (server/domain/privacy/retention.ts).
+   */
+  retentionDays: integer('retention_days').notNull().default(90),
   createdAt: createdAt(),
 })
 
@@ -122,6 +129,12 @@ export const participants = sqliteTable(
     removedAt: integer('removed_at', { mode: 'timestamp_ms' }),
     /** The round lead who entered the group as this member (one member per lead and group). */
     leadId: text('lead_id'),
+    /**
+     * A round lead erased this person: name, organisation and function are cleared (the
+     * name is the neutral marker '' the UI shows as "Borttagen person"); the row stays so
+     * the audit log and the update log's authorship point at someone anonymous.
+     */
+    erasedAt: integer('erased_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [
