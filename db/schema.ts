@@ -106,6 +106,13 @@ export const meetings = sqliteTable(
     place: text('place'),
     videoLink: text('video_link'),
     createdAt: createdAt(),
+    /** Hidden from the group home's list (under "Arkiverade träffar"), restorable. */
+    archivedAt: integer('archived_at', { mode: 'timestamp_ms' }),
+    /**
+     * Deleted by a facilitator: the row stays (audit, history) but no route serves it; its
+     * content stays in the group's Y.Doc and snapshots, for the history to restore.
+     */
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('meetings_group').on(t.groupId, t.sequence)],
 )

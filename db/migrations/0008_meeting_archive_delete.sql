@@ -1,0 +1,2 @@
+ALTER TABLE `meetings` ADD `archived_at` integer;--> statement-breakpoint
+ALTER TABLE `meetings` ADD `deleted_at` integer;
