@@ -311,6 +311,23 @@ export const docSnapshots = sqliteTable(
   ],
 )
 
+/**
+ * Who wrote the log entries a compaction folded (the log itself is dropped once folded):
+ * one row per participant and compaction, by the snapshot's upto id, so the version
+ * history can say who was active between two versions even after thinning merged them.
+ */
+export const docSnapshotAuthors = sqliteTable(
+  'doc_snapshot_authors',
+  {
+    room: text('room').notNull(),
+    uptoUpdateId: integer('upto_update_id').notNull(),
+    participantId: text('participant_id').notNull(),
+    /** How many of the folded updates were theirs. */
+    updates: integer('updates').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.room, t.uptoUpdateId, t.participantId] })],
+)
+
 // ── Sealed checklist scoring ───────────────────────────────────────────────────
 
 /**
