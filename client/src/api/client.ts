@@ -28,12 +28,15 @@ export class ApiFailure extends Error {
     readonly status: number,
     readonly code: ApiErrorCode | 'network',
     message: string,
+    /** A 400's zod issues: which field (`path`) is wrong, so a form can say it there. */
+    readonly issues: readonly { path: readonly (string | number)[]; message: string }[] = [],
   ) {
     super(message)
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** One JSON request; a failure is an ApiFailure. Other API modules (rounds) build on it. */
+export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response
   try {
     response = await fetch(path, {
@@ -51,6 +54,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
       response.status,
       error?.error.code ?? 'internal',
       error?.error.message ?? response.statusText,
+      Array.isArray(error?.error.issues) ? (error.error.issues as ApiFailure['issues']) : [],
     )
   }
   return (await response.json()) as T
