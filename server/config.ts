@@ -49,6 +49,11 @@ export interface ServerConfig {
   allowedOrigins: string[]
   /** Join and invitation-preview attempts per client address and minute (failed ones count). */
   joinRatePerMinute: number
+  /**
+   * How often the retention sweep ends the sessions and invitations of rounds closed longer
+   * than their retention period (also once at start); 0: never (tools and tests).
+   */
+  retentionSweepIntervalMs: number
 }
 
 export interface ScaleOutConfig {
@@ -184,6 +189,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     clientDir: env.CLIENT_DIR || 'dist/client',
     allowedOrigins: origins(env.ALLOWED_ORIGINS),
     joinRatePerMinute: int(env.JOIN_RATE_PER_MINUTE, 10),
+    retentionSweepIntervalMs: int(env.RETENTION_SWEEP_INTERVAL_MS, 60 * 60 * 1000),
   }
 }
 
