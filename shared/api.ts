@@ -144,6 +144,11 @@ export interface MeetingSummary {
   hostOrganisationId: string | null
   place: string | null
   videoLink: string | null
+  /**
+   * When a facilitator archived it (ISO): shown under "Arkiverade träffar", not in the
+   * main list. Absent or null: not archived. Deleted meetings are never listed.
+   */
+  archivedAt?: string | null
 }
 
 export interface GroupWorkspaceResponse {
@@ -179,6 +184,23 @@ export const meetingInputSchema = z.object({
 export type MeetingInput = z.infer<typeof meetingInputSchema>
 export const meetingPatchSchema = meetingInputSchema.partial()
 export type MeetingPatch = z.infer<typeof meetingPatchSchema>
+
+/**
+ * `PUT /api/rooms/:room/meetings/order` (facilitators): every meeting of the group that is
+ * not deleted (archived ones too), in the order they are to be held.
+ */
+export const meetingOrderSchema = z.object({
+  meetingIds: z
+    .array(z.string().min(1).max(100))
+    .min(1)
+    .max(500)
+    .refine((ids) => new Set(ids).size === ids.length, 'a meeting is named twice'),
+})
+
+/** The group's meetings after a change of order (or archive state), in order. */
+export interface MeetingListResponse {
+  meetings: MeetingSummary[]
+}
 
 /** `GET /api/time`: the server's clock, epoch milliseconds. */
 export interface ServerTimeResponse {

@@ -185,6 +185,11 @@ export class Room {
     this.closeWhere(() => true, code, reason)
   }
 
+  /** Sends a frame the server made (not a document update) to every connection here. */
+  tellAll(frame: Uint8Array): void {
+    this.broadcast(frame, null)
+  }
+
   /** Closes the connections opened with a session; returns how many there were. */
   closeSession(sessionId: string, code: number, reason: string): number {
     return this.closeWhere((c) => c.sessionId === sessionId, code, reason)

@@ -4,12 +4,14 @@ import type { RelayLimits } from '../../shared/protocol/limits.ts'
 import type { DocumentLimits } from '../../shared/protocol/document-limits.ts'
 import type { RelayChecks } from './room-types.ts'
 import { PeerKind } from '../../shared/protocol/peer.ts'
+import { encodeGroupChanged, GroupPart, isGroupPart } from '../../shared/protocol/group-changed.ts'
 import type { Logger } from '../log.ts'
 import type { PeerMessage } from '../scale-out/peer-message.ts'
 import type { RoomBus } from '../scale-out/room-bus.ts'
 import type { DocStore, StoredDoc } from '../storage/doc-store.ts'
 import type { GroupCommit } from '../storage/group-commit.ts'
 import { clearPendingOnLoad } from './pending-repair.ts'
+import { migrateOnLoad, refuseNewerWorkspace } from './room-migration.ts'
 import { createCompaction } from './room-compaction.ts'
 import { createRoomLifecycle, type UseOptions } from './room-lifecycle.ts'
 import { Room, type RoomConnection } from './room.ts'
@@ -66,6 +68,8 @@ export function createRooms(options: RoomsOptions) {
       if (message.kind === PeerKind.Resync) resyncLogged(ready)
       else if (message.kind === PeerKind.SessionEnded || message.kind === PeerKind.SessionChanged)
         closeSessionHere(name, new TextDecoder().decode(message.payload), message.kind)
+      else if (message.kind === PeerKind.GroupChanged)
+        groupChangedHere(name, new TextDecoder().decode(message.payload))
       else if (ready) deliver(ready, message)
       else early.push(message)
     })
@@ -92,6 +96,12 @@ export function createRooms(options: RoomsOptions) {
     // re-applied on every later edit: dropped here, and the room compacted at once so the
     // next load does not replay it.
     const repaired = clearPendingOnLoad(doc)
+    try {
+      refuseNewerWorkspace(name, doc, logger)
+    } catch (error) {
+      bus?.unsubscribe(name)
+      throw error
+    }
     const room = new Room({
       name,
       doc,
@@ -112,6 +122,13 @@ export function createRooms(options: RoomsOptions) {
     })
     ready = room
     for (const message of early.splice(0)) deliver(room, message)
+    try {
+      await migrateOnLoad(room, logger)
+    } catch (error) {
+      bus?.unsubscribe(name)
+      room.destroy()
+      throw error
+    }
     if (repaired) {
       logger.warn('dropped pending structs or deletions left by stored updates; compacting', {
         room: name,
@@ -159,6 +176,8 @@ export function createRooms(options: RoomsOptions) {
     for (const room of lifecycle.loaded()) {
       resyncLogged(room)
       bus?.publish(room.name, { kind: PeerKind.Resync, payload: new Uint8Array(0) })
+      // A structure change told while the bus was down is lost: the pages fetch both again.
+      for (const part of Object.values(GroupPart)) room.tellAll(encodeGroupChanged(part))
     }
   }
   bus?.onReconnected(resyncAll)
@@ -225,6 +244,22 @@ export function createRooms(options: RoomsOptions) {
   const changeSession = (name: string, sessionId: string) =>
     closeSessionEverywhere(name, sessionId, PeerKind.SessionChanged)
 
+  /**
+   * The group's meetings or members changed (an API call on this node): every open page
+   * of the group, on this node and the others, is told to fetch that part again. A room
+   * not loaded on a node has no page open there.
+   */
+  function groupChanged(name: string, part: GroupPart): void {
+    bus?.publish(name, { kind: PeerKind.GroupChanged, payload: new TextEncoder().encode(part) })
+    groupChangedHere(name, part)
+  }
+
+  function groupChangedHere(name: string, part: string): void {
+    // A part a newer node names is not told to clients that could not read it either.
+    if (!isGroupPart(part)) return
+    lifecycle.get(name)?.tellAll(encodeGroupChanged(part))
+  }
+
   /** Who is connected to the room now (empty when it is not loaded here). */
   const participantsOnline = (name: string): Set<string> =>
     lifecycle.get(name)?.participantsOnline() ?? new Set()
@@ -252,6 +287,7 @@ export function createRooms(options: RoomsOptions) {
     connectionCount,
     endSession,
     changeSession,
+    groupChanged,
     participantsOnline,
     shutdown,
     stats,

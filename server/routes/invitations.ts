@@ -14,6 +14,8 @@ import type { Members } from '../domain/members.ts'
 import { joinLink } from '../demo/invites.ts'
 import type { AppEnv } from '../http/env.ts'
 import { apiError, readJson, readParams } from '../http/errors.ts'
+import { GroupPart } from '../../shared/protocol/group-changed.ts'
+import type { Rooms } from '../relay/rooms.ts'
 
 export interface InvitationRouteDeps {
   sessions: Sessions
@@ -21,6 +23,8 @@ export interface InvitationRouteDeps {
   groups: Groups
   members: Members
   audit: Audit
+  /** The members page of each facilitator of the group lists the invitations live. */
+  rooms: Pick<Rooms, 'groupChanged'>
   publicUrl: string
 }
 
@@ -39,6 +43,7 @@ export function createInvitationRoutes({
   groups,
   members,
   audit,
+  rooms,
   publicUrl,
 }: InvitationRouteDeps) {
   const app = new Hono<AppEnv>()
@@ -62,6 +67,7 @@ export function createInvitationRoutes({
       kind: 'invitation.revoked',
       detail: { invitationId },
     })
+    rooms.groupChanged(session.room, GroupPart.Members)
     return c.json({ ok: true })
   })
 
@@ -96,6 +102,7 @@ export function createInvitationRoutes({
         organisationId: organisationId ?? null,
       },
     })
+    rooms.groupChanged(session.room, GroupPart.Members)
     const body: InvitationResponse = {
       invite: created.token,
       url: joinLink(publicUrl, created.token),

@@ -13,11 +13,12 @@ import type { AppEnv } from '../http/env.ts'
 import { apiError, readJson, readParams } from '../http/errors.ts'
 import type { Logger } from '../log.ts'
 import type { Rooms } from '../relay/rooms.ts'
+import { GroupPart } from '../../shared/protocol/group-changed.ts'
 
 export interface MemberRouteDeps {
   sessions: Sessions
   members: Members
-  rooms: Pick<Rooms, 'endSession' | 'changeSession' | 'participantsOnline'>
+  rooms: Pick<Rooms, 'endSession' | 'changeSession' | 'participantsOnline' | 'groupChanged'>
   audit: Audit
   logger: Logger
 }
@@ -77,6 +78,7 @@ export function createMemberRoutes({ sessions, members, rooms, audit, logger }: 
         from: changed.previousRole,
         to: role,
       })
+      rooms.groupChanged(session.room, GroupPart.Members)
     }
     return c.json({ id: participantId, role })
   })
@@ -100,6 +102,7 @@ export function createMemberRoutes({ sessions, members, rooms, audit, logger }: 
       participant: participantId,
       by: session.participant.id,
     })
+    rooms.groupChanged(session.room, GroupPart.Members)
     return c.json({ ok: true })
   })
 

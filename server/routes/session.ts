@@ -6,12 +6,16 @@ import { requireSession } from '../auth/middleware.ts'
 import type { Sessions } from '../auth/sessions.ts'
 import type { Rooms } from '../relay/rooms.ts'
 import type { AppEnv } from '../http/env.ts'
+import { GroupPart } from '../../shared/protocol/group-changed.ts'
 
 /**
  * `GET /api/rooms/:room/session` (who am I here) and `POST …/leave` (sign out of the group:
  * the session is revoked and its open connections are closed).
  */
-export function createSessionRoutes(sessions: Sessions, rooms: Pick<Rooms, 'endSession'>) {
+export function createSessionRoutes(
+  sessions: Sessions,
+  rooms: Pick<Rooms, 'endSession' | 'groupChanged'>,
+) {
   const app = new Hono<AppEnv>()
 
   app.get('/:room/session', requireSession(sessions), (c) => {
@@ -24,6 +28,7 @@ export function createSessionRoutes(sessions: Sessions, rooms: Pick<Rooms, 'endS
     const session = c.get('session')
     await sessions.revoke(session.sessionId)
     rooms.endSession(session.room, session.sessionId)
+    rooms.groupChanged(session.room, GroupPart.Members)
     deleteCookie(c, sessionCookieName(session.room), { path: '/' })
     return c.json({ ok: true })
   })

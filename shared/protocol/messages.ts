@@ -7,6 +7,12 @@ export const MessageType = {
   Awareness: 1,
   Auth: 2,
   QueryAwareness: 3,
+  /**
+   * Ours, server to client only: the group's structure changed (see group-changed.ts).
+   * y-websocket's provider logs "Unable to compute message" for a type it has no handler
+   * for and carries on, so a client from before it keeps working; ours registers one.
+   */
+  GroupChanged: 4,
 } as const
 
 export type MessageType = (typeof MessageType)[keyof typeof MessageType]

@@ -16,6 +16,8 @@ export const PeerKind = {
   SessionEnded: 4,
   /** A member's role changed on the sending node: close that session's connections so they reconnect with it (payload: session id, UTF-8). */
   SessionChanged: 5,
+  /** A facilitator changed the group's meetings or members on the sending node: tell this node's connections (payload: the part, UTF-8). */
+  GroupChanged: 6,
 } as const
 
 export type PeerKind = (typeof PeerKind)[keyof typeof PeerKind]

@@ -107,7 +107,8 @@ describe('meetings API', () => {
     const audit = await api.database.db
       .select()
       .from(auditEvents)
-      .where(eq(auditEvents.kind, 'meeting.updated'))
+      .where(eq(auditEvents.kind, 'meeting.moved'))
+    // A new date and place move the meeting (meeting-changes.test.ts has the rest).
     expect(audit.at(-1)?.detail).toMatchObject({ meetingId: created.id })
   })
 
