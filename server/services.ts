@@ -9,7 +9,9 @@ import { createMembers } from './domain/members.ts'
 import { createMeetingStructure } from './domain/meeting-structure.ts'
 import { createMeetings } from './domain/meetings.ts'
 import { createRounds } from './domain/rounds.ts'
+import { createRoundLeadServices } from './domain/round-lead-services.ts'
 import { createScoring } from './domain/scoring.ts'
+import { createPrivacy } from './domain/privacy/privacy.ts'
 import type { ServerConfig } from './config.ts'
 import type { Logger } from './log.ts'
 import { createRooms } from './relay/rooms.ts'
@@ -76,7 +78,20 @@ export function createServices(
     structure: createMeetingStructure({ groups, meetings, writer: roomsDocWriter(rooms) }),
     /** Changes the server makes in a group's live workspace (the sealed scores' reveal). */
     writer: roomsDocWriter(rooms),
+    /** The round lead's rounds, groups, copies and entries (the structure made live). */
+    roundLead: createRoundLeadServices({
+      ...stored,
+      structure: createMeetingStructure({ groups, meetings, writer: roomsDocWriter(rooms) }),
+    }),
     scoring: createScoring(database.db),
+    /** Personal data for the round lead: exports, erasure, retention, the audit log. */
+    privacy: createPrivacy({
+      db: database.db,
+      rooms,
+      writer: roomsDocWriter(rooms),
+      audit: stored.audit,
+      logger,
+    }),
     /**
      * Closes the connections the services opened themselves (Redis, with REDIS_URL), which
      * would otherwise keep the process alive. The database is the caller's to close.

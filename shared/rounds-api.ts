@@ -16,6 +16,7 @@ import {
   type JoinResponse,
 } from './api.ts'
 import { checklistVersionIds } from './domain/checklist-versions.ts'
+import { findOfficialOrganisation } from './domain/municipalities.ts'
 import { meetingKinds, type MeetingKind } from './domain/meeting-kind.ts'
 import { GroupMemberRole, OrganisationKind } from './domain/organisation.ts'
 import { roundTracks, type RoundTrack } from './domain/round-track.ts'
@@ -146,6 +147,11 @@ export interface RoundSummary {
   groupCount: number
   /** ISO 8601 */
   createdAt: string
+  /**
+   * ISO 8601: the latest of its groups' lastActivityAt (the rounds list's "Senaste
+   * aktivitet"); null: nobody yet.
+   */
+  lastActivityAt: string | null
 }
 
 export interface RoundsResponse {
@@ -171,9 +177,9 @@ export const kommunCodePattern = /^\d{4}$/
 export const regionCodePattern = /^\d{2}$/
 
 /**
- * One organisation of a group: either a municipality or region from the official list, by
- * its code (`municipalityCode`: 4 digits a kommun, 2 a region; `name` as the list spells it),
- * or one added by hand (`name` and `kind`: kommunförbund, stadsdel, förvaltning). The server
+ * One organisation of a group: either a municipality or region from the official list
+ * (shared/domain/municipalities.ts), by its code (`municipalityCode`: 4 digits a kommun, 2 a
+ * region; the list's name is used, a `name` sent with it is ignored), or one added by hand (`name` and `kind`: kommunförbund, stadsdel, förvaltning). The server
  * finds the organisation by code, or by kind and name, and creates it the first time.
  */
 export const organisationChoiceSchema = z
@@ -191,6 +197,12 @@ export const organisationChoiceSchema = z
           code: 'custom',
           path: ['municipalityCode'],
           message: '4 digits (kommun) or 2 digits (region)',
+        })
+      else if (!findOfficialOrganisation(code))
+        context.addIssue({
+          code: 'custom',
+          path: ['municipalityCode'],
+          message: 'no kommun or region has this code',
         })
       if (choice.kind !== undefined)
         context.addIssue({

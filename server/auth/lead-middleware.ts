@@ -52,6 +52,6 @@ export const requireRoundLead = (leads: RoundLeads, options: RoundLeadOptions = 
       if (cohortId !== lead.cohortId) throw apiError(403, 'forbidden', 'You lead another round.')
     }
     c.set('lead', lead)
-    c.set('leadSessionId', active.sessionId)
+    c.set('leadSession', { id: active.sessionId, expiresAt: active.expiresAt })
     await next()
   })

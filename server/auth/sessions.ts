@@ -57,6 +57,26 @@ export function createSessions(db: Database) {
     return { token, participantId }
   }
 
+  /**
+   * A new session for an existing participant (a round lead entering a group again), ending
+   * at `expiresAt` (the lead's own session's end) or after the usual lifetime.
+   */
+  async function resume(
+    participant: { id: string; groupId: string; role: Role },
+    expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS),
+  ): Promise<{ token: string }> {
+    const token = randomToken()
+    await db.insert(sessions).values({
+      id: randomId(),
+      tokenHash: hashToken(token),
+      participantId: participant.id,
+      groupId: participant.groupId,
+      role: participant.role,
+      expiresAt,
+    })
+    return { token }
+  }
+
   async function find(token: string, now = new Date()): Promise<ActiveSession | null> {
     const rows = await db
       .select({
@@ -104,7 +124,7 @@ export function createSessions(db: Database) {
     await db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId))
   }
 
-  return { start, find, revoke }
+  return { start, resume, find, revoke }
 }
 
 export type Sessions = ReturnType<typeof createSessions>

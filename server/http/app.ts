@@ -8,7 +8,10 @@ import { createGroupRoutes } from '../routes/group.ts'
 import { createInvitationRoutes } from '../routes/invitations.ts'
 import { createJoinRoutes } from '../routes/join.ts'
 import { createLeadRoutes } from '../routes/lead.ts'
+import { createRoundGroupRoutes } from '../routes/round-groups.ts'
+import { createRoundRoutes } from '../routes/rounds.ts'
 import { createMemberRoutes } from '../routes/members.ts'
+import { createPrivacyRoutes } from '../routes/privacy.ts'
 import { createMeetingRoutes } from '../routes/meetings.ts'
 import { createScoringRoutes } from '../routes/scoring.ts'
 import { createSessionRoutes } from '../routes/session.ts'
@@ -64,6 +67,7 @@ export function createApp(services: Services, config: ServerConfig, logger: Logg
       invitations: services.invitations,
       sessions: services.sessions,
       audit: services.audit,
+      rooms: services.rooms,
       attempts: joinAttempts,
       logger,
       secureCookies,
@@ -82,6 +86,12 @@ export function createApp(services: Services, config: ServerConfig, logger: Logg
     }),
   )
   api.route('/', createTimeRoutes())
+  api.route('/rounds', createRoundRoutes(services))
+  api.route(
+    '/rounds',
+    createRoundGroupRoutes({ ...services, logger, publicUrl: config.publicUrl, secureCookies }),
+  )
+  api.route('/rounds', createPrivacyRoutes({ ...services, logger }))
   api.route('/rooms', createSessionRoutes(services.sessions, services.rooms))
   api.route('/rooms', createGroupRoutes(services))
   api.route('/rooms', createMeetingRoutes(services))

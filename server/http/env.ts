@@ -3,8 +3,12 @@ import type { RoundLead } from '../../shared/rounds-api.ts'
 
 /**
  * Hono's per-request variables: `session` for routes behind `requireSession`, `lead` and
- * `leadSessionId` for those behind `requireRoundLead`.
+ * `leadSession` (its id and end) for those behind `requireRoundLead`.
  */
 export interface AppEnv {
-  Variables: { session: ActiveSession; lead: RoundLead; leadSessionId: string }
+  Variables: {
+    session: ActiveSession
+    lead: RoundLead
+    leadSession: { id: string; expiresAt: Date }
+  }
 }

@@ -101,7 +101,7 @@ export function createLeadRoutes({
   })
 
   app.delete('/lead/session', requireRoundLead(leads), async (c) => {
-    await leads.revoke(c.get('leadSessionId'))
+    await leads.revoke(c.get('leadSession').id)
     deleteCookie(c, leadCookieName, { path: '/' })
     return c.json({ ok: true })
   })
