@@ -14,6 +14,10 @@ const MembersPage = lazy(() =>
   import('../pages/MembersPage.tsx').then((m) => ({ default: m.MembersPage })),
 )
 
+const ResultsPage = lazy(() =>
+  import('../results/ResultsPage.tsx').then((m) => ({ default: m.ResultsPage })),
+)
+
 const ProjectorRoute = lazy(() =>
   import('../projector/ProjectorRoute.tsx').then((m) => ({ default: m.ProjectorRoute })),
 )
@@ -21,7 +25,7 @@ const ProjectorRoute = lazy(() =>
 /**
  * Routes: / (landing), /join#<token>, /g/:room (group home), /g/:room/m/:meetingId (board),
  * /g/:room/m/:meetingId/visning (the projector view, without the group's header),
- * /g/:room/medlemmar (members and invitations, for facilitators).
+ * /g/:room/medlemmar (members and invitations, for facilitators), /g/:room/resultat (results).
  */
 export function App() {
   return (
@@ -33,6 +37,7 @@ export function App() {
         <Route path="/" component={GroupHome} />
         <Route path="/m/:meetingId" component={MeetingBoard} />
         <Route path="/medlemmar" component={MembersPage} />
+        <Route path="/resultat" component={ResultsPage} />
       </Route>
       <Route path="*" component={Landing} />
     </Router>

@@ -47,17 +47,33 @@ export function ChecklistCell(props: {
           setChecklistScore(group.doc, props.org.id, props.phase, props.itemId, value)
         }
       />
+      {/* Earlier phases as labelled figures ("Uppstart" over "3"), not a run of words and numbers. */}
       <Show when={props.earlier.length > 0}>
-        <p class="earlier">
-          <span class="visually-hidden">{t('checklist.earlier')}: </span>
-          <For each={props.earlier}>
-            {(phase) => (
-              <span class="earlier-score">
-                {l(checklistPhaseLabels[phase])} {score(phase) ?? '–'}
-              </span>
-            )}
-          </For>
-        </p>
+        <div class="earlier">
+          <span class="earlier-label">{t('checklist.earlier')}</span>
+          <dl class="earlier-scores">
+            <For each={props.earlier}>
+              {(phase) => (
+                <div class="earlier-score" data-score={score(phase) ?? ''}>
+                  <dt>{l(checklistPhaseLabels[phase])}</dt>
+                  <dd>
+                    <Show
+                      when={score(phase)}
+                      fallback={
+                        <>
+                          <span aria-hidden="true">–</span>
+                          <span class="visually-hidden">{t('results.notScored')}</span>
+                        </>
+                      }
+                    >
+                      {(value) => value()}
+                    </Show>
+                  </dd>
+                </div>
+              )}
+            </For>
+          </dl>
+        </div>
       </Show>
       <YTextField
         text={getChecklistComment(group.doc, props.org.id, props.phase, props.itemId)}

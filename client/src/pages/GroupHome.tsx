@@ -8,6 +8,7 @@ import {
 import { useGroup } from '../app/group-context.tsx'
 import { useI18n } from '../i18n/context.tsx'
 import { MeetingForm } from './MeetingForm.tsx'
+import { LazyResultsSummary } from '../results/LazyResultsSummary.tsx'
 
 const formatDate = (date: string | null, locale: string) =>
   date
@@ -135,6 +136,7 @@ export function GroupHome() {
               </For>
             </ol>
           </section>
+          <LazyResultsSummary />
         </div>
       )}
     </Show>
