@@ -51,7 +51,6 @@ export const leadInvitationRequestSchema = z.object({
   cohortId: rowId.nullable().optional(),
   days: z.number().int().min(1).max(30).optional(),
 })
-export type LeadInvitationRequest = z.infer<typeof leadInvitationRequestSchema>
 
 export interface LeadInvitationResponse {
   /** The token, shown only this once (the database keeps its hash). */
@@ -77,7 +76,7 @@ const year = z.number().int().min(2000).max(2100)
 const meetingKind = z.enum(meetingKinds as [MeetingKind, ...MeetingKind[]])
 
 /** One meeting of a round's plan, in order: its kind and the date the groups start from. */
-export const meetingPlanEntrySchema = z.object({
+const meetingPlanEntrySchema = z.object({
   kind: meetingKind,
   date: isoDate.nullable(),
 })
@@ -173,8 +172,8 @@ export type HandAddedOrganisationKind = (typeof handAddedOrganisationKinds)[numb
 const memberRoles = Object.values(GroupMemberRole) as [GroupMemberRole, ...GroupMemberRole[]]
 
 /** A kommun's official code has four digits, a region's two (SCB's län code). */
-export const kommunCodePattern = /^\d{4}$/
-export const regionCodePattern = /^\d{2}$/
+const kommunCodePattern = /^\d{4}$/
+const regionCodePattern = /^\d{2}$/
 
 /**
  * One organisation of a group: either a municipality or region from the official list
@@ -182,7 +181,7 @@ export const regionCodePattern = /^\d{2}$/
  * region; the list's name is used, a `name` sent with it is ignored), or one added by hand (`name` and `kind`: kommunförbund, stadsdel, förvaltning). The server
  * finds the organisation by code, or by kind and name, and creates it the first time.
  */
-export const organisationChoiceSchema = z
+const organisationChoiceSchema = z
   .object({
     municipalityCode: z.string().trim().optional(),
     name: shownText(120).optional(),
@@ -228,7 +227,7 @@ export type OrganisationChoice = z.infer<typeof organisationChoiceSchema>
  * the request's `organisations`). With `id` (PATCH only) an existing meeting gets the date and
  * host; without, a new meeting is added after the others, its workspace structure made.
  */
-export const groupMeetingInputSchema = z.object({
+const groupMeetingInputSchema = z.object({
   id: rowId.optional(),
   kind: meetingKind,
   date: isoDate.nullable().optional(),
@@ -332,7 +331,7 @@ export const groupInvitationRequestSchema = z.object({
 })
 export type GroupInvitationRequest = z.infer<typeof groupInvitationRequestSchema>
 
-export interface RoundOrganisation {
+interface RoundOrganisation {
   id: string
   name: string
   kind: OrganisationKind
@@ -340,7 +339,7 @@ export interface RoundOrganisation {
   memberRole: GroupMemberRole
 }
 
-export interface RoundMeeting {
+interface RoundMeeting {
   id: string
   kind: MeetingKind
   sequence: number

@@ -19,8 +19,7 @@ const groupSessionTokens = (c: Context): string[] => {
 }
 
 /** The lead's session token: the `mr_lead` cookie or `Authorization: Bearer`. */
-export const leadTokenOf = (c: Context): string | undefined =>
-  getCookie(c, leadCookieName) ?? bearerOf(c)
+const leadTokenOf = (c: Context): string | undefined => getCookie(c, leadCookieName) ?? bearerOf(c)
 
 export interface RoundLeadOptions {
   /** The path parameter naming the round: a lead of another round gets 403. */

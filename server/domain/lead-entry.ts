@@ -63,5 +63,3 @@ export function createLeadEntry(db: Database, sessions: Pick<Sessions, 'resume'>
 
   return { enter }
 }
-
-export type LeadEntry = ReturnType<typeof createLeadEntry>

@@ -8,7 +8,7 @@ import { planOf, type Rounds } from './rounds.ts'
 const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 
 /** The same day `years` later (29 February on a year without one: the 28th). */
-export const shiftDate = (date: string | null, years: number): string | null => {
+const shiftDate = (date: string | null, years: number): string | null => {
   if (date === null) return null
   const [year, month, day] = date.split('-').map(Number) as [number, number, number]
   const next = year + years

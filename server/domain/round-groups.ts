@@ -48,7 +48,7 @@ const hostOf = (meeting: GroupMeetingInput, organisationIds: readonly string[]) 
     : (organisationIds[meeting.hostIndex] ?? null)
 
 /** Without meetings of its own a group starts from the round's plan and dates, no hosts. */
-export const meetingsFromPlan = (plan: readonly MeetingPlanEntry[]): NewMeeting[] =>
+const meetingsFromPlan = (plan: readonly MeetingPlanEntry[]): NewMeeting[] =>
   plan.map((entry) => ({ kind: entry.kind, date: entry.date, hostOrganisationId: null }))
 
 /**

@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process'
-import { leadJoinLink } from '../../../../server/auth/lead-links.ts'
 import type { RoundLead } from '../../../../shared/rounds-api.ts'
 import { json, PUBLIC_URL, type ApiHarness } from '../harness.ts'
 
@@ -45,8 +44,6 @@ export async function signInLead(
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? ''
   return { lead: body.lead, cookie, headers: { cookie } }
 }
-
-export const leadLinkOf = (token: string) => leadJoinLink(PUBLIC_URL, token)
 
 /** A JSON request with a method and headers (the harness's `json` is a POST). */
 export const send = (
