@@ -17,12 +17,16 @@ import type { Groups } from '../domain/groups.ts'
 import { clientAddress } from '../http/client-address.ts'
 import { apiError, readJson } from '../http/errors.ts'
 import type { Logger } from '../log.ts'
+import type { Rooms } from '../relay/rooms.ts'
+import { GroupPart } from '../../shared/protocol/group-changed.ts'
 
 export interface JoinDeps {
   groups: Pick<Groups, 'context' | 'organisationsOf' | 'isMember'>
   invitations: Invitations
   sessions: Sessions
   audit: Pick<Audit, 'record'>
+  /** The group's open pages list its members: a join is told to them. */
+  rooms: Pick<Rooms, 'groupChanged'>
   /** Attempts per client address, shared by preview and join (both tell a token's validity). */
   attempts: AttemptLimiter
   logger: Logger
@@ -50,6 +54,7 @@ export function createJoinRoutes({
   invitations,
   sessions,
   audit,
+  rooms,
   attempts,
   logger,
   secureCookies,
@@ -165,6 +170,7 @@ export function createJoinRoutes({
       maxAge: Math.floor(SESSION_LIFETIME_MS / 1000),
     })
     logger.info('participant joined', { room, participant: participantId, role })
+    rooms.groupChanged(room, GroupPart.Members)
     const body: JoinResponse = { session: token, room, role, participantId }
     return c.json(body)
   })
