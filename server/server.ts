@@ -6,6 +6,7 @@ import { openDatabase } from '../db/client.ts'
 import type { ServerConfig } from './config.ts'
 import { httpServerOptions, limitPendingConnections } from './http/connection-limits.ts'
 import { createApp } from './http/app.ts'
+import { startRetentionSweep } from './domain/privacy/retention-sweep.ts'
 import type { Logger } from './log.ts'
 import { createServices, type Services } from './services.ts'
 import type { DocStore } from './storage/doc-store.ts'
@@ -54,11 +55,19 @@ export async function startServer(
     limitPendingConnections(s as HttpServer, wss, config.connections, logger)
   })
   const { port } = server.address() as AddressInfo
+  // Ends the access of rounds closed longer than their retention: now, then hourly.
+  const retention = startRetentionSweep(
+    () => services.privacy.sweepRetention(),
+    config.retentionSweepIntervalMs,
+    logger,
+  )
   let closing: Promise<void> | null = null
   const close = () =>
     (closing ??= (async () => {
       const http = server as HttpServer
       const stopped = new Promise<void>((resolve) => http.close(() => resolve()))
+      retention.stop()
+      await retention.running()
       await services.rooms.shutdown()
       await services.close()
       for (const socket of wss.clients) socket.terminate()
