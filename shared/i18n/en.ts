@@ -1,7 +1,9 @@
 import { roleLabels } from '../domain/labels.ts'
+import { roundsEn } from './rounds.en.ts'
 import type { Catalogue } from './sv.ts'
 
 export const en: Catalogue = {
+  ...roundsEn,
   'app.name': 'Modellrummet',
   'app.skip': 'Skip to content',
   'lang.switch': 'På svenska',

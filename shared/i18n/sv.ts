@@ -1,4 +1,5 @@
 import { roleLabels } from '../domain/labels.ts'
+import { roundsSv } from './rounds.sv.ts'
 
 /**
  * The UI's Swedish texts (the default). en.ts must have every key, in the same form. A
@@ -6,6 +7,7 @@ import { roleLabels } from '../domain/labels.ts'
  * Intl.PluralRules for the count `{n}`), so it reads "1 punkt" and "2 punkter".
  */
 export const sv = {
+  ...roundsSv,
   'app.name': 'Modellrummet',
   'app.skip': 'Hoppa till innehållet',
   'lang.switch': 'In English',

@@ -1,5 +1,5 @@
 import { Route, Router } from '@solidjs/router'
-import { lazy } from 'solid-js'
+import { lazy, type JSX } from 'solid-js'
 import { I18nProvider } from '../i18n/context.tsx'
 import { Landing } from '../pages/Landing.tsx'
 import { JoinPage } from '../pages/JoinPage.tsx'
@@ -18,6 +18,16 @@ const ResultsPage = lazy(() =>
   import('../results/ResultsPage.tsx').then((m) => ({ default: m.ResultsPage })),
 )
 
+// The round lead's pages (client/src/rounds), each loaded when first opened.
+const leadPage = <K extends string>(load: () => Promise<Record<K, () => JSX.Element>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })))
+const LeadJoinPage = leadPage(() => import('../rounds/LeadJoinPage.tsx'), 'LeadJoinPage')
+const RoundsPage = leadPage(() => import('../rounds/RoundsPage.tsx'), 'RoundsPage')
+const RoundFormPage = leadPage(() => import('../rounds/RoundFormPage.tsx'), 'RoundFormPage')
+const RoundPage = leadPage(() => import('../rounds/RoundPage.tsx'), 'RoundPage')
+const GroupFormPage = leadPage(() => import('../rounds/GroupFormPage.tsx'), 'GroupFormPage')
+const CopyRoundPage = leadPage(() => import('../rounds/CopyRoundPage.tsx'), 'CopyRoundPage')
+
 const ProjectorRoute = lazy(() =>
   import('../projector/ProjectorRoute.tsx').then((m) => ({ default: m.ProjectorRoute })),
 )
@@ -32,6 +42,14 @@ export function App() {
     <Router root={I18nProvider}>
       <Route path="/" component={Landing} />
       <Route path="/join" component={JoinPage} />
+      <Route path="/leda" component={LeadJoinPage} />
+      <Route path="/omgang" component={RoundsPage} />
+      <Route path="/omgang/ny" component={RoundFormPage} />
+      <Route path="/omgang/:cohortId" component={RoundPage} />
+      <Route path="/omgang/:cohortId/redigera" component={RoundFormPage} />
+      <Route path="/omgang/:cohortId/kopiera" component={CopyRoundPage} />
+      <Route path="/omgang/:cohortId/ny-grupp" component={GroupFormPage} />
+      <Route path="/omgang/:cohortId/grupp/:groupId" component={GroupFormPage} />
       <Route path="/g/:room/m/:meetingId/visning" component={ProjectorRoute} />
       <Route path="/g/:room" component={GroupShell}>
         <Route path="/" component={GroupHome} />
