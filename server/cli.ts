@@ -120,6 +120,11 @@ async function invite(args: string[], config: ServerConfig, logger: Logger): Pro
       expiresAt,
       maxUses,
     })
+    await services.audit.record({
+      groupId: group.id,
+      kind: 'invitation.created',
+      detail: { invitationId: created.id, role: values.role, days, maxUses, by: 'cli' },
+    })
     logger.info('invitation created', { room: values.room, role: values.role, days, maxUses })
     process.stdout.write(
       `${group.name} · ${cliRoleName(values.role)} · valid until ${expiresAt.toISOString().slice(0, 10)}` +

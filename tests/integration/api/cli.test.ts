@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process'
+import { eq } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../../db/client.ts'
+import { auditEvents } from '../../../db/schema.ts'
 import { createInvitations } from '../../../server/auth/invitations.ts'
 import { makeTempDatabase } from '../../helpers/database.ts'
 import { startRedis } from '../../helpers/redis.ts'
@@ -71,7 +73,7 @@ describe('npm run cli', () => {
     expect(result.stdout).toMatch(/https:\/\/modellrummet\.example\.se\/join#[\w-]{43}/)
   })
 
-  it('invite creates a new link once; unknown commands and arguments exit 2', () => {
+  it('invite creates a new link once, audited; unknown commands and arguments exit 2', async () => {
     const invite = quickCli(
       'invite',
       '--room',
@@ -85,6 +87,22 @@ describe('npm run cli', () => {
     )
     expect(invite.status, invite.stderr).toBe(0)
     expect(invite.stdout).toMatch(/https:\/\/modellrummet\.example\.se\/join#[\w-]{43}/)
+    // The round lead's audit log says a link was made for the group, and by the command line.
+    const database = await openDatabase({ url: temp.url })
+    try {
+      const made = await database.db
+        .select({ groupId: auditEvents.groupId, detail: auditEvents.detail })
+        .from(auditEvents)
+        .where(eq(auditEvents.kind, 'invitation.created'))
+      expect(made).toEqual([
+        {
+          groupId: expect.any(String),
+          detail: expect.objectContaining({ role: 'participant', maxUses: 3, by: 'cli' }),
+        },
+      ])
+    } finally {
+      database.close()
+    }
 
     const unknown = quickCli('frobnicate')
     expect(unknown.status).toBe(2)
