@@ -8,7 +8,11 @@ import * as Y from 'yjs'
  * - `checklistComments` "org|phase|item" → Y.Text (created by the server with the meeting)
  * - `pdsaPlans`         planId → plan map (see pdsa.ts)
  */
-export const SCHEMA_VERSION = 1
+/**
+ * Raised only with a migration (migrations/index.ts: one step per version), which the server
+ * runs on every older document when its room loads; a newer document is refused.
+ */
+export const SCHEMA_VERSION = 2
 
 export type YMeeting = Y.Map<unknown>
 

@@ -3,6 +3,7 @@ import { meetingKinds } from '../domain/meeting-kind.ts'
 import { pdsaDecisions, pdsaStatuses, pdsaTextFields } from '../domain/pdsa.ts'
 import { resultsChainLevels } from '../domain/results-chain.ts'
 import { isControlEntry } from './control.ts'
+import { SCHEMA_VERSION } from './document.ts'
 import { isHandEntry } from './hands.ts'
 
 /**
@@ -87,7 +88,9 @@ const pdsaPlan = map({
 
 /** The root types of the workspace document and what each holds. */
 const workspaceSchema: Readonly<Record<string, Slot>> = {
-  meta: map({ schemaVersion: value(isNonNegative) }),
+  // Never past the version this code knows: a room whose document claims a newer one is
+  // refused on load (migrations/index.ts), so a member must not be able to write that.
+  meta: map({ schemaVersion: value((v) => isNonNegative(v) && (v as number) <= SCHEMA_VERSION) }),
   meetings: entries(meeting),
   checklistScores: entries(value(isChecklistScore)),
   checklistComments: entries(text),
