@@ -5,6 +5,7 @@ import { createSessions } from './auth/sessions.ts'
 import { createAudit } from './domain/audit.ts'
 import { roomsDocWriter } from './domain/doc-writer.ts'
 import { createGroups } from './domain/groups.ts'
+import { createHistory } from './domain/history.ts'
 import { createMembers } from './domain/members.ts'
 import { createMeetingStructure } from './domain/meeting-structure.ts'
 import { createMeetings } from './domain/meetings.ts'
@@ -84,6 +85,14 @@ export function createServices(
       structure: createMeetingStructure({ groups, meetings, writer: roomsDocWriter(rooms) }),
     }),
     scoring: createScoring(database.db),
+    /** The workspace's version history: list, read, restore as a new change. */
+    history: createHistory({
+      db: database.db,
+      store,
+      groups,
+      change: rooms.change,
+      keepVersion: rooms.keepVersion,
+    }),
     /** Personal data for the round lead: exports, erasure, retention, the audit log. */
     privacy: createPrivacy({
       db: database.db,

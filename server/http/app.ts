@@ -5,6 +5,7 @@ import type { Logger } from '../log.ts'
 import { createRelayRoute } from '../relay/ws-route.ts'
 import { createHealthRoute } from '../routes/health.ts'
 import { createGroupRoutes } from '../routes/group.ts'
+import { createHistoryRoutes } from '../routes/history.ts'
 import { createInvitationRoutes } from '../routes/invitations.ts'
 import { createJoinRoutes } from '../routes/join.ts'
 import { createLeadRoutes } from '../routes/lead.ts'
@@ -98,6 +99,7 @@ export function createApp(services: Services, config: ServerConfig, logger: Logg
   api.route('/rooms', createInvitationRoutes({ ...services, publicUrl: config.publicUrl }))
   api.route('/rooms', createMemberRoutes({ ...services, logger }))
   api.route('/rooms', createScoringRoutes(services))
+  api.route('/rooms', createHistoryRoutes(services))
   app.route('/api', api)
   // A mounted app's notFound is not consulted; without these, /api/* fell through to the
   // client's index.html with 200.

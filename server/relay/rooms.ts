@@ -209,6 +209,16 @@ export function createRooms(options: RoomsOptions) {
     return lifecycle.use(name, (room) => room.change(apply), use)
   }
 
+  /**
+   * Folds what the room's log holds since its last snapshot into a new one now (loading the
+   * room if needed): the state before a restore becomes a version of its own.
+   */
+  const keepVersion = (name: string): Promise<void> =>
+    lifecycle.use(name, async (room) => {
+      await room.whenPersisted()
+      if (room.updatesSinceSnapshot > 0) await compaction.compact(room, { force: true })
+    })
+
   const connectionCount = (name: string): number => lifecycle.get(name)?.size ?? 0
 
   /**
@@ -284,6 +294,7 @@ export function createRooms(options: RoomsOptions) {
     join,
     leave,
     change,
+    keepVersion,
     connectionCount,
     endSession,
     changeSession,

@@ -63,10 +63,25 @@ export function createLibsqlDocStore(client: Client, localLog?: LocalUpdateLog):
   }
 
   async function compact(room: string, snapshot: Uint8Array, uptoUpdateId: number): Promise<void> {
-    await client.execute({
-      sql: 'INSERT INTO doc_snapshots (room, data, upto_update_id) VALUES (?, ?, ?)',
-      args: [room, snapshot, uptoUpdateId],
-    })
+    await client.batch(
+      [
+        {
+          // Who wrote what this snapshot folds beyond the previous one, kept before the log
+          // goes (the version history names them); in the snapshot's transaction.
+          sql: `INSERT OR IGNORE INTO doc_snapshot_authors (room, upto_update_id, participant_id, updates)
+                SELECT room, ?, participant_id, count(*) FROM doc_updates
+                WHERE room = ? AND participant_id IS NOT NULL AND id <= ?
+                  AND id > coalesce((SELECT max(upto_update_id) FROM doc_snapshots WHERE room = ?), 0)
+                GROUP BY participant_id`,
+          args: [uptoUpdateId, room, uptoUpdateId, room],
+        },
+        {
+          sql: 'INSERT INTO doc_snapshots (room, data, upto_update_id) VALUES (?, ?, ?)',
+          args: [room, snapshot, uptoUpdateId],
+        },
+      ],
+      'write',
+    )
   }
 
   async function prune(room: string, uptoUpdateId: number, limit: number): Promise<number> {

@@ -1,22 +1,7 @@
 import type * as Y from 'yjs'
+import { diffText } from '../../../shared/workspace/text-diff.ts'
 
-/** The smallest change turning `before` into `after`: one delete and one insert. */
-export function diffText(
-  before: string,
-  after: string,
-): { index: number; remove: number; insert: string } {
-  let start = 0
-  const max = Math.min(before.length, after.length)
-  while (start < max && before[start] === after[start]) start++
-  let end = 0
-  while (end < max - start && before[before.length - 1 - end] === after[after.length - 1 - end])
-    end++
-  return {
-    index: start,
-    remove: before.length - start - end,
-    insert: after.slice(start, after.length - end),
-  }
-}
+export { diffText }
 
 /** Applies what the user typed to the Y.Text as a minimal edit, so concurrent typing merges. */
 export function applyLocalEdit(text: Y.Text, next: string, origin: unknown): void {

@@ -1,0 +1,81 @@
+import { Hono } from 'hono'
+import {
+  restoreRequestSchema,
+  versionParamsSchema,
+  type HistoryListResponse,
+  type RestoreResponse,
+} from '../../shared/history-api.ts'
+import { Role } from '../../shared/roles.ts'
+import { requireSession } from '../auth/middleware.ts'
+import type { ActiveSession, Sessions } from '../auth/sessions.ts'
+import type { Audit } from '../domain/audit.ts'
+import { MeetingNotInVersion, VersionNotFound, type History } from '../domain/history.ts'
+import type { AppEnv } from '../http/env.ts'
+import { apiError, readJson, readParams } from '../http/errors.ts'
+
+export interface HistoryRouteDeps {
+  sessions: Sessions
+  history: History
+  audit: Audit
+}
+
+/**
+ * The workspace's version history (issue 13). Members (facilitators and participants) list
+ * and read versions; a viewer link does not (it is a projector's or an observer's view of
+ * the board as it is now, often shared widely, and the history names who edited when).
+ * Only facilitators restore. `GET /api/rooms/:room/history`,
+ * `GET /api/rooms/:room/history/:versionId`, `POST /api/rooms/:room/history/:versionId/restore`.
+ */
+export function createHistoryRoutes({ sessions, history, audit }: HistoryRouteDeps) {
+  const app = new Hono<AppEnv>()
+  const member = requireSession(sessions)
+  const facilitator = requireSession(sessions, { facilitator: true })
+
+  const noViewers = (session: ActiveSession): void => {
+    if (session.role === Role.Viewer)
+      throw apiError(403, 'forbidden', 'The version history is for the group’s members.')
+  }
+
+  /** The domain's "no such version / meeting" as 404s naming what was not found. */
+  const notFound = (error: unknown): never => {
+    if (error instanceof VersionNotFound)
+      throw apiError(404, 'not_found', 'versionId: this group has no such version.')
+    if (error instanceof MeetingNotInVersion)
+      throw apiError(404, 'not_found', 'scope.meetingId: this version has no such meeting.')
+    throw error
+  }
+
+  app.get('/:room/history', member, async (c) => {
+    const session = c.get('session')
+    noViewers(session)
+    const body: HistoryListResponse = { versions: await history.list(session.room) }
+    return c.json(body)
+  })
+
+  app.get('/:room/history/:versionId', member, async (c) => {
+    const session = c.get('session')
+    noViewers(session)
+    const { versionId } = readParams(c, versionParamsSchema)
+    const body = await history
+      .read(session.room, session.groupId, Number(versionId))
+      .catch(notFound)
+    return c.json(body)
+  })
+
+  app.post('/:room/history/:versionId/restore', facilitator, async (c) => {
+    const session = c.get('session')
+    const { versionId } = readParams(c, versionParamsSchema)
+    const { scope } = await readJson(c, restoreRequestSchema)
+    const changes = await history.restore(session.room, Number(versionId), scope).catch(notFound)
+    await audit.record({
+      groupId: session.groupId,
+      participantId: session.participant.id,
+      kind: 'history.restored',
+      detail: { versionId, scope, changes },
+    })
+    const body: RestoreResponse = { versionId, scope, changes }
+    return c.json(body)
+  })
+
+  return app
+}
