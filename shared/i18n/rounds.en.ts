@@ -101,8 +101,10 @@ export const roundsEn: Texts = {
   'rounds.groupForm.meetings': 'The group’s meetings',
   'rounds.groupForm.meetingsHint':
     'The date and host organisation of each meeting. Dates may be left empty and filled in later.',
-  'rounds.groupForm.dateOf': 'Date: {kind}',
-  'rounds.groupForm.hostOf': 'Host: {kind}',
+  'rounds.groupForm.meetingLegend': 'Meeting {n}: {kind}',
+  'rounds.groupForm.kind': 'Kind of meeting',
+  'rounds.groupForm.date': 'Date',
+  'rounds.groupForm.host': 'Host organisation',
   'rounds.groupForm.noHost': 'No host yet',
   'rounds.groupForm.create': 'Create the group',
   'rounds.groupForm.save': 'Save the group',
@@ -149,7 +151,7 @@ export const roundsEn: Texts = {
   'rounds.groupInvite.uses': 'How many may use the link',
   'rounds.groupInvite.people': { one: '{n} person', other: '{n} people' },
   'rounds.groupInvite.create': 'Create a link',
-  'rounds.groupInvite.created': 'Facilitator link',
+  'rounds.groupInvite.created': 'Facilitator link for {group}',
   'rounds.copy.title': 'Copy {round} to a new round',
   'rounds.copy.intro':
     'The new round gets the same groups, organisations and meeting plan ({years} moved on), but no content, no members and no invitations.',

@@ -102,8 +102,10 @@ export const roundsSv = {
   'rounds.groupForm.meetings': 'Gruppens träffar',
   'rounds.groupForm.meetingsHint':
     'Datum och värdorganisation för varje träff. Datum kan lämnas tomma och fyllas i senare.',
-  'rounds.groupForm.dateOf': 'Datum: {kind}',
-  'rounds.groupForm.hostOf': 'Värd: {kind}',
+  'rounds.groupForm.meetingLegend': 'Träff {n}: {kind}',
+  'rounds.groupForm.kind': 'Typ av träff',
+  'rounds.groupForm.date': 'Datum',
+  'rounds.groupForm.host': 'Värdorganisation',
   'rounds.groupForm.noHost': 'Ingen värd än',
   'rounds.groupForm.create': 'Skapa gruppen',
   'rounds.groupForm.save': 'Spara gruppen',
@@ -148,7 +150,7 @@ export const roundsSv = {
   'rounds.groupInvite.uses': 'Hur många kan använda länken',
   'rounds.groupInvite.people': { one: '{n} person', other: '{n} personer' },
   'rounds.groupInvite.create': 'Skapa länk',
-  'rounds.groupInvite.created': 'Länk för processledare',
+  'rounds.groupInvite.created': 'Länk för processledare i {group}',
   'rounds.copy.title': 'Kopiera {round} till en ny omgång',
   'rounds.copy.intro':
     'Den nya omgången får samma grupper, organisationer och träffplan ({years} flyttas fram), men inget innehåll, inga medlemmar och inga inbjudningar.',

@@ -50,7 +50,7 @@ export function FacilitatorInvitation(props: {
   const [error, setError] = createSignal<string | null>(null)
   const [created, setCreated] = createSignal<Created | null>(null)
   const [qr] = createResource(() => created()?.url, qrCodeImage)
-  let resultHeading: HTMLHeadingElement | undefined
+  let resultHeading: HTMLHeadingElement | undefined // the section's heading, focused once the link is made
 
   const create = async (event: SubmitEvent) => {
     event.preventDefault()
@@ -93,7 +93,11 @@ export function FacilitatorInvitation(props: {
 
   return (
     <section class="facilitator-invitation" aria-labelledby={`${id}-heading`}>
-      <h4 id={`${id}-heading`}>{t('rounds.groupInvite.title', { group: props.group.name })}</h4>
+      <h4 id={`${id}-heading`} ref={resultHeading} tabindex="-1">
+        {created()
+          ? t('rounds.groupInvite.created', { group: props.group.name })
+          : t('rounds.groupInvite.title', { group: props.group.name })}
+      </h4>
       <Show
         when={created()}
         keyed
@@ -147,9 +151,6 @@ export function FacilitatorInvitation(props: {
       >
         {(made) => (
           <div class="invitation-result" data-testid="facilitator-invitation">
-            <h5 ref={resultHeading} tabindex="-1" class="result-heading">
-              {t('rounds.groupInvite.created')}
-            </h5>
             <p>{t('invite.created')}</p>
             <CopyField
               label={t('invite.link')}

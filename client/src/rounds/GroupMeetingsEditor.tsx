@@ -25,7 +25,7 @@ export function GroupMeetingsEditor(props: {
   const set = (index: number, change: Partial<DraftMeeting>) =>
     props.onChange(props.meetings.map((each, at) => (at === index ? { ...each, ...change } : each)))
   const add = () => {
-    props.onChange([...props.meetings, { kind: 'extra', date: null, hostKey: null }])
+    props.onChange([...props.meetings, { kind: 'extra', date: null, hostKey: null, added: true }])
     props.announce(t('rounds.plan.added'))
     focusSoon(fieldId(props.form, field(props.meetings.length - 1, 'kind')))
   }
@@ -45,79 +45,92 @@ export function GroupMeetingsEditor(props: {
       <ol class="plan-list">
         <Index each={props.meetings}>
           {(meeting, index) => (
-            <li class="plan-row" data-testid="meeting-row">
-              <Show
-                when={!meeting().id}
-                fallback={<p class="meeting-kind-fixed">{kindName(meeting().kind)}</p>}
-              >
-                <div class="field">
-                  <label for={fieldId(props.form, field(index, 'kind'))}>
-                    {t('rounds.plan.kind', { n: index + 1 })}
-                  </label>
-                  <select
-                    id={fieldId(props.form, field(index, 'kind'))}
-                    value={meeting().kind}
-                    onChange={(event) =>
-                      set(index, { kind: event.currentTarget.value as MeetingKind })
-                    }
-                  >
-                    <For each={meetingKinds}>
-                      {(kind) => <option value={kind}>{kindName(kind)}</option>}
-                    </For>
-                  </select>
+            <li class="plan-row meeting-row" data-testid="meeting-row">
+              <fieldset>
+                <legend>
+                  {t('rounds.groupForm.meetingLegend', {
+                    n: index + 1,
+                    kind: kindName(meeting().kind),
+                  })}
+                </legend>
+                <div class="meeting-fields">
+                  <Show when={meeting().added}>
+                    <div class="field">
+                      <label for={fieldId(props.form, field(index, 'kind'))}>
+                        {t('rounds.groupForm.kind')}
+                      </label>
+                      <select
+                        id={fieldId(props.form, field(index, 'kind'))}
+                        value={meeting().kind}
+                        onChange={(event) =>
+                          set(index, { kind: event.currentTarget.value as MeetingKind })
+                        }
+                      >
+                        <For each={meetingKinds}>
+                          {(kind) => <option value={kind}>{kindName(kind)}</option>}
+                        </For>
+                      </select>
+                    </div>
+                  </Show>
+                  <div class="field">
+                    <label for={fieldId(props.form, field(index, 'date'))}>
+                      {t('rounds.groupForm.date')}
+                    </label>
+                    <FieldError
+                      form={props.form}
+                      field={field(index, 'date')}
+                      errors={props.errors}
+                    />
+                    <input
+                      id={fieldId(props.form, field(index, 'date'))}
+                      type="date"
+                      value={meeting().date ?? ''}
+                      {...errorAttributes(props.form, field(index, 'date'), props.errors)}
+                      onChange={(event) => set(index, { date: event.currentTarget.value || null })}
+                    />
+                  </div>
+                  <div class="field">
+                    <label for={fieldId(props.form, field(index, 'hostIndex'))}>
+                      {t('rounds.groupForm.host')}
+                    </label>
+                    <FieldError
+                      form={props.form}
+                      field={field(index, 'hostIndex')}
+                      errors={props.errors}
+                    />
+                    <select
+                      id={fieldId(props.form, field(index, 'hostIndex'))}
+                      value={meeting().hostKey ?? ''}
+                      {...errorAttributes(props.form, field(index, 'hostIndex'), props.errors)}
+                      onChange={(event) =>
+                        set(index, { hostKey: event.currentTarget.value || null })
+                      }
+                    >
+                      <option value="">{t('rounds.groupForm.noHost')}</option>
+                      <For each={props.organisations}>
+                        {(organisation) => (
+                          <option value={organisation.key}>{organisation.name}</option>
+                        )}
+                      </For>
+                    </select>
+                  </div>
+                  <Show when={!meeting().id}>
+                    <div class="plan-buttons">
+                      <button
+                        type="button"
+                        class="button danger"
+                        aria-label={t('rounds.plan.remove', {
+                          kind: kindName(meeting().kind),
+                          n: index + 1,
+                        })}
+                        onClick={() => remove(index)}
+                      >
+                        {t('rounds.plan.removeShort')}
+                      </button>
+                    </div>
+                  </Show>
                 </div>
-              </Show>
-              <div class="field">
-                <label for={fieldId(props.form, field(index, 'date'))}>
-                  {t('rounds.groupForm.dateOf', { kind: kindName(meeting().kind) })}
-                </label>
-                <FieldError form={props.form} field={field(index, 'date')} errors={props.errors} />
-                <input
-                  id={fieldId(props.form, field(index, 'date'))}
-                  type="date"
-                  value={meeting().date ?? ''}
-                  {...errorAttributes(props.form, field(index, 'date'), props.errors)}
-                  onChange={(event) => set(index, { date: event.currentTarget.value || null })}
-                />
-              </div>
-              <div class="field">
-                <label for={fieldId(props.form, field(index, 'hostIndex'))}>
-                  {t('rounds.groupForm.hostOf', { kind: kindName(meeting().kind) })}
-                </label>
-                <FieldError
-                  form={props.form}
-                  field={field(index, 'hostIndex')}
-                  errors={props.errors}
-                />
-                <select
-                  id={fieldId(props.form, field(index, 'hostIndex'))}
-                  value={meeting().hostKey ?? ''}
-                  {...errorAttributes(props.form, field(index, 'hostIndex'), props.errors)}
-                  onChange={(event) => set(index, { hostKey: event.currentTarget.value || null })}
-                >
-                  <option value="">{t('rounds.groupForm.noHost')}</option>
-                  <For each={props.organisations}>
-                    {(organisation) => (
-                      <option value={organisation.key}>{organisation.name}</option>
-                    )}
-                  </For>
-                </select>
-              </div>
-              <Show when={!meeting().id}>
-                <div class="plan-buttons">
-                  <button
-                    type="button"
-                    class="button danger"
-                    aria-label={t('rounds.plan.remove', {
-                      kind: kindName(meeting().kind),
-                      n: index + 1,
-                    })}
-                    onClick={() => remove(index)}
-                  >
-                    {t('rounds.plan.removeShort')}
-                  </button>
-                </div>
-              </Show>
+              </fieldset>
             </li>
           )}
         </Index>

@@ -26,6 +26,8 @@ export interface DraftMeeting {
   kind: MeetingKind
   date: string | null
   hostKey: string | null
+  /** Added in this form: its kind can still be chosen (the plan's and saved ones keep theirs). */
+  added?: boolean
 }
 
 export const handKey = (kind: OrganisationKind, name: string): string =>
