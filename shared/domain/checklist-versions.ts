@@ -9,7 +9,7 @@ interface ChecklistItem {
  * When an organisation may call itself a Modellkommun on a list: every item scored, no 1,
  * and at least `minThrees` 3s. A rule belongs to its list, as the list's items do.
  */
-export interface ModellkommunRule {
+interface ModellkommunRule {
   minThrees: number
 }
 

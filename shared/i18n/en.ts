@@ -364,6 +364,7 @@ export const en: Catalogue = {
   'results.items': 'Item by item',
   'results.item': 'Item',
   'results.change': 'Change',
+  'results.changeTotal': 'Change in total score, from the first assessment to the latest',
   'results.comments': 'Comments',
   'results.plans': 'Improvement work (PDSA)',
   'results.noPlans': 'No PDSA plans yet.',

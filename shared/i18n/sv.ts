@@ -366,6 +366,7 @@ export const sv = {
   'results.items': 'Punkt för punkt',
   'results.item': 'Punkt',
   'results.change': 'Förändring',
+  'results.changeTotal': 'Förändring i summa poäng, från första till senaste bedömningen',
   'results.comments': 'Kommentarer',
   'results.plans': 'Förbättringsarbete (PDSA)',
   'results.noPlans': 'Inga PDSA-planer ännu.',

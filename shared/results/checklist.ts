@@ -24,7 +24,7 @@ export interface PhaseResult {
 }
 
 /** One checklist item across the phases: its score and comment in each. */
-export interface ItemProgress {
+interface ItemProgress {
   itemId: string
   /** 1-based, as on the form. */
   number: number

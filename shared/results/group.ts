@@ -5,7 +5,7 @@ import { organisationChecklistResults, type OrganisationChecklistResults } from 
 import { planResults, type PlanResult, type ResultsMeeting } from './pdsa.ts'
 
 /** A checklist phase and the group's meeting it is scored for (none planned: null). */
-export interface PhaseColumn {
+interface PhaseColumn {
   phase: ChecklistPhase
   meetingId: string | null
   date: string | null

@@ -78,6 +78,9 @@ test('scores entered on the board show on the results page at once, with the cri
   // On the group home the summary follows too.
   await bo.getByRole('link', { name: 'Tillbaka till gruppens startsida' }).click()
   await expect(bo.getByTestId('results-summary')).toContainText(`BM1, ${raised} av 30 poäng`)
+  await bo.getByTestId('results-summary').screenshot({
+    path: test.info().outputPath('home-summary.png'),
+  })
   expect(await seriousOrWorse(bo)).toEqual([])
 
   await anna.context().close()

@@ -108,7 +108,7 @@ export function OrganisationResults(props: {
       </div>
       <Show when={props.results.improvement !== null}>
         <p>
-          {t('results.change')}: <strong>{signed(props.results.improvement ?? 0)}</strong>
+          {t('results.changeTotal')}: <strong>{signed(props.results.improvement ?? 0)}</strong>
         </p>
       </Show>
 

@@ -80,6 +80,8 @@ export function TotalsChart(props: { points: TotalsPoint[]; max: number; alt: st
         width,
         height: Math.round(Math.min(320, Math.max(200, width * 0.5))),
         legend: { show: false },
+        // Room on the right for the last phase's name under its tick.
+        padding: [Math.round(rem), Math.round(rem * 1.5), 0, 0],
         cursor: { show: false },
         plugins: [labelled],
         scales: {

@@ -3,7 +3,7 @@ import type { CriterionResult } from '../../../shared/results/criterion.ts'
 import type { I18n } from '../i18n/context.tsx'
 
 /** "3, 7, 10": items by their number on the form. */
-export const itemNumbers = (version: ChecklistVersion, itemIds: readonly string[]): string =>
+const itemNumbers = (version: ChecklistVersion, itemIds: readonly string[]): string =>
   itemIds
     .map((id) => version.items.findIndex((item) => item.id === id) + 1)
     .filter((n) => n > 0)

@@ -4,7 +4,8 @@ import type { Localized } from '../../../shared/domain/locale.ts'
 /**
  * The phases' names where room is short: "Avslutningskonferens" is one 20-letter word, too
  * wide for a phone's table column or a chart's tick. Tables get a soft hyphen (it breaks
- * there only when it must; screen readers ignore it), the chart two lines.
+ * there only when it must; screen readers ignore it), the chart the short name (two lines
+ * collided with BM3's tick on a phone).
  */
 export const tablePhaseLabels: Record<ChecklistPhase, Localized> = {
   ...checklistPhaseLabels,
@@ -13,5 +14,5 @@ export const tablePhaseLabels: Record<ChecklistPhase, Localized> = {
 
 export const chartPhaseLabels: Record<ChecklistPhase, Localized> = {
   ...checklistPhaseLabels,
-  avslutning: { sv: 'Avslutnings-\nkonferens', en: 'Closing\nconference' },
+  avslutning: { sv: 'Avslutning', en: 'Closing' },
 }
