@@ -1,9 +1,11 @@
 import { roleLabels } from '../domain/labels.ts'
 import { roundsEn } from './rounds.en.ts'
+import { privacyEn } from './privacy.en.ts'
 import type { Catalogue } from './sv.ts'
 
 export const en: Catalogue = {
   ...roundsEn,
+  ...privacyEn,
   'app.name': 'Modellrummet',
   'app.skip': 'Skip to content',
   'lang.switch': 'På svenska',

@@ -1,5 +1,6 @@
 import { roleLabels } from '../domain/labels.ts'
 import { roundsSv } from './rounds.sv.ts'
+import { privacySv } from './privacy.sv.ts'
 
 /**
  * The UI's Swedish texts (the default). en.ts must have every key, in the same form. A
@@ -8,6 +9,7 @@ import { roundsSv } from './rounds.sv.ts'
  */
 export const sv = {
   ...roundsSv,
+  ...privacySv,
   'app.name': 'Modellrummet',
   'app.skip': 'Hoppa till innehållet',
   'lang.switch': 'In English',

@@ -27,6 +27,12 @@ const RoundFormPage = leadPage(() => import('../rounds/RoundFormPage.tsx'), 'Rou
 const RoundPage = leadPage(() => import('../rounds/RoundPage.tsx'), 'RoundPage')
 const GroupFormPage = leadPage(() => import('../rounds/GroupFormPage.tsx'), 'GroupFormPage')
 const CopyRoundPage = leadPage(() => import('../rounds/CopyRoundPage.tsx'), 'CopyRoundPage')
+const AuditPage = leadPage(() => import('../privacy/AuditPage.tsx'), 'AuditPage')
+const PersonPage = leadPage(() => import('../privacy/PersonPage.tsx'), 'PersonPage')
+
+const HistoryPage = lazy(() =>
+  import('../history/HistoryPage.tsx').then((m) => ({ default: m.HistoryPage })),
+)
 
 const ProjectorRoute = lazy(() =>
   import('../projector/ProjectorRoute.tsx').then((m) => ({ default: m.ProjectorRoute })),
@@ -50,12 +56,15 @@ export function App() {
       <Route path="/omgang/:cohortId/kopiera" component={CopyRoundPage} />
       <Route path="/omgang/:cohortId/ny-grupp" component={GroupFormPage} />
       <Route path="/omgang/:cohortId/grupp/:groupId" component={GroupFormPage} />
+      <Route path="/omgang/:cohortId/logg" component={AuditPage} />
+      <Route path="/omgang/:cohortId/person/:participantId" component={PersonPage} />
       <Route path="/g/:room/m/:meetingId/visning" component={ProjectorRoute} />
       <Route path="/g/:room" component={GroupShell}>
         <Route path="/" component={GroupHome} />
         <Route path="/m/:meetingId" component={MeetingBoard} />
         <Route path="/medlemmar" component={MembersPage} />
         <Route path="/resultat" component={ResultsPage} />
+        <Route path="/historik" component={HistoryPage} />
       </Route>
       <Route path="*" component={Landing} />
     </Router>

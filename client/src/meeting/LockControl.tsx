@@ -3,6 +3,7 @@ import { setLock, type LockScope } from '../../../shared/workspace/control.ts'
 import { useGroup } from '../app/group-context.tsx'
 import { useI18n } from '../i18n/context.tsx'
 import { lockClock } from './lock-text.ts'
+import { personName } from '../privacy/person-name.ts'
 import { useMeeting } from './meeting-context.tsx'
 
 /**
@@ -34,7 +35,10 @@ export function LockControl(props: { scope: LockScope; path: readonly string[]; 
       <Show when={lock()}>
         {(current) => (
           <span class="lock-badge" data-testid="lock-badge">
-            {t('lock.by', { name: current().byName, time: lockClock(current().at, locale()) })}
+            {t('lock.by', {
+              name: personName(current().byName, t),
+              time: lockClock(current().at, locale()),
+            })}
           </span>
         )}
       </Show>

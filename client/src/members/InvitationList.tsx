@@ -4,6 +4,7 @@ import { api } from '../api/client.ts'
 import { useI18n } from '../i18n/context.tsx'
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx'
 import { formatDay } from './format.ts'
+import { personName } from '../privacy/person-name.ts'
 
 const headingId = (invitation: InvitationSummary) => `invitation-${invitation.id}`
 
@@ -60,7 +61,11 @@ export function InvitationList(props: {
                   </div>
                   <div>
                     <dt>{t('invites.createdBy')}</dt>
-                    <dd>{invitation.createdBy?.displayName ?? t('invites.createdByTool')}</dd>
+                    <dd>
+                      {invitation.createdBy
+                        ? personName(invitation.createdBy.displayName, t)
+                        : t('invites.createdByTool')}
+                    </dd>
                   </div>
                   <div>
                     <dt>{t('invites.created')}</dt>
@@ -88,7 +93,9 @@ export function InvitationList(props: {
                         {invitation.usedBy
                           .map((person) =>
                             person.removed
-                              ? t('invites.removedMember', { name: person.displayName })
+                              ? t('invites.removedMember', {
+                                  name: personName(person.displayName, t),
+                                })
                               : person.displayName,
                           )
                           .join(', ')}

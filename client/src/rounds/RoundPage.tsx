@@ -82,6 +82,9 @@ function RoundView(props: { round: RoundDetail; lead: RoundLead }) {
         <a class="button" href={`${base()}/redigera`}>
           {t('rounds.round.edit')}
         </a>
+        <a class="button" href={`${base()}/logg`}>
+          {t('privacy.roundLink')}
+        </a>
         <Show when={props.lead.cohortId === null}>
           <a class="button" href={`${base()}/kopiera`}>
             {t('rounds.round.copy')}
