@@ -151,6 +151,29 @@ export const participants = sqliteTable(
   ],
 )
 
+/**
+ * Who was there on a day: a participant one of whose connections to the group's workspace
+ * opened or closed that day (the calendar day in Sweden), noted when `lastSeenAt` is. The
+ * meeting minutes list those of the meeting's date as present.
+ */
+export const attendance = sqliteTable(
+  'attendance',
+  {
+    participantId: text('participant_id')
+      .notNull()
+      .references(() => participants.id),
+    groupId: text('group_id').notNull(),
+    /** YYYY-MM-DD, Europe/Stockholm. */
+    day: text('day').notNull(),
+    firstSeenAt: integer('first_seen_at', { mode: 'timestamp_ms' }).notNull(),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.participantId, t.day] }),
+    index('attendance_group_day').on(t.groupId, t.day),
+  ],
+)
+
 /** A reusable invitation link for one group and role. Only the token's hash is stored. */
 export const invitations = sqliteTable(
   'invitations',
