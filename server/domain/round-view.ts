@@ -111,7 +111,8 @@ export function createRoundView(db: Database) {
           hostOrganisationId: meetings.hostOrganisationId,
         })
         .from(meetings)
-        .where(inArray(meetings.groupId, ids))
+        // A meeting a facilitator deleted is out of the round's plan too.
+        .where(and(inArray(meetings.groupId, ids), isNull(meetings.deletedAt)))
         .orderBy(asc(meetings.sequence), asc(meetings.date)),
       // Current members, not the round leads who entered the group to look or help.
       db

@@ -22,6 +22,8 @@ import { joinLink } from '../demo/invites.ts'
 import type { AppEnv } from '../http/env.ts'
 import { apiError, readJson, readParams } from '../http/errors.ts'
 import type { Logger } from '../log.ts'
+import { GroupPart } from '../../shared/protocol/group-changed.ts'
+import type { Rooms } from '../relay/rooms.ts'
 
 export interface RoundGroupRouteDeps {
   leads: RoundLeads
@@ -30,6 +32,8 @@ export interface RoundGroupRouteDeps {
   groups: Pick<Groups, 'isMember'>
   invitations: Invitations
   audit: Pick<Audit, 'record'>
+  /** The group's open pages show its meetings and organisations: a change is told to them. */
+  rooms: Pick<Rooms, 'groupChanged'>
   logger: Logger
   publicUrl: string
   secureCookies: boolean
@@ -50,6 +54,7 @@ export function createRoundGroupRoutes({
   groups,
   invitations,
   audit,
+  rooms,
   logger,
   publicUrl,
   secureCookies,
@@ -91,7 +96,9 @@ export function createRoundGroupRoutes({
       kind: 'group.updated',
       detail: { fields: Object.keys(patch) },
     })
-    return c.json(await groupOf(cohortId, groupId))
+    const group = await groupOf(cohortId, groupId)
+    rooms.groupChanged(group.room, GroupPart.Meetings)
+    return c.json(group)
   })
 
   app.post('/:cohortId/groups/:groupId/invitations', thisRound, async (c) => {

@@ -186,6 +186,13 @@ describe('meetings: edit, move, archive, delete and order (facilitators)', () =>
       .from(meetings)
       .where(and(eq(meetings.id, target.id)))
     expect(row?.deletedAt).toBeInstanceOf(Date)
+    // Nor in the round lead's view of the group.
+    const { cohort, group } = (await (
+      await call(viewer, 'GET', '/group')
+    ).json()) as GroupWorkspaceResponse
+    const seen = await api.services.roundLead.view.group(cohort.id, group.id)
+    expect(seen?.meetings.map((m) => m.id)).not.toContain(target.id)
+    expect(seen?.meetings.length).toBeGreaterThan(0)
     const doc = await loadDoc(api.services.store, ROOM)
     expect(readAgenda(doc, target.id).length).toBeGreaterThan(0)
     const event = (await audited('meeting.deleted')).at(-1)
