@@ -9,7 +9,7 @@ import type { RoundScope } from './scope.ts'
  * The audit events about one person: those they caused (`participant_id`) and those done
  * to them (`detail.member`: a removal, a role change, an erasure, an export).
  */
-export const auditAbout = (db: Database, participantId: string) =>
+const auditAbout = (db: Database, participantId: string) =>
   db
     .select()
     .from(auditEvents)
