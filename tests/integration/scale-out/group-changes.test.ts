@@ -99,6 +99,24 @@ describe('scale-out: a change to the group’s meetings or members reaches every
     )
   })
 
+  it('a page that lost its socket is told both parts changed when it is back', async () => {
+    const onA = await pageOn(nodes[0]!, 'Alva på A')
+    // A node's first connection to Redis tells the rooms loaded before it both parts too.
+    const before = onA.told.length
+    // What was told while it was away is not sent again: it reads both parts instead.
+    onA.client.provider.ws?.close()
+    await waitFor(
+      () =>
+        onA.told
+          .slice(before)
+          .map(({ part }) => part)
+          .sort()
+          .join() === 'meetings,members',
+      5000,
+      'both parts after the reconnection',
+    )
+  })
+
   it('a provider without the handler (a page from before) stays connected and in sync', async () => {
     const unable = vi.spyOn(console, 'error').mockImplementation(() => {})
     const [a, b] = nodes as [RunningServer, RunningServer]
