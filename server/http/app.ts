@@ -11,6 +11,7 @@ import { createJoinRoutes } from '../routes/join.ts'
 import { createLeadRoutes } from '../routes/lead.ts'
 import { createRoundGroupRoutes } from '../routes/round-groups.ts'
 import { createRoundRoutes } from '../routes/rounds.ts'
+import { createRoundOverviewRoutes } from '../routes/round-overview.ts'
 import { createMemberRoutes } from '../routes/members.ts'
 import { createPrivacyRoutes } from '../routes/privacy.ts'
 import { createMeetingRoutes } from '../routes/meetings.ts'
@@ -93,6 +94,7 @@ export function createApp(services: Services, config: ServerConfig, logger: Logg
     createRoundGroupRoutes({ ...services, logger, publicUrl: config.publicUrl, secureCookies }),
   )
   api.route('/rounds', createPrivacyRoutes({ ...services, logger }))
+  api.route('/', createRoundOverviewRoutes({ ...services, logger }))
   api.route('/rooms', createSessionRoutes(services.sessions, services.rooms))
   api.route('/rooms', createGroupRoutes(services))
   api.route('/rooms', createMeetingRoutes(services))

@@ -270,6 +270,12 @@ export function createRooms(options: RoomsOptions) {
     lifecycle.get(name)?.tellAll(encodeGroupChanged(part))
   }
 
+  /**
+   * The room's document when it is loaded on this node, for reading only (the round
+   * overview reads it as it is instead of the store, which may lack what is being committed).
+   */
+  const loadedDoc = (name: string): Y.Doc | undefined => lifecycle.get(name)?.doc
+
   /** Who is connected to the room now (empty when it is not loaded here). */
   const participantsOnline = (name: string): Set<string> =>
     lifecycle.get(name)?.participantsOnline() ?? new Set()
@@ -300,6 +306,7 @@ export function createRooms(options: RoomsOptions) {
     changeSession,
     groupChanged,
     participantsOnline,
+    loadedDoc,
     shutdown,
     stats,
     stateOf: lifecycle.stateOf,
