@@ -1,7 +1,8 @@
 /**
  * The version history's contract (issue 13 § Version history): the snapshots the relay
  * keeps of a group's workspace, listed, read and restored as a new change.
- * `GET /api/rooms/:room/history` · `GET /api/rooms/:room/history/:versionId` ·
+ * `GET /api/rooms/:room/history` · `POST /api/rooms/:room/history` (keep one now) ·
+ * `GET /api/rooms/:room/history/:versionId` ·
  * `POST /api/rooms/:room/history/:versionId/restore` (facilitators).
  */
 import { z } from 'zod'
@@ -34,6 +35,11 @@ export interface HistoryVersion {
 export interface HistoryListResponse {
   /** Newest first. */
   versions: HistoryVersion[]
+}
+
+/** `POST /api/rooms/:room/history` (facilitators): the state now, kept as a version. */
+export interface HistoryKeptResponse {
+  version: HistoryVersion
 }
 
 /** One meeting as a version holds it, for reading (board parts, without controls). */

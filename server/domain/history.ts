@@ -187,7 +187,16 @@ export function createHistory(deps: HistoryDeps) {
     }
   }
 
-  return { list, read, restore }
+  /**
+   * Keeps the workspace as it is now as a version (a facilitator before a big change, or a
+   * group whose room has not been compacted yet) and returns the newest version.
+   */
+  async function keep(room: string): Promise<HistoryVersion | null> {
+    await deps.keepVersion(room)
+    return (await list(room))[0] ?? null
+  }
+
+  return { list, read, restore, keep }
 }
 
 export type History = ReturnType<typeof createHistory>

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import {
   restoreRequestSchema,
   versionParamsSchema,
+  type HistoryKeptResponse,
   type HistoryListResponse,
   type RestoreResponse,
 } from '../../shared/history-api.ts'
@@ -23,7 +24,8 @@ export interface HistoryRouteDeps {
  * The workspace's version history (issue 13). Members (facilitators and participants) list
  * and read versions; a viewer link does not (it is a projector's or an observer's view of
  * the board as it is now, often shared widely, and the history names who edited when).
- * Only facilitators restore. `GET /api/rooms/:room/history`,
+ * Only facilitators keep a version now and restore. `GET /api/rooms/:room/history`,
+ * `POST /api/rooms/:room/history` (keep the state now as a version),
  * `GET /api/rooms/:room/history/:versionId`, `POST /api/rooms/:room/history/:versionId/restore`.
  */
 export function createHistoryRoutes({ sessions, history, audit }: HistoryRouteDeps) {
@@ -50,6 +52,15 @@ export function createHistoryRoutes({ sessions, history, audit }: HistoryRouteDe
     noViewers(session)
     const body: HistoryListResponse = { versions: await history.list(session.room) }
     return c.json(body)
+  })
+
+  // Keeps the state now as a version (nothing new since the last one: that one).
+  app.post('/:room/history', facilitator, async (c) => {
+    const session = c.get('session')
+    const version = await history.keep(session.room)
+    if (!version) throw apiError(404, 'not_found', 'This group has no workspace yet.')
+    const body: HistoryKeptResponse = { version }
+    return c.json(body, 201)
   })
 
   app.get('/:room/history/:versionId', member, async (c) => {

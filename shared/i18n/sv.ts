@@ -1,6 +1,7 @@
 import { roleLabels } from '../domain/labels.ts'
 import { roundsSv } from './rounds.sv.ts'
 import { privacySv } from './privacy.sv.ts'
+import { historySv } from './history.sv.ts'
 
 /**
  * The UI's Swedish texts (the default). en.ts must have every key, in the same form. A
@@ -10,6 +11,7 @@ import { privacySv } from './privacy.sv.ts'
 export const sv = {
   ...roundsSv,
   ...privacySv,
+  ...historySv,
   'app.name': 'Modellrummet',
   'app.skip': 'Hoppa till innehållet',
   'lang.switch': 'In English',

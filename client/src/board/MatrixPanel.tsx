@@ -1,14 +1,18 @@
-import { For, Show } from 'solid-js'
+import { createSignal, For, Show } from 'solid-js'
 import {
   addMatrixQuestion,
+  answersOf,
   fieldId,
   getMatrixAnswer,
   getQuestionText,
+  meetingOf,
   moveMatrixQuestion,
+  questionsOf,
   readMatrix,
   removeMatrixQuestion,
 } from '../../../shared/workspace/index.ts'
 import { useGroup } from '../app/group-context.tsx'
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx'
 import { YTextField } from '../components/YTextField.tsx'
 import { useI18n } from '../i18n/context.tsx'
 import { useMeeting } from '../meeting/meeting-context.tsx'
@@ -16,6 +20,8 @@ import { SpotlightButton } from '../meeting/SpotlightButton.tsx'
 import { writePath } from '../meeting/write-access.ts'
 import { createMediaQuery } from '../sync/media.ts'
 import { createYSnapshot } from '../sync/snapshot.ts'
+import { createRemovalUndo } from './removal-undo.ts'
+import { UndoOffer } from './UndoOffer.tsx'
 
 /**
  * Every organisation answers the same questions side by side: a table on wide screens,
@@ -30,6 +36,25 @@ export function MatrixPanel(props: { meetingId: string }) {
   const narrow = createMediaQuery('(max-width: 760px)')
   const name = (id: string) => group.organisation(id)?.name ?? id
   const isMentor = (id: string) => group.organisation(id)?.memberRole !== 'benchmarking'
+  // Removing a question takes every organisation's answers with it: asked first, and the
+  // person who removed it can undo it for a while (their own removals only).
+  const removal = createRemovalUndo(() => {
+    const meetingMap = meetingOf(group.doc, props.meetingId)
+    const questions = meetingMap && questionsOf(meetingMap)
+    const answers = meetingMap && answersOf(meetingMap)
+    return questions && answers ? [questions, answers] : null
+  })
+  const [asking, setAsking] = createSignal<{ id: string; n: number } | null>(null)
+  let removeButton: HTMLButtonElement | undefined
+  let undoButton: HTMLButtonElement | undefined
+  const confirmRemoval = async (questionId: string) => {
+    const meetingId = props.meetingId
+    removal.remove(
+      group.doc,
+      () => removeMatrixQuestion(group.doc, meetingId, questionId),
+      t('undo.matrixRemoved'),
+    )
+  }
 
   const QuestionCell = (cell: { id: string; n: number }) => (
     <div class="question-cell" data-question={cell.id}>
@@ -71,7 +96,11 @@ export function MatrixPanel(props: { meetingId: string }) {
             type="button"
             class="icon-button danger"
             aria-label={`${t('matrix.remove')} ${cell.n}`}
-            onClick={() => removeMatrixQuestion(group.doc, props.meetingId, cell.id)}
+            aria-haspopup="dialog"
+            onClick={(event) => {
+              removeButton = event.currentTarget
+              setAsking({ id: cell.id, n: cell.n })
+            }}
           >
             ✕
           </button>
@@ -177,6 +206,25 @@ export function MatrixPanel(props: { meetingId: string }) {
         >
           {t('matrix.add')}
         </button>
+      </Show>
+      <UndoOffer undo={removal} ref={(button) => (undoButton = button)} />
+      <Show when={asking()}>
+        {(question) => (
+          <ConfirmDialog
+            title={t('matrix.removeTitle', { n: question().n })}
+            text={t('matrix.removeText')}
+            confirmLabel={t('remove.confirm')}
+            cancelLabel={t('remove.cancel')}
+            failedText={t('error.generic')}
+            danger
+            onConfirm={() => confirmRemoval(question().id)}
+            onClose={(confirmed) => {
+              setAsking(null)
+              // The removed row's button is gone: focus goes to the undo offer instead.
+              queueMicrotask(() => (confirmed ? undoButton : removeButton)?.focus())
+            }}
+          />
+        )}
       </Show>
     </div>
   )

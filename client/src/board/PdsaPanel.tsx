@@ -1,11 +1,20 @@
-import { For, Show } from 'solid-js'
-import { addPdsaPlan, plansForMeeting } from '../../../shared/workspace/index.ts'
+import { createSignal, For, Show } from 'solid-js'
+import {
+  addPdsaPlan,
+  pdsaPlansOf,
+  plansForMeeting,
+  removePdsaPlan,
+  type PdsaPlan,
+} from '../../../shared/workspace/index.ts'
 import { useGroup } from '../app/group-context.tsx'
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx'
 import { useI18n } from '../i18n/context.tsx'
 import { useMeeting } from '../meeting/meeting-context.tsx'
 import { writePath } from '../meeting/write-access.ts'
 import { createYSnapshot } from '../sync/snapshot.ts'
 import { PdsaPlanCard } from './PdsaPlanCard.tsx'
+import { createRemovalUndo } from './removal-undo.ts'
+import { UndoOffer } from './UndoOffer.tsx'
 
 /** PDSA plans per organisation, and the previous meeting's plans up for follow-up. */
 export function PdsaPanel(props: { meetingId: string; previousMeetingId: string | null }) {
@@ -22,6 +31,19 @@ export function PdsaPanel(props: { meetingId: string; previousMeetingId: string 
   const organisations = () =>
     (group.group()?.organisations ?? []).filter((org) => org.memberRole === 'benchmarking')
 
+  // A plan goes with everything written in it: asked first, and its remover can undo it
+  // for a while (their own removals only).
+  const removal = createRemovalUndo(() => pdsaPlansOf(group.doc))
+  const [asking, setAsking] = createSignal<{ plan: PdsaPlan; title: string } | null>(null)
+  let removeButton: HTMLButtonElement | undefined
+  let undoButton: HTMLButtonElement | undefined
+  const confirmRemoval = async (planId: string) =>
+    removal.remove(group.doc, () => removePdsaPlan(group.doc, planId), t('undo.planRemoved'))
+  const askRemove = (plan: PdsaPlan) => (title: string, button: HTMLButtonElement) => {
+    removeButton = button
+    setAsking({ plan, title })
+  }
+
   const add = (organisationId: string) => {
     const id = addPdsaPlan(group.doc, { organisationId, plannedAtMeetingId: props.meetingId })
     queueMicrotask(() => document.getElementById(`pdsa-${id}-aim`)?.focus())
@@ -33,7 +55,9 @@ export function PdsaPanel(props: { meetingId: string; previousMeetingId: string 
         <section aria-labelledby="pdsa-follow-up">
           <h3 id="pdsa-follow-up">{t('pdsa.followUp')}</h3>
           <For each={plans.value.followUp}>
-            {(plan) => <PdsaPlanCard plan={plan} meetingId={props.meetingId} />}
+            {(plan) => (
+              <PdsaPlanCard plan={plan} meetingId={props.meetingId} onRemove={askRemove(plan)} />
+            )}
           </For>
         </section>
       </Show>
@@ -54,13 +78,38 @@ export function PdsaPanel(props: { meetingId: string; previousMeetingId: string 
               </div>
               <Show when={own().length > 0} fallback={<p class="hint">{t('pdsa.none')}</p>}>
                 <For each={own()}>
-                  {(plan) => <PdsaPlanCard plan={plan} meetingId={props.meetingId} />}
+                  {(plan) => (
+                    <PdsaPlanCard
+                      plan={plan}
+                      meetingId={props.meetingId}
+                      onRemove={askRemove(plan)}
+                    />
+                  )}
                 </For>
               </Show>
             </section>
           )
         }}
       </For>
+      <UndoOffer undo={removal} ref={(button) => (undoButton = button)} />
+      <Show when={asking()}>
+        {(question) => (
+          <ConfirmDialog
+            title={t('pdsa.removeTitle', { plan: question().title })}
+            text={t('pdsa.removeText')}
+            confirmLabel={t('remove.confirm')}
+            cancelLabel={t('remove.cancel')}
+            failedText={t('error.generic')}
+            danger
+            onConfirm={() => confirmRemoval(question().plan.id)}
+            onClose={(confirmed) => {
+              setAsking(null)
+              // The removed plan's button is gone: focus goes to the undo offer instead.
+              queueMicrotask(() => (confirmed ? undoButton : removeButton)?.focus())
+            }}
+          />
+        )}
+      </Show>
     </div>
   )
 }

@@ -18,7 +18,6 @@ import {
 import {
   fieldId,
   getPdsaField,
-  removePdsaPlan,
   setPdsaChecklistLink,
   updatePdsaPlan,
   type PdsaPlan,
@@ -32,7 +31,12 @@ import { SpotlightButton } from '../meeting/SpotlightButton.tsx'
 import { writePath } from '../meeting/write-access.ts'
 
 /** One PDSA plan: the worksheet's fields, status, decision, results chain and checklist links. */
-export function PdsaPlanCard(props: { plan: PdsaPlan; meetingId: string }) {
+export function PdsaPlanCard(props: {
+  plan: PdsaPlan
+  meetingId: string
+  /** Asked to remove the plan (the panel confirms and offers undo); `title` names it. */
+  onRemove: (title: string, button: HTMLButtonElement) => void
+}) {
   const group = useGroup()
   const meeting = useMeeting()
   const { t, l } = useI18n()
@@ -155,7 +159,8 @@ export function PdsaPlanCard(props: { plan: PdsaPlan; meetingId: string }) {
         <button
           type="button"
           class="button subtle danger"
-          onClick={() => removePdsaPlan(group.doc, props.plan.id)}
+          aria-haspopup="dialog"
+          onClick={(event) => props.onRemove(title(), event.currentTarget)}
         >
           {t('pdsa.remove')}
         </button>

@@ -38,6 +38,11 @@ export function GroupHome() {
               </a>
             </p>
           </Show>
+          <Show when={!group.readOnly}>
+            <p>
+              <a href={`/g/${encodeURIComponent(group.room)}/historik`}>{t('history.link')}</a>
+            </p>
+          </Show>
           <section aria-labelledby="orgs-heading">
             <h2 id="orgs-heading">{t('home.organisations')}</h2>
             <ul class="org-list">

@@ -103,6 +103,23 @@ describe('version history API: who may list, read and restore', () => {
     expect(audited[0]).toMatchObject({ participantId: facilitator.participantId })
   })
 
+  it('lets only facilitators keep a version now', async () => {
+    expect((await call(participant, 'POST', '/history', {})).status).toBe(403)
+    expect((await call(viewer, 'POST', '/history', {})).status).toBe(403)
+    await api.services.rooms.change(ROOM, (doc) =>
+      addAgendaItem(doc, MEETING, { title: 'Sparas nu', minutes: 5 }),
+    )
+    const kept = await call(facilitator, 'POST', '/history', {})
+    expect(kept.status).toBe(201)
+    const { version: newest } = (await kept.json()) as { version: { id: string } }
+    expect(Number(newest.id)).toBeGreaterThan(Number(version))
+    const read = (await (
+      await call(facilitator, 'GET', `/history/${newest.id}`)
+    ).json()) as HistoryVersionResponse
+    const meeting = read.meetings.find((m) => m.id === MEETING)
+    expect(meeting?.agenda.map((item) => item.title)).toContain('Sparas nu')
+  })
+
   it('answers 404 for an unknown version, another room’s version and a meeting it lacks', async () => {
     const unknown = await call(facilitator, 'GET', '/history/987654')
     expect(unknown.status).toBe(404)
