@@ -13,6 +13,7 @@ import { createRounds } from './domain/rounds.ts'
 import { createRoundLeadServices } from './domain/round-lead-services.ts'
 import { createScoring } from './domain/scoring.ts'
 import { createPrivacy } from './domain/privacy/privacy.ts'
+import { createExportServices } from './exports/index.ts'
 import type { ServerConfig } from './config.ts'
 import type { Logger } from './log.ts'
 import { createRooms } from './relay/rooms.ts'
@@ -58,6 +59,11 @@ export function createServices(
   const { store, groups, meetings } = stored
   const commit = createGroupCommit(store)
   const bus = config.scaleOut && makeRedisBus(config.scaleOut, logger)
+  const exports = createExportServices({
+    ...stored,
+    logger,
+    maxDocumentBytes: config.documentLimits.maxDocumentBytes,
+  })
   const rooms = createRooms({
     bus,
     store,
@@ -101,12 +107,15 @@ export function createServices(
       audit: stored.audit,
       logger,
     }),
+    /** Minutes (.docx), checklist workbooks (.xlsx) and backups, built in a worker thread. */
+    exports,
     /**
      * Closes the connections the services opened themselves (Redis, with REDIS_URL), which
      * would otherwise keep the process alive. The database is the caller's to close.
      */
     async close(): Promise<void> {
       await bus?.close()
+      await exports.close()
     },
   }
 }

@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.ts'
 import { invitations, participants, sessions } from '../../db/schema.ts'
 import type { InvitationStatus, InvitationSummary, MemberSummary } from '../../shared/api.ts'
 import type { Role } from '../../shared/roles.ts'
+import { noteAttendance } from './attendance.ts'
 import { groupParticipantRows } from './group-participants.ts'
 
 /** A change to a member: their role before, and the sessions whose sockets must learn of it. */
@@ -113,9 +114,12 @@ export function createMembers(db: Database) {
     return { displayName: member.displayName, previousRole: member.role, sessionIds }
   }
 
-  /** One of the member's connections opened or closed. */
+  /** One of the member's connections opened or closed: last seen, and present that day. */
   async function seen(participantId: string, now = new Date()): Promise<void> {
-    await db.update(participants).set({ lastSeenAt: now }).where(eq(participants.id, participantId))
+    await db.batch([
+      db.update(participants).set({ lastSeenAt: now }).where(eq(participants.id, participantId)),
+      noteAttendance(db, participantId, now),
+    ])
   }
 
   /** The group's invitations, newest first, with who joined with each (never a token). */

@@ -1,0 +1,109 @@
+import { asc, eq } from 'drizzle-orm'
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import type { Database } from '../../db/client.ts'
+import { groups as groupRows } from '../../db/schema.ts'
+import { groupBackupSchema } from '../../shared/exports/backup.ts'
+import { requireRoundLead } from '../auth/lead-middleware.ts'
+import type { RoundLeads } from '../auth/round-leads.ts'
+import type { Audit } from '../domain/audit.ts'
+import type { Rounds } from '../domain/rounds.ts'
+import { BackupRefused } from '../exports/backup.ts'
+import type { WorkbookGroup } from '../exports/checklist-xlsx.ts'
+import type { ExportServices } from '../exports/index.ts'
+import type { AppEnv } from '../http/env.ts'
+import { apiError, readJson } from '../http/errors.ts'
+import { requireJsonBodies } from '../http/json-only.ts'
+import { download, exportLocale } from './download.ts'
+
+export interface RoundExportRouteDeps {
+  db: Database
+  leads: RoundLeads
+  rounds: Rounds
+  audit: Audit
+  exports: ExportServices
+}
+
+/**
+ * The round lead's export: `GET /api/rounds/:cohortId/export/checklist.xlsx?lang=sv|en`,
+ * every group of the round in one workbook (the group's workbook over several groups).
+ */
+export function createRoundExportRoutes({ db, leads, rounds, exports }: RoundExportRouteDeps) {
+  const app = new Hono<AppEnv>()
+  const lead = requireRoundLead(leads, { cohortParam: 'cohortId' })
+
+  app.get('/:cohortId/export/checklist.xlsx', lead, async (c) => {
+    const cohortId = c.req.param('cohortId')
+    const round = await rounds.find(cohortId)
+    if (!round) throw apiError(404, 'not_found', 'cohortId: no such round.')
+    const ids = await db
+      .select({ id: groupRows.id })
+      .from(groupRows)
+      .where(eq(groupRows.cohortId, cohortId))
+      .orderBy(asc(groupRows.name))
+    const groups: WorkbookGroup[] = []
+    // One group at a time: each read is a few small queries, never all rounds' at once.
+    for (const { id } of ids) {
+      const group = await exports.sources.workbookGroup(id)
+      if (group) groups.push(group)
+    }
+    const lang = exportLocale(c)
+    const bytes = await exports.runner.run({
+      kind: 'checklist',
+      input: { lang, title: round.name, groups },
+    })
+    const name = lang === 'en' ? 'Checklist' : 'Checklista'
+    return download(c, bytes, `${name} - ${round.name}.xlsx`, 'xlsx')
+  })
+
+  return app
+}
+
+/**
+ * `POST /api/rounds/:cohortId/groups/import` (the round's lead): a group's backup restored
+ * as a new group of the round → `201 { group, counts }`. Mounted ahead of the API's 64 kB
+ * body limit, with one of its own: a backup carries a whole workspace (up to
+ * MAX_DOCUMENT_BYTES, base64) and the group's rows.
+ */
+export function createBackupImportRoutes(
+  { leads, audit, exports }: Omit<RoundExportRouteDeps, 'db' | 'rounds'>,
+  maxDocumentBytes: number,
+) {
+  const app = new Hono<AppEnv>()
+  const maxSize = Math.ceil((maxDocumentBytes * 4) / 3) + 16 * 1024 * 1024
+
+  app.post(
+    '/:cohortId/groups/import',
+    // Who it is first: nobody else's upload is read.
+    requireRoundLead(leads, { cohortParam: 'cohortId' }),
+    requireJsonBodies,
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw apiError(413, 'payload_too_large', 'The backup is larger than this server takes.')
+      },
+    }),
+    async (c) => {
+      const cohortId = c.req.param('cohortId')
+      const backup = await readJson(c, groupBackupSchema)
+      const lead = c.get('lead')
+      const restored = await exports.backups.importGroup(cohortId, backup).catch((error) => {
+        if (error instanceof BackupRefused) throw apiError(error.status, error.code, error.message)
+        throw error
+      })
+      await audit.record({
+        groupId: restored.group.id,
+        cohortId,
+        leadId: lead.id,
+        kind: 'group.imported',
+        detail: {
+          from: { exportedAt: backup.exportedAt, round: backup.round.id },
+          ...restored.counts,
+        },
+      })
+      return c.json(restored, 201)
+    },
+  )
+
+  return app
+}
