@@ -14,6 +14,8 @@ import { createRoundRoutes } from '../routes/rounds.ts'
 import { createRoundOverviewRoutes } from '../routes/round-overview.ts'
 import { createMemberRoutes } from '../routes/members.ts'
 import { createPrivacyRoutes } from '../routes/privacy.ts'
+import { createExportRoutes } from '../routes/exports.ts'
+import { createBackupImportRoutes, createRoundExportRoutes } from '../routes/round-exports.ts'
 import { createMeetingRoutes } from '../routes/meetings.ts'
 import { createScoringRoutes } from '../routes/scoring.ts'
 import { createSessionRoutes } from '../routes/session.ts'
@@ -102,6 +104,13 @@ export function createApp(services: Services, config: ServerConfig, logger: Logg
   api.route('/rooms', createMemberRoutes({ ...services, logger }))
   api.route('/rooms', createScoringRoutes(services))
   api.route('/rooms', createHistoryRoutes(services))
+  api.route('/rooms', createExportRoutes(services))
+  api.route('/rounds', createRoundExportRoutes(services))
+  // Ahead of the API and its 64 kB body limit: a backup carries a whole workspace.
+  app.route(
+    '/api/rounds',
+    createBackupImportRoutes(services, config.documentLimits.maxDocumentBytes),
+  )
   app.route('/api', api)
   // A mounted app's notFound is not consulted; without these, /api/* fell through to the
   // client's index.html with 200.
