@@ -17,6 +17,8 @@ export interface RoomConnection {
   readonly participant: ParticipantSummary
   readonly logger: Logger
   send(frame: Uint8Array): void
+  /** Several frames in one socket write (a relayed batch); one send each when absent. */
+  sendAll?(frames: readonly Uint8Array[]): void
   close(code: number, reason: string): void
 }
 

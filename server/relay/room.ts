@@ -7,7 +7,6 @@ import {
   encodePermissionDenied,
   encodeSyncStep1,
   encodeSyncStep2,
-  encodeUpdate,
   MalformedMessage,
   parseMessage,
 } from './protocol.ts'
@@ -19,6 +18,7 @@ import { WriteRefusal } from '../../shared/workspace/write-policy.ts'
 import { makeStateRequests } from './state-requests.ts'
 import { writeRefusal } from './write-check.ts'
 import { applyReceivedUpdate, UpdateFailed } from './received-update.ts'
+import { relayBatch, type Outgoing } from './relay-batch.ts'
 
 export type { RoomConnection, RoomOptions, StoredLogCounts } from './room-types.ts'
 
@@ -47,6 +47,11 @@ export class Room {
   /** Counts changes to the document, so a repeated state request can be recognised. */
   private version = 0
   private persisted: Promise<unknown> = Promise.resolve()
+  /**
+   * Committed updates not relayed yet: a group commit resolves its whole batch in one turn,
+   * and they leave together at the end of it (relay-batch.ts), one frame per connection.
+   */
+  private outbox: Outgoing<RoomConnection>[] = []
   private failed = false
 
   constructor(private readonly options: RoomOptions) {
@@ -147,7 +152,7 @@ export class Room {
     try {
       if (applyReceivedUpdate(this.doc, update, PEER_ORIGIN)) {
         this.version += 1
-        this.broadcast(encodeUpdate(update), null)
+        this.relay(update, null)
         this.intake.changed()
       }
     } catch (error) {
@@ -309,13 +314,30 @@ export class Room {
         this.log.lastUpdateId = Math.max(this.log.lastUpdateId, id)
         this.log.updates += 1
         this.log.bytes += update.byteLength
-        this.broadcast(encodeUpdate(update), origin)
+        this.relay(update, origin === SERVER_ORIGIN ? null : origin)
         this.options.share?.({ kind: PeerKind.Update, payload: update })
         this.options.onCommitted(this)
       },
       (error: unknown) => this.fail(error),
     )
     this.persisted = committed
+  }
+
+  /**
+   * Queues a committed (or already stored) update for the connections here. The first one
+   * of a turn schedules the send as a microtask: it runs once the group commit has resolved
+   * every update of its batch, and adds no wait (nothing is held for a later batch).
+   */
+  private relay(update: Uint8Array, origin: RoomConnection | null): void {
+    if (this.outbox.push({ update, origin }) > 1) return
+    queueMicrotask(() => {
+      const batch = this.outbox
+      this.outbox = []
+      relayBatch(batch, this.connections, (connection, frames) => {
+        if (frames.length === 1 || !connection.sendAll) for (const f of frames) connection.send(f)
+        else connection.sendAll(frames)
+      })
+    })
   }
 
   private broadcast(frame: Uint8Array, except: unknown): void {

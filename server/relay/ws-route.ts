@@ -35,6 +35,27 @@ export interface RelayRouteDeps {
 const SLOW_READER_GRACE_MS = 1000
 
 /**
+ * Hono's upgrade helper adds its own 'message', 'close' and 'error' listeners to the socket
+ * right after onOpen returns; they close over the request's whole context (Hono's Context,
+ * the Request and its headers, the IncomingMessage, a URL), which every idle connection
+ * then kept alive. The relay listens on the socket itself (its listeners are added before
+ * this call, at the end of onOpen), so every listener added after it is Hono's: removed as
+ * soon as it is there. Measured with `npm run bench:idle` (ARCHITECTURE.md § The relay's
+ * memory per connection).
+ */
+function detachFromHono(raw: WebSocket): void {
+  const events = ['message', 'close', 'error'] as const
+  const ours = new Map(events.map((event) => [event, new Set(raw.listeners(event))]))
+  queueMicrotask(() => {
+    for (const event of events) {
+      for (const listener of raw.listeners(event)) {
+        if (!ours.get(event)?.has(listener)) raw.off(event, listener as () => void)
+      }
+    }
+  })
+}
+
+/**
  * `GET /ws/:room`: the y-websocket endpoint. The session is checked before the upgrade, so
  * a refused client gets 401/403 and not one byte of the document; a session with all its
  * sockets open gets 429, a full room 503 (facilitators have a reserve beyond it). Frame
@@ -80,6 +101,8 @@ export function createRelayRoute({
     },
     upgradeWebSocket((c) => {
       const session = c.get('session')
+      // The TCP socket `ws` writes to (the upgraded request's): corked around a batch.
+      const tcp = c.env?.incoming?.socket ?? null
       const allow = makeTokenBucket(limits.messagesPerSecond, limits.messageBurst)
       const allowBytes = makeTokenBucket(limits.bytesPerSecond, limits.byteBurst)
       let room: Room | null = null
@@ -110,6 +133,15 @@ export function createRelayRoute({
           if (socket.bufferedAmount > limits.maxBufferedBytes) return slowReader(socket)
           socket.send(frame)
           keepalive?.sent()
+        },
+        sendAll(frames) {
+          // One write for the batch: ws corks each frame itself, nested within ours.
+          tcp?.cork()
+          try {
+            for (const frame of frames) connection.send(frame)
+          } finally {
+            tcp?.uncork()
+          }
         },
         close(code, reason) {
           closed = true
@@ -149,13 +181,26 @@ export function createRelayRoute({
         if (room) room.message(connection, frame)
         else early.push(frame)
       }
+      const onClosed = (code: number): void => {
+        closed = true
+        expiry?.cancel()
+        keepalive?.stop()
+        connection.logger.debug('disconnected', { code })
+        void seen()
+        if (room) rooms.leave(room, connection)
+      }
       return {
         onOpen(_event, ws) {
           const raw = ws.raw as WebSocket
           socket = raw
+          raw.on('close', onClosed)
+          raw.on('error', (error: Error) =>
+            connection.logger.warn('socket error', { reason: error.message }),
+          )
           // Frames are read from the socket itself: Hono's onMessage copies each frame and
           // wraps it in a MessageEvent, a cost paid on every relayed update.
           raw.on('message', receive)
+          detachFromHono(raw)
           keepalive = makeKeepalive(raw, {
             intervalMs: keepaliveIntervalMs,
             sendQuietMessage: () => connection.send(QUIET_MESSAGE),
@@ -179,21 +224,9 @@ export function createRelayRoute({
             },
             (error: unknown) => {
               connection.logger.error('could not open the room', { error })
-              ws.close(CloseCode.InternalError, 'room unavailable')
+              raw.close(CloseCode.InternalError, 'room unavailable')
             },
           )
-        },
-        onClose(event) {
-          closed = true
-          expiry?.cancel()
-          keepalive?.stop()
-          connection.logger.debug('disconnected', { code: event.code })
-          void seen()
-          if (room) rooms.leave(room, connection)
-        },
-        onError(event) {
-          const error = (event as ErrorEvent).error as Error | undefined
-          connection.logger.warn('socket error', { reason: error?.message })
         },
       }
     }),

@@ -24,12 +24,11 @@ import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ServerAdapter } from './adapters/adapter.ts'
 import { starters } from './adapters/index.ts'
-import { errorWarning, killAllChildren, repoRoot, type Sample } from './child.ts'
-import { sleep } from '../helpers/clients.ts'
+import { errorWarning, killAllChildren, repoRoot } from './child.ts'
 import { envNumber as num, readLoadShape } from './env.ts'
-import { connectClients, destroyClients, type BenchClient } from './load.ts'
 import { loadPhase } from './load-phase.ts'
-import { percentile, slope } from './metrics.ts'
+import { percentile } from './metrics.ts'
+import { idlePhase } from './idle-phase.ts'
 import { formatProfile, summariseProfile } from './profile.ts'
 import { formatReport, judge, summarise, writeJson, type RoundResult } from './report.ts'
 
@@ -58,71 +57,6 @@ const loadRooms = (tag: string) =>
   Array.from({ length: config.shape.rooms }, (_, i) => `bench-${tag}-load-${i}`)
 
 /**
- * RSS after a full GC, once it has settled: freed pages go back to the system a little
- * later (malloc trimming, V8 releasing pages), so sample until two readings agree.
- */
-async function settledSample(adapter: ServerAdapter) {
-  let last = await adapter.server.sample(true)
-  for (let i = 0; i < 8; i++) {
-    await sleep(400)
-    const next = await adapter.server.sample(true)
-    const settled = Math.abs(next.rssBytes - last.rssBytes) < 256 * 1024
-    last = next
-    if (settled) break
-  }
-  return last
-}
-
-const IDLE_STEPS = 5
-
-/**
- * Memory per idle connection: clients connect in steps (each synced, then idle), the
- * server's memory is read after each step, and the figure is the least-squares slope over
- * the steps after the first. The first step is left out and a slope is used because a
- * server keeps pages freed after earlier phases (V8, malloc, SQLite's cache), which the
- * first connections reuse and any single reading can catch being returned.
- */
-async function idlePhase(adapter: ServerAdapter) {
-  await adapter.prepare(idleRooms, idlePerRoom)
-  const perStep = Math.max(1, Math.floor(idlePerRoom / IDLE_STEPS))
-  const connected: BenchClient[][][] = []
-  const readings: { connections: number; sample: Sample }[] = []
-  try {
-    for (let step = 0; step < IDLE_STEPS; step++) {
-      const clients = await connectClients(adapter, idleRooms, perStep, {
-        timeoutMs: 30_000,
-        firstSlot: step * perStep,
-      })
-      connected.push(clients)
-      await sleep(500)
-      const connections = (step + 1) * perStep * idleRooms.length
-      readings.push({ connections, sample: await settledSample(adapter) })
-    }
-  } catch (error) {
-    throw new Error(`${adapter.label}, idle phase: ${String(error)}`)
-  } finally {
-    for (const clients of connected) destroyClients(clients)
-  }
-  const measured = readings.slice(1)
-  const per = (pick: (sample: Sample) => number) =>
-    slope(measured.map((r) => ({ x: r.connections, y: pick(r.sample) })))
-  return {
-    readings: readings.map(({ connections, sample }) => ({
-      connections,
-      rssBytes: sample.rssBytes,
-      heapUsedBytes: sample.heapUsedBytes,
-    })),
-    connections: (measured.at(-1)?.connections ?? 0) - (readings[0]?.connections ?? 0),
-    before: (readings[1] ?? readings[0])!.sample,
-    after: readings.at(-1)!.sample,
-    rssPerConnection: per((s) => s.rssBytes),
-    heapUsedPerConnection: per((s) => s.heapUsedBytes),
-    heapTotalPerConnection: per((s) => s.heapTotalBytes),
-    externalPerConnection: per((s) => s.externalBytes),
-  }
-}
-
-/**
  * Idle memory in a fresh process of the same server: one that has carried load keeps
  * (and returns at unpredictable moments) memory from it, which made the readings of a
  * long-running process swing by tens of kB per connection between rounds.
@@ -130,7 +64,7 @@ async function idlePhase(adapter: ServerAdapter) {
 async function idleInFreshProcess(id: ServerAdapter['id']) {
   const fresh = await starters[id]()
   try {
-    return await idlePhase(fresh)
+    return await idlePhase(fresh, idleRooms, idlePerRoom)
   } finally {
     await fresh.stop()
   }
