@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, gt, inArray, isNull } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
-import { participants } from '../../db/schema.ts'
+import { groups, participants, sessions as sessionRows } from '../../db/schema.ts'
 import { Role } from '../../shared/roles.ts'
 import type { RoundLead } from '../../shared/rounds-api.ts'
 import type { Sessions } from '../auth/sessions.ts'
@@ -12,6 +12,12 @@ export interface GroupEntry {
   token: string
   /** First entry into this group (the member was made now). */
   firstTime: boolean
+}
+
+/** A group session a round lead's sign-out ended. */
+export interface EndedEntry {
+  sessionId: string
+  room: string
 }
 
 /**
@@ -61,5 +67,38 @@ export function createLeadEntry(db: Database, sessions: Pick<Sessions, 'resume'>
     return { participantId: member.id, token, firstTime: !existing }
   }
 
-  return { enter }
+  /**
+   * Ends every group session the lead holds by having entered groups (signing out as round
+   * lead: the rights that came with it go too), and says which, by room, so their open
+   * sockets can be closed. The member stays, for the next entry and for authorship.
+   */
+  async function leaveAll(leadId: string, now = new Date()): Promise<EndedEntry[]> {
+    const ended = await db
+      .select({ sessionId: sessionRows.id, room: groups.room })
+      .from(sessionRows)
+      .innerJoin(participants, eq(participants.id, sessionRows.participantId))
+      .innerJoin(groups, eq(groups.id, sessionRows.groupId))
+      .where(
+        and(
+          eq(participants.leadId, leadId),
+          isNull(sessionRows.revokedAt),
+          gt(sessionRows.expiresAt, now),
+        ),
+      )
+    if (ended.length > 0)
+      await db
+        .update(sessionRows)
+        .set({ revokedAt: now })
+        .where(
+          inArray(
+            sessionRows.id,
+            ended.map((entry) => entry.sessionId),
+          ),
+        )
+    return ended
+  }
+
+  return { enter, leaveAll }
 }
+
+export type LeadEntry = ReturnType<typeof createLeadEntry>

@@ -87,6 +87,8 @@ export function createApp(services: Services, config: ServerConfig, logger: Logg
       logger,
       publicUrl: config.publicUrl,
       secureCookies,
+      entry: services.roundLead.entry,
+      rooms: services.rooms,
     }),
   )
   api.route('/', createTimeRoutes())

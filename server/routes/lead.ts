@@ -21,9 +21,11 @@ import {
   type RoundLeads,
 } from '../auth/round-leads.ts'
 import type { Audit } from '../domain/audit.ts'
+import type { LeadEntry } from '../domain/lead-entry.ts'
 import type { AppEnv } from '../http/env.ts'
 import { apiError, readJson } from '../http/errors.ts'
 import type { Logger } from '../log.ts'
+import type { Rooms } from '../relay/rooms.ts'
 
 export interface LeadRouteDeps {
   leads: RoundLeads
@@ -35,6 +37,9 @@ export interface LeadRouteDeps {
   logger: Logger
   publicUrl: string
   secureCookies: boolean
+  /** The group sessions the lead got by entering groups: they end with the sign-out. */
+  entry: Pick<LeadEntry, 'leaveAll'>
+  rooms: Pick<Rooms, 'endSession'>
 }
 
 const problemStatus = {
@@ -63,6 +68,8 @@ export function createLeadRoutes({
   logger,
   publicUrl,
   secureCookies,
+  entry,
+  rooms,
 }: LeadRouteDeps) {
   const app = new Hono<AppEnv>()
 
@@ -102,6 +109,14 @@ export function createLeadRoutes({
 
   app.delete('/lead/session', requireRoundLead(leads), async (c) => {
     await leads.revoke(c.get('leadSession').id)
+    // The groups the lead entered: those sessions end too, and their sockets close (4401).
+    const ended = await entry.leaveAll(c.get('lead').id)
+    for (const { room, sessionId } of ended) rooms.endSession(room, sessionId)
+    if (ended.length > 0)
+      logger.info('round lead signed out of the groups entered', {
+        lead: c.get('lead').id,
+        sessions: ended.length,
+      })
     deleteCookie(c, leadCookieName, { path: '/' })
     return c.json({ ok: true })
   })
