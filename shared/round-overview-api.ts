@@ -1,13 +1,12 @@
 import type { ChecklistPhase } from './domain/checklist.ts'
+import type { MeetingKind } from './domain/meeting-kind.ts'
 import type { GroupMemberRole } from './domain/organisation.ts'
 import type { ResultsChainLevel } from './domain/results-chain.ts'
 import type { RoundTrack } from './domain/round-track.ts'
 import type { CriterionCount, ItemMeans } from './results/round.ts'
 
-export type { CriterionCount, ItemMeans }
-
 /** Plans per results-chain level; `none` for those not assessed yet. */
-export type PlansPerLevel = Record<ResultsChainLevel | 'none', number>
+type PlansPerLevel = Record<ResultsChainLevel | 'none', number>
 
 /** One group of the round, side by side with the others. */
 export interface RoundOverviewGroup {
@@ -24,7 +23,7 @@ export interface RoundOverviewGroup {
     /** Planned without a date yet. */
     undated: number
     /** The next one dated after today, if any. */
-    next: { id: string; kind: string; date: string } | null
+    next: { id: string; kind: MeetingKind; date: string } | null
   }
   /** Per phase: the group's benchmarking organisations meeting the criterion. */
   criterion: Record<ChecklistPhase, CriterionCount>

@@ -146,5 +146,3 @@ export function createRoundOverview({ db, view, reader }: RoundOverviewDeps) {
 
   return { overview }
 }
-
-export type RoundOverviews = ReturnType<typeof createRoundOverview>

@@ -14,9 +14,9 @@ import type { Services } from '../../server/services.ts'
 import { makePrng } from './prng.ts'
 
 /** One organisation's scores per phase, item by item (null: not scored). */
-export type ScoreSheet = Partial<Record<ChecklistPhase, (1 | 2 | 3 | null)[]>>
+type ScoreSheet = Partial<Record<ChecklistPhase, (1 | 2 | 3 | null)[]>>
 
-export interface BuiltGroup {
+interface BuiltGroup {
   id: string
   room: string
   /** Benchmarking organisation ids with their scores (what the test wrote). */
