@@ -1,11 +1,13 @@
 import { roleLabels } from '../domain/labels.ts'
 import { roundsEn } from './rounds.en.ts'
+import { meetingsEn } from './meetings.en.ts'
 import { privacyEn } from './privacy.en.ts'
 import { historyEn } from './history.en.ts'
 import type { Catalogue } from './sv.ts'
 
 export const en: Catalogue = {
   ...roundsEn,
+  ...meetingsEn,
   ...privacyEn,
   ...historyEn,
   'app.name': 'Modellrummet',

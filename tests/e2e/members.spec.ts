@@ -43,8 +43,8 @@ test('a facilitator invites, sees the member, withdraws the link, changes a role
 
   // Someone joins with it; the form says whose organisation it is for.
   const token = link.slice(link.indexOf('#') + 1)
+  // The facilitator's open page shows the new member at once (a live change, no reload).
   const ny = await joinAs(browser, token, 'Nils Nykomling')
-  await lead.reload()
   const card = lead.getByTestId('member').filter({ hasText: 'Nils Nykomling' })
   await expect(card).toContainText('Trelleborgs kommun')
   await expect(card).toContainText('Ansluten nu')

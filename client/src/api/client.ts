@@ -9,6 +9,7 @@ import type {
   JoinRequest,
   JoinResponse,
   MeetingInput,
+  MeetingListResponse,
   MeetingPatch,
   MeetingSummary,
   MemberRoleRequest,
@@ -77,6 +78,18 @@ export const api = {
     call<MeetingSummary>('POST', `${room(name)}/meetings`, input),
   updateMeeting: (name: string, id: string, patch: MeetingPatch) =>
     call<MeetingSummary>('PATCH', `${room(name)}/meetings/${encodeURIComponent(id)}`, patch),
+  archiveMeeting: (name: string, id: string, archived: boolean) =>
+    call<MeetingSummary>(
+      'POST',
+      `${room(name)}/meetings/${encodeURIComponent(id)}/${archived ? 'archive' : 'unarchive'}`,
+    ),
+  deleteMeeting: (name: string, id: string) =>
+    call<{ id: string; deleted: true }>(
+      'DELETE',
+      `${room(name)}/meetings/${encodeURIComponent(id)}`,
+    ),
+  orderMeetings: (name: string, meetingIds: string[]) =>
+    call<MeetingListResponse>('PUT', `${room(name)}/meetings/order`, { meetingIds }),
   createInvitation: (name: string, request: InvitationRequest) =>
     call<InvitationResponse>('POST', `${room(name)}/invitations`, request),
   invitations: (name: string) => call<InvitationsResponse>('GET', `${room(name)}/invitations`),

@@ -3,6 +3,7 @@ import {
   createEffect,
   createResource,
   Match,
+  on,
   Show,
   Switch,
   untrack,
@@ -19,6 +20,7 @@ import { SkipLink } from '../components/SkipLink.tsx'
 import { useI18n } from '../i18n/context.tsx'
 import { rememberGroup } from '../pages/last-group.ts'
 import { createWorkspaceConnection } from '../sync/connection.ts'
+import { createGroupChanges } from '../sync/group-changes.ts'
 import { createPeers } from '../sync/presence.ts'
 import { discardRefusedWrites } from '../sync/refused-writes.ts'
 import { GroupContext, type GroupContextValue } from './group-context.tsx'
@@ -91,12 +93,22 @@ function ConnectedGroup(props: ParentProps<{ session: SessionResponse; bare?: bo
     const loaded = group()
     if (loaded) rememberGroup(room, loaded.group.name)
   })
+  // Meetings and members changed by someone (any node): the group is read again, live.
+  const changes = createGroupChanges(connection.provider)
+  createEffect(
+    on(
+      () => [changes.version('meetings'), changes.version('members')],
+      () => void refetch(),
+      { defer: true },
+    ),
+  )
 
   const value: GroupContextValue = {
     room,
     session,
     group,
     refetchGroup: () => void refetch(),
+    changes,
     doc: connection.doc,
     provider: connection.provider,
     status: connection.status,

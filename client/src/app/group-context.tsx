@@ -7,6 +7,7 @@ import type {
   SessionResponse,
 } from '../../../shared/api.ts'
 import type { ConnectionStatus } from '../sync/connection.ts'
+import type { GroupChanges } from '../sync/group-changes.ts'
 import type { Peer } from '../sync/presence.ts'
 
 /** Everything a page inside a group needs: who I am, the group, the live document. */
@@ -15,6 +16,8 @@ export interface GroupContextValue {
   session: SessionResponse
   group: Resource<GroupWorkspaceResponse>
   refetchGroup: () => void
+  /** What the relay said changed in the group's structure (the group is refetched then). */
+  changes: GroupChanges
   doc: Y.Doc
   provider: WebsocketProvider
   status: Accessor<ConnectionStatus>

@@ -2,6 +2,7 @@ import { useParams } from '@solidjs/router'
 import { createMemo, Show } from 'solid-js'
 import { useGroup } from '../app/group-context.tsx'
 import { useI18n } from '../i18n/context.tsx'
+import { MeetingGone } from '../meetings/MeetingGone.tsx'
 import { MeetingRoom } from './MeetingRoom.tsx'
 
 /** `/g/:room/m/:meetingId?del=…`: the meeting's four co-edited parts, deep-linkable. */
@@ -17,7 +18,7 @@ export function MeetingBoard() {
   })
   return (
     <Show when={group.group()} fallback={<p aria-busy="true">{t('board.loading')}</p>}>
-      <Show when={meeting()} fallback={<p role="alert">{t('board.notFound')}</p>}>
+      <Show when={meeting()} fallback={<MeetingGone room={group.room} />}>
         {(current) => (
           // Keyed by id: another meeting is another control state, following and presence.
           <Show when={current().id} keyed>

@@ -1,4 +1,4 @@
-import { createSignal, onCleanup, onMount, Show } from 'solid-js'
+import { createEffect, createMemo, createSignal, on, onMount, Show } from 'solid-js'
 import { createStore, reconcile } from 'solid-js/store'
 import type { InvitationSummary, MemberSummary } from '../../../shared/api.ts'
 import { api } from '../api/client.ts'
@@ -9,13 +9,12 @@ import { MemberList } from '../members/MemberList.tsx'
 import { NewInvitation } from '../members/NewInvitation.tsx'
 import '../styles/members.css'
 
-/** How often the list asks who is online while the page is shown. */
-const REFRESH_MS = 15_000
-
 /**
  * `/g/:room/medlemmar` (facilitators): the group's members and invitations, a new
  * invitation, role changes and removals. Lists are kept by id, so a refresh keeps focus
- * and what a select shows on the cards that stay.
+ * and what a select shows on the cards that stay. Live, without polling: read again when
+ * the relay says the group's members or invitations changed (on any node), and when
+ * someone comes online or leaves (presence), for "online now" and "last seen".
  */
 export function MembersPage() {
   const group = useGroup()
@@ -43,12 +42,16 @@ function Members() {
   const [said, setSaid] = createSignal('')
   let membersHeading: HTMLHeadingElement | undefined
 
+  // Live changes can ask again before an answer came: only the latest answer is shown.
+  let asked = 0
   const load = async () => {
+    const ask = ++asked
     try {
       const [people, links] = await Promise.all([
         api.members(group.room),
         api.invitations(group.room),
       ])
+      if (ask !== asked) return
       setMembers(reconcile(people.members, { key: 'id' }))
       setInvitations(reconcile(links.invitations, { key: 'id' }))
       setState('ready')
@@ -57,10 +60,13 @@ function Members() {
     }
   }
   onMount(() => void load())
-  const timer = setInterval(() => {
-    if (document.visibilityState === 'visible') void load()
-  }, REFRESH_MS)
-  onCleanup(() => clearInterval(timer))
+  // A memo: presence changes with every focus move, who is online far less often.
+  const online = createMemo(() =>
+    [...new Set(group.peers().map((peer) => peer.presence.user.participantId))].sort().join(','),
+  )
+  createEffect(
+    on([() => group.changes.version('members'), online], () => void load(), { defer: true }),
+  )
 
   // Said once each time, even when the same words come twice.
   const announce = (text: string) => {

@@ -15,6 +15,7 @@ import { JoinQr } from './JoinQr.tsx'
 import { ProjectorStage } from './ProjectorStage.tsx'
 import { RoomPanel } from './RoomPanel.tsx'
 import '../styles/projector.css'
+import { MeetingGone } from '../meetings/MeetingGone.tsx'
 
 /**
  * The projector's screen for one meeting: read-only, no editing chrome, large type that
@@ -43,7 +44,7 @@ export function ProjectorView() {
 
   return (
     <Show when={group.group()} fallback={<p aria-busy="true">{t('board.loading')}</p>}>
-      <Show when={meeting()} fallback={<p role="alert">{t('board.notFound')}</p>}>
+      <Show when={meeting()} fallback={<MeetingGone room={group.room} />}>
         {(current) => (
           <div class="projector" data-testid="projector" data-part={part()}>
             <header class="projector-top">
