@@ -1,5 +1,6 @@
 import { roleLabels } from '../domain/labels.ts'
 import { roundsEn } from './rounds.en.ts'
+import { exportEn } from './export.en.ts'
 import { meetingsEn } from './meetings.en.ts'
 import { privacyEn } from './privacy.en.ts'
 import { historyEn } from './history.en.ts'
@@ -7,6 +8,7 @@ import type { Catalogue } from './sv.ts'
 
 export const en: Catalogue = {
   ...roundsEn,
+  ...exportEn,
   ...meetingsEn,
   ...privacyEn,
   ...historyEn,

@@ -1,5 +1,6 @@
 import { roleLabels } from '../domain/labels.ts'
 import { roundsSv } from './rounds.sv.ts'
+import { exportSv } from './export.sv.ts'
 import { meetingsSv } from './meetings.sv.ts'
 import { privacySv } from './privacy.sv.ts'
 import { historySv } from './history.sv.ts'
@@ -11,6 +12,7 @@ import { historySv } from './history.sv.ts'
  */
 export const sv = {
   ...roundsSv,
+  ...exportSv,
   ...meetingsSv,
   ...privacySv,
   ...historySv,

@@ -14,6 +14,7 @@ import { SpotlightPanel } from '../meeting/SpotlightPanel.tsx'
 import { createYSnapshot } from '../sync/snapshot.ts'
 import { AgendaPanel } from './AgendaPanel.tsx'
 import { BoardTabs } from './BoardTabs.tsx'
+import { ExportLinks } from '../exports/ExportLinks.tsx'
 import { ChecklistPanel } from './ChecklistPanel.tsx'
 import { MatrixPanel } from './MatrixPanel.tsx'
 import { PdsaPanel } from './PdsaPanel.tsx'
@@ -78,6 +79,7 @@ export function MeetingRoom(props: {
             </Switch>
           </section>
         </Show>
+        <ExportLinks meetingId={props.meetingId} print />
       </div>
     </MeetingContext.Provider>
   )

@@ -4,6 +4,7 @@ import { useGroup } from '../app/group-context.tsx'
 import { useI18n } from '../i18n/context.tsx'
 import { MeetingTimeline } from '../meetings/MeetingTimeline.tsx'
 import { LazyResultsSummary } from '../results/LazyResultsSummary.tsx'
+import { ExportLinks } from '../exports/ExportLinks.tsx'
 
 /** The group's home: organisations, the meeting timeline, who is online. */
 export function GroupHome() {
@@ -49,6 +50,7 @@ export function GroupHome() {
           </section>
           <MeetingTimeline />
           <LazyResultsSummary />
+          <ExportLinks print />
         </div>
       )}
     </Show>
