@@ -2,16 +2,18 @@ import { roleLabels } from '../domain/labels.ts'
 import { roundsEn } from './rounds.en.ts'
 import { exportEn } from './export.en.ts'
 import { meetingsEn } from './meetings.en.ts'
-import { privacyEn } from './privacy.en.ts'
 import { historyEn } from './history.en.ts'
+import { privacyEn } from './privacy.en.ts'
+import { overviewEn } from './overview.en.ts'
 import type { Catalogue } from './sv.ts'
 
 export const en: Catalogue = {
   ...roundsEn,
   ...exportEn,
   ...meetingsEn,
-  ...privacyEn,
   ...historyEn,
+  ...privacyEn,
+  ...overviewEn,
   'app.name': 'Modellrummet',
   'app.skip': 'Skip to content',
   'lang.switch': 'På svenska',

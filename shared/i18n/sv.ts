@@ -2,8 +2,9 @@ import { roleLabels } from '../domain/labels.ts'
 import { roundsSv } from './rounds.sv.ts'
 import { exportSv } from './export.sv.ts'
 import { meetingsSv } from './meetings.sv.ts'
-import { privacySv } from './privacy.sv.ts'
 import { historySv } from './history.sv.ts'
+import { privacySv } from './privacy.sv.ts'
+import { overviewSv } from './overview.sv.ts'
 
 /**
  * The UI's Swedish texts (the default). en.ts must have every key, in the same form. A
@@ -14,8 +15,9 @@ export const sv = {
   ...roundsSv,
   ...exportSv,
   ...meetingsSv,
-  ...privacySv,
   ...historySv,
+  ...privacySv,
+  ...overviewSv,
   'app.name': 'Modellrummet',
   'app.skip': 'Hoppa till innehållet',
   'lang.switch': 'In English',

@@ -29,6 +29,15 @@ const GroupFormPage = leadPage(() => import('../rounds/GroupFormPage.tsx'), 'Gro
 const CopyRoundPage = leadPage(() => import('../rounds/CopyRoundPage.tsx'), 'CopyRoundPage')
 const AuditPage = leadPage(() => import('../privacy/AuditPage.tsx'), 'AuditPage')
 const PersonPage = leadPage(() => import('../privacy/PersonPage.tsx'), 'PersonPage')
+const RoundOverviewPage = leadPage(
+  () => import('../overview/RoundOverviewPage.tsx'),
+  'RoundOverviewPage',
+)
+const GroupRoundOverviewPage = lazy(() =>
+  import('../overview/GroupRoundOverviewPage.tsx').then((m) => ({
+    default: m.GroupRoundOverviewPage,
+  })),
+)
 
 const HistoryPage = lazy(() =>
   import('../history/HistoryPage.tsx').then((m) => ({ default: m.HistoryPage })),
@@ -57,6 +66,7 @@ export function App() {
       <Route path="/omgang/:cohortId/ny-grupp" component={GroupFormPage} />
       <Route path="/omgang/:cohortId/grupp/:groupId" component={GroupFormPage} />
       <Route path="/omgang/:cohortId/logg" component={AuditPage} />
+      <Route path="/omgang/:cohortId/oversikt" component={RoundOverviewPage} />
       <Route path="/omgang/:cohortId/person/:participantId" component={PersonPage} />
       <Route path="/g/:room/m/:meetingId/visning" component={ProjectorRoute} />
       <Route path="/g/:room" component={GroupShell}>
@@ -65,6 +75,7 @@ export function App() {
         <Route path="/medlemmar" component={MembersPage} />
         <Route path="/resultat" component={ResultsPage} />
         <Route path="/historik" component={HistoryPage} />
+        <Route path="/omgang" component={GroupRoundOverviewPage} />
       </Route>
       <Route path="*" component={Landing} />
     </Router>

@@ -22,6 +22,7 @@ export function GroupHome() {
               <a class="button" href={`/g/${encodeURIComponent(group.room)}/medlemmar`}>
                 {t('members.link')}
               </a>
+              <a href={`/g/${encodeURIComponent(group.room)}/omgang`}>{t('overview.groupLink')}</a>
             </p>
           </Show>
           <Show when={!group.readOnly}>

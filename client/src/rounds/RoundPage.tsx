@@ -82,6 +82,9 @@ function RoundView(props: { round: RoundDetail; lead: RoundLead }) {
         <a class="button" href={`${base()}/redigera`}>
           {t('rounds.round.edit')}
         </a>
+        <a class="button" href={`${base()}/oversikt`}>
+          {t('overview.roundLink')}
+        </a>
         <a class="button" href={`${base()}/logg`}>
           {t('privacy.roundLink')}
         </a>

@@ -31,7 +31,7 @@ writeFileSync('test-results/e2e-demo.json', demo.stdout)
 // Round leads' one-time links (every round) through the CLI, as the first lead gets one:
 // one for the round lead's spec, one for the audit log's (privacy.spec.ts), so neither
 // depends on the other having run.
-for (const file of ['e2e-lead.json', 'e2e-lead-privacy.json']) {
+for (const file of ['e2e-lead.json', 'e2e-lead-privacy.json', 'e2e-lead-overview.json']) {
   const lead = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'admin-invite'], {
     env,
     encoding: 'utf8',
