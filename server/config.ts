@@ -125,6 +125,8 @@ function readRelayLimits(env: NodeJS.ProcessEnv): RelayLimits {
     maxConnectionsPerRoom: int(env.MAX_CONNECTIONS_PER_ROOM, RelayLimits.maxConnectionsPerRoom),
     facilitatorReserve: int(env.FACILITATOR_RESERVE, RelayLimits.facilitatorReserve),
     maxSocketsPerSession: int(env.MAX_SOCKETS_PER_SESSION, RelayLimits.maxSocketsPerSession),
+    joinsAtOnce: int(env.JOINS_AT_ONCE, RelayLimits.joinsAtOnce),
+    joinsWaiting: int(env.JOINS_WAITING, RelayLimits.joinsWaiting),
     // One whole document may wait for a reader (shared/protocol/limits.ts).
     maxBufferedBytes: int(
       env.MAX_BUFFERED_BYTES,

@@ -10,6 +10,7 @@ import type { Members } from '../domain/members.ts'
 import { apiError } from '../http/errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import type { Logger } from '../log.ts'
+import { AdmissionFull, makeAdmission } from './admission.ts'
 import { makeKeepalive, type Keepalive } from './keepalive.ts'
 import { QUIET_MESSAGE } from './protocol.ts'
 import { makeTokenBucket } from './rate-limit.ts'
@@ -72,8 +73,21 @@ export function createRelayRoute({
 }: RelayRouteDeps) {
   const app = new Hono<AppEnv & { Bindings: Partial<HttpBindings> }>()
   const sessionSockets = makeSessionSockets(limits.maxSocketsPerSession)
+  const admission = makeAdmission({ atOnce: limits.joinsAtOnce, waiting: limits.joinsWaiting })
   app.get(
     '/:room',
+    // First, so the session lookups of a reconnect storm are paced too.
+    async (c, next) => {
+      try {
+        await admission.admit(next)
+      } catch (error) {
+        if (!(error instanceof AdmissionFull)) throw error
+        logger.warn('refused a join: too many waiting', { waiting: limits.joinsWaiting })
+        throw apiError(503, 'rate_limited', 'Too many joins at once; try again.', undefined, {
+          'Retry-After': '1',
+        })
+      }
+    },
     requireSession(sessions),
     async (c, next) => {
       const room = c.req.param('room')

@@ -42,6 +42,13 @@ export const RelayLimits = {
    * server out of memory. The server defaults it to MAX_DOCUMENT_BYTES.
    */
   maxBufferedBytes: DocumentLimits.maxDocumentBytes,
+  /**
+   * Joins (session check and room load before an upgrade) run at once on one node; the
+   * others wait their turn (server/relay/admission.ts). 0: not paced.
+   */
+  joinsAtOnce: 4,
+  /** Joins that may wait for their turn; beyond it one is refused with 503 and retried. */
+  joinsWaiting: 10_000,
 } as const
 
 export type RelayLimits = { -readonly [K in keyof typeof RelayLimits]: number }
