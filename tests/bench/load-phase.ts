@@ -18,6 +18,8 @@ export async function loadPhase(adapter: ServerAdapter, rooms: string[], shape: 
       ...result,
       serverCpuMicros: after.cpuMicros - before.cpuMicros,
       serverSystemCpuMicros: after.systemCpuMicros - before.systemCpuMicros,
+      /** The server's longest event-loop stall during the edits (the sample before resets it). */
+      maxLoopStallMs: after.maxLoopStallMs,
       benchCpuMicros: benchCpu.user + benchCpu.system,
     }
   } finally {

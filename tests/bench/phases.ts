@@ -35,6 +35,7 @@ try {
         `(kernel ${((100 * load.serverSystemCpuMicros) / load.serverCpuMicros).toFixed(0)} %), ` +
         `p50 ${percentile(load.latencies, 50).toFixed(2)} ms, ` +
         `p99 ${percentile(load.latencies, 99).toFixed(2)} ms, ` +
+        `longest loop stall ${load.maxLoopStallMs.toFixed(1)} ms, ` +
         `${load.deliveries}/${load.expectedDeliveries} delivered`,
     )
   }

@@ -17,6 +17,10 @@ export interface RoundResult {
   latencyP50Ms: number
   latencyP99Ms: number
   latencyMaxMs: number
+  /** The server's longest event-loop stall during the measured load (ms). */
+  maxLoopStallMs: number
+  /** … and during the unmeasured load just before it. */
+  rewarmMaxLoopStallMs: number
   /** Server CPU during the load window as a share of one core. */
   serverCpuShare: number
   /** The bench process's CPU during the load window as a share of one core. */
@@ -40,6 +44,8 @@ export interface ServerSummary {
   kernelCpuShare: number
   latencyP50Ms: number
   latencyP99Ms: number
+  /** The longest event-loop stall of any round's load phases (max, not median). */
+  maxLoopStallMs: number
   rssBytesPerIdleConnection: number
   heapBytesPerIdleConnection: number
   deliveriesPerRound: number
@@ -69,6 +75,9 @@ export function summarise(label: string, server: string, rounds: RoundResult[]):
     kernelCpuShare: of((r) => r.kernelCpuShare),
     latencyP50Ms: of((r) => r.latencyP50Ms),
     latencyP99Ms: of((r) => r.latencyP99Ms),
+    maxLoopStallMs: Math.max(
+      ...rounds.map((r) => Math.max(r.maxLoopStallMs, r.rewarmMaxLoopStallMs)),
+    ),
     rssBytesPerIdleConnection: of((r) => r.rssBytesPerIdleConnection),
     heapBytesPerIdleConnection: of((r) => r.heapBytesPerIdleConnection),
     deliveriesPerRound: of((r) => r.deliveries),
@@ -190,6 +199,11 @@ export function formatReport(summaries: ServerSummary[], verdict: Verdict): stri
       pick: (s) => s.latencyP99Ms,
       fmt: (v) => v.toFixed(2),
       ratio: 'latencyP99Ms',
+    },
+    {
+      name: 'max loop stall, loads (ms)',
+      pick: (s) => s.maxLoopStallMs,
+      fmt: (v) => v.toFixed(1),
     },
     {
       name: 'RSS / idle connection (kB)',

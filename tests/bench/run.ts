@@ -76,7 +76,7 @@ async function measure(adapter: ServerAdapter, roundNo: number): Promise<RoundRe
   // A server left idle for minutes while the others ran had lost part of its warm-up (the
   // one measured first after all the warm-ups was slowest, whichever it was): the same
   // load, unmeasured, just before the measured phase.
-  await loadPhase(adapter, loadRooms(`r${roundNo}-rewarm`), {
+  const rewarm = await loadPhase(adapter, loadRooms(`r${roundNo}-rewarm`), {
     ...shape,
     loadMs: config.rewarmMs,
     seed: 100 + roundNo,
@@ -96,6 +96,8 @@ async function measure(adapter: ServerAdapter, roundNo: number): Promise<RoundRe
     latencyP50Ms: percentile(load.latencies, 50),
     latencyP99Ms: percentile(load.latencies, 99),
     latencyMaxMs: percentile(load.latencies, 100),
+    maxLoopStallMs: load.maxLoopStallMs,
+    rewarmMaxLoopStallMs: rewarm.maxLoopStallMs,
     serverCpuShare: load.serverCpuMicros / windowMicros,
     benchCpuShare: load.benchCpuMicros / windowMicros,
     idleConnections: idle.connections,
@@ -124,11 +126,12 @@ async function main(): Promise<void> {
     }
     for (const adapter of adapters) {
       console.log(`  ${adapter.label}: pid ${adapter.server.pid}, warming up`)
-      await loadPhase(adapter, loadRooms('warmup'), {
+      const warmup = await loadPhase(adapter, loadRooms('warmup'), {
         ...shape,
         loadMs: config.warmupMs,
         seed: 0,
       })
+      console.log(`    warm-up: longest loop stall ${warmup.maxLoopStallMs.toFixed(1)} ms`)
     }
     const results: RoundResult[] = []
     for (let roundNo = 1; roundNo <= config.rounds; roundNo++) {
@@ -141,6 +144,7 @@ async function main(): Promise<void> {
           `  round ${roundNo} ${adapter.label.padEnd(20)} ` +
             `${result.cpuMicrosPerDelivery.toFixed(1)} µs/delivery, ` +
             `p50 ${result.latencyP50Ms.toFixed(2)} ms, p99 ${result.latencyP99Ms.toFixed(2)} ms, ` +
+            `stall ${result.maxLoopStallMs.toFixed(1)} ms (rewarm ${result.rewarmMaxLoopStallMs.toFixed(1)}), ` +
             `${(result.rssBytesPerIdleConnection / 1000).toFixed(1)} kB/idle conn, ` +
             `${result.deliveries}/${result.expectedDeliveries} delivered`,
         )

@@ -20,6 +20,12 @@ export interface ServerAdapter extends ClientFactory {
   prepare(rooms: readonly string[], perRoom: number): Promise<void>
   /** Stops the server and removes what it left behind. */
   stop(): Promise<void>
+  /**
+   * SIGTERM, then (once the process is gone and `whileDown` ran) the same server started
+   * again on the same port and storage: the reconnect storm. Resolves with when it
+   * answered again (performance.now()).
+   */
+  restart?(whileDown: () => void): Promise<{ readyAt: number }>
 }
 
 /** Presence as a board client publishes it, the same for every server. */

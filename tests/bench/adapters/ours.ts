@@ -63,27 +63,28 @@ async function startVariant(variant: OursVariant): Promise<ServerAdapter> {
     // Migrated by the bench first; the server then finds the schema in place.
     handle = await openDatabase({ url: database.url })
     const port = await freePort()
-    const server = await spawnServerProcess({
-      label: variant.id,
-      script: variant.script,
-      env: {
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: database.url,
-        SEED_DEMO: '0',
-        LOG_LEVEL: 'warn',
-        MESSAGES_PER_SECOND: '100000',
-        MESSAGE_BURST: '100000',
-        MAX_CONNECTIONS_PER_ROOM: '10000',
-        // Every bench client comes from 127.0.0.1, in batches of 50 connecting at once.
-        MAX_PENDING_CONNECTIONS_PER_ADDRESS: '0',
-        // Unload empty rooms soon, as the reference servers do, so rounds do not pile up.
-        ROOM_GRACE_MS: '1000',
-        ...variant.env,
-      },
-      ready: `http://127.0.0.1:${port}/healthz`,
-    })
-    return oursAdapter(variant, server, port, handle, database.remove)
+    const spawn = () =>
+      spawnServerProcess({
+        label: variant.id,
+        script: variant.script,
+        env: {
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATABASE_URL: database.url,
+          SEED_DEMO: '0',
+          LOG_LEVEL: 'warn',
+          MESSAGES_PER_SECOND: '100000',
+          MESSAGE_BURST: '100000',
+          MAX_CONNECTIONS_PER_ROOM: '10000',
+          // Every bench client comes from 127.0.0.1, in batches of 50 connecting at once.
+          MAX_PENDING_CONNECTIONS_PER_ADDRESS: '0',
+          // Unload empty rooms soon, as the reference servers do, so rounds do not pile up.
+          ROOM_GRACE_MS: '1000',
+          ...variant.env,
+        },
+        ready: `http://127.0.0.1:${port}/healthz`,
+      })
+    return oursAdapter(variant, spawn, await spawn(), port, handle, database.remove)
   } catch (error) {
     handle?.close()
     database.remove()
@@ -93,11 +94,13 @@ async function startVariant(variant: OursVariant): Promise<ServerAdapter> {
 
 function oursAdapter(
   variant: OursVariant,
-  server: Awaited<ReturnType<typeof spawnServerProcess>>,
+  spawn: () => ReturnType<typeof spawnServerProcess>,
+  first: Awaited<ReturnType<typeof spawnServerProcess>>,
   port: number,
   handle: DatabaseHandle,
   removeDatabase: () => void,
 ): ServerAdapter {
+  let server = first
   const baseUrl = `http://127.0.0.1:${port}`
   const invitations = createInvitations(handle.db)
   const groups = new Map<string, TestGroup>()
@@ -135,9 +138,17 @@ function oursAdapter(
   return {
     id: variant.id,
     label: variant.label,
-    server,
+    get server() {
+      return server
+    },
     prepare,
     connect,
+    restart: async (whileDown) => {
+      await server.stop(10_000)
+      whileDown()
+      server = await spawn()
+      return { readyAt: performance.now() }
+    },
     stop: async () => {
       await server.stop()
       handle.close()

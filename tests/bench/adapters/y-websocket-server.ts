@@ -40,16 +40,26 @@ interface Variant {
 
 async function startVariant({ id, label, env }: Variant): Promise<ServerAdapter> {
   const port = await freePort()
-  const server = await spawnServerProcess({
-    label: id,
-    script: 'tests/bench/servers/y-websocket-server.ts',
-    env: { PORT: String(port), HOST: '127.0.0.1', ...env },
-    ready: 'ipc',
-  })
+  const spawn = () =>
+    spawnServerProcess({
+      label: id,
+      script: 'tests/bench/servers/y-websocket-server.ts',
+      env: { PORT: String(port), HOST: '127.0.0.1', ...env },
+      ready: 'ipc',
+    })
+  let server = await spawn()
   return {
     id,
     label,
-    server,
+    get server() {
+      return server
+    },
+    restart: async (whileDown) => {
+      await server.stop(10_000)
+      whileDown()
+      server = await spawn()
+      return { readyAt: performance.now() }
+    },
     prepare: async () => {},
     connect(room: string, slot: number, doc: Y.Doc): BenchClient {
       // Same client and options as for our relay; only the URL differs (no /ws, no session).

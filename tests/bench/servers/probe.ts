@@ -10,6 +10,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { writeHeapSnapshot } from 'node:v8'
 
 export type ProbeRequest =
@@ -31,10 +32,15 @@ export type ProbeReply =
       heapTotalBytes: number
       /** C++ objects bound to JS (Buffers, ArrayBuffers, native handles). */
       externalBytes: number
+      /** The longest event-loop stall since the previous sample (ms; 0 before the first). */
+      maxLoopStallMs: number
     }
   | { type: 'done'; id: number; error?: string }
 
 const collect = (globalThis as { gc?: () => void }).gc
+// Every stall the server's loop makes, to 5 ms: the bench reports the longest per phase.
+const loopDelay = monitorEventLoopDelay({ resolution: 5 })
+loopDelay.enable()
 let session: Session | null = null
 
 async function handle(message: ProbeRequest): Promise<ProbeReply> {
@@ -46,6 +52,9 @@ async function handle(message: ProbeRequest): Promise<ProbeReply> {
       }
       const cpu = process.cpuUsage()
       const memory = process.memoryUsage()
+      // The histogram's max is the worst delay of a 5 ms timer, in ns (it starts at 0).
+      const maxLoopStallMs = loopDelay.count > 0 ? loopDelay.max / 1e6 : 0
+      loopDelay.reset()
       return {
         type: 'sample',
         id: message.id,
@@ -55,6 +64,7 @@ async function handle(message: ProbeRequest): Promise<ProbeReply> {
         heapUsedBytes: memory.heapUsed,
         heapTotalBytes: memory.heapTotal,
         externalBytes: memory.external,
+        maxLoopStallMs,
       }
     }
     case 'profile-start': {

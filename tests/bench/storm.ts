@@ -1,0 +1,130 @@
+/**
+ * `npm run bench:storm`: the reconnect storm of issue 14. STORM_CLIENTS clients in
+ * STORM_ROOMS rooms are connected and synced; the server gets SIGTERM; while it is down
+ * every client makes one edit (offline, as a member typing through a restart); the server
+ * starts again on the same port and storage. Measured: how long until every client is
+ * reconnected, synced and holds every edit of its room (from the restarted server answering,
+ * and from the SIGTERM), whether any edit is lost, the server's CPU and its longest
+ * event-loop stall meanwhile. Ours against @y/websocket-server, each in its own process,
+ * with the same y-websocket clients (their own reconnect backoff). Not a test.
+ *
+ * Env: STORM_CLIENTS (2000), STORM_ROOMS (200), STORM_SERVERS (ours,y-websocket-server),
+ * STORM_TIMEOUT_MS (60000: a storm that does not settle by then is reported as such),
+ * BENCH_OURS_ENTRY (as for `npm run bench`).
+ */
+import type * as Y from 'yjs'
+import type { ServerAdapter } from './adapters/adapter.ts'
+import { isServerId, starters } from './adapters/index.ts'
+import { errorWarning, killAllChildren } from './child.ts'
+import { envNumber } from './env.ts'
+import { connectClients, destroyClients, type BenchClient } from './load.ts'
+import { checklistScoresOf } from '../../shared/workspace/index.ts'
+import { sleep } from '../helpers/clients.ts'
+
+const clientCount = envNumber('STORM_CLIENTS', 2000)
+const roomCount = Math.max(1, envNumber('STORM_ROOMS', 200))
+const timeoutMs = envNumber('STORM_TIMEOUT_MS', 60_000)
+const servers = (process.env.STORM_SERVERS ?? 'ours,y-websocket-server').split(',')
+const perRoom = Math.ceil(clientCount / roomCount)
+
+/** The key a client's edit during the restart writes (a participant's checklist score). */
+const keyOf = (slot: number) => `bench|storm:${slot}`
+
+interface StormResult {
+  label: string
+  clients: number
+  restartMs: number
+  fromReadyMs: number | null
+  fromSigtermMs: number | null
+  lostEdits: number
+  serverCpuMs: number
+  maxLoopStallMs: number
+}
+
+async function storm(adapter: ServerAdapter, tag: string): Promise<StormResult> {
+  if (!adapter.restart) throw new Error(`${adapter.label} cannot be restarted`)
+  const rooms = Array.from({ length: roomCount }, (_, i) => `storm-${tag}-${i}`)
+  await adapter.prepare(rooms, perRoom)
+  const byRoom = await connectClients(adapter, rooms, perRoom, { timeoutMs: 120_000 })
+  try {
+    await sleep(500)
+    const sigterm = performance.now()
+    // Each member types once while the server is away (their edits are in no server yet).
+    const { readyAt } = await adapter.restart(() =>
+      byRoom.forEach((clients) =>
+        clients.forEach((client, slot) => scoresOf(client.doc).set(keyOf(slot), 1)),
+      ),
+    )
+    // The restarted process: this first sample starts its CPU and stall counts (its start-up,
+    // before it answered, is not the storm's).
+    const before = await adapter.server.sample()
+    const settled = (client: BenchClient, room: readonly BenchClient[]) =>
+      client.synced() && room.every((_, slot) => scoresOf(client.doc).has(keyOf(slot)))
+    const deadline = performance.now() + timeoutMs
+    let done = false
+    while (!done && performance.now() < deadline) {
+      done = byRoom.every((room) => room.every((client) => settled(client, room)))
+      if (!done) await sleep(20)
+    }
+    const at = performance.now()
+    const after = await adapter.server.sample()
+    const lostEdits = byRoom.reduce(
+      (sum, room) =>
+        sum +
+        room.reduce(
+          (missing, client) =>
+            missing + room.filter((_, slot) => !scoresOf(client.doc).has(keyOf(slot))).length,
+          0,
+        ),
+      0,
+    )
+    return {
+      label: adapter.label,
+      clients: byRoom.reduce((sum, room) => sum + room.length, 0),
+      restartMs: readyAt - sigterm,
+      fromReadyMs: done ? at - readyAt : null,
+      fromSigtermMs: done ? at - sigterm : null,
+      lostEdits,
+      serverCpuMs: (after.cpuMicros - before.cpuMicros) / 1000,
+      maxLoopStallMs: after.maxLoopStallMs,
+    }
+  } finally {
+    destroyClients(byRoom)
+  }
+}
+
+const scoresOf = (doc: Y.Doc) => checklistScoresOf(doc)
+
+process.setMaxListeners(clientCount + 200)
+process.on('exit', killAllChildren)
+console.log(
+  `reconnect storm: ${perRoom * roomCount} clients in ${roomCount} rooms, SIGTERM and start again`,
+)
+const results: StormResult[] = []
+for (const id of servers) {
+  if (!isServerId(id)) throw new Error(`unknown server ${id}`)
+  const adapter = await starters[id]()
+  try {
+    const result = await storm(adapter, id)
+    results.push(result)
+    const s = (ms: number | null) => (ms === null ? 'not settled' : `${(ms / 1000).toFixed(2)} s`)
+    console.log(
+      `  ${result.label.padEnd(22)} all ${result.clients} synced with every edit ` +
+        `${s(result.fromReadyMs)} after the restart answered (${s(result.fromSigtermMs)} after ` +
+        `SIGTERM; restart ${s(result.restartMs)}), ${result.lostEdits} edits missing, ` +
+        `server CPU ${(result.serverCpuMs / 1000).toFixed(2)} s, ` +
+        `longest loop stall ${result.maxLoopStallMs.toFixed(1)} ms`,
+    )
+    const warning = errorWarning(adapter.label, adapter.server)
+    if (warning) console.log(warning)
+  } finally {
+    await adapter.stop()
+  }
+}
+const [ours, reference] = results
+if (ours?.fromReadyMs && reference?.fromReadyMs)
+  console.log(
+    `  ours/${reference.label}: ${(ours.fromReadyMs / reference.fromReadyMs).toFixed(2)} ` +
+      '(time to every client synced, from the restart answering)',
+  )
+process.exit(0)
