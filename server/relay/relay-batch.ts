@@ -10,7 +10,7 @@ export interface Outgoing<C> {
 /**
  * A merge of the batch pays for itself when the frames it saves reach this many: merging
  * cost ~15–25 µs, a frame more to a corked socket ~0.9 µs (`npm run bench:relay-batch`,
- * ARCHITECTURE.md § The relay's batches). Counted as receivers × (updates − 1).
+ * ARCHITECTURE.md § The relay under load). Counted as receivers × (updates − 1).
  */
 const FRAMES_A_MERGE_SAVES = 24
 

@@ -41,8 +41,8 @@ const SLOW_READER_GRACE_MS = 1000
  * the Request and its headers, the IncomingMessage, a URL), which every idle connection
  * then kept alive. The relay listens on the socket itself (its listeners are added before
  * this call, at the end of onOpen), so every listener added after it is Hono's: removed as
- * soon as it is there. Measured with `npm run bench:idle` (ARCHITECTURE.md § The relay's
- * memory per connection).
+ * soon as it is there. `npm run bench:idle`, the built server: heap per idle connection
+ * 20.0 → 8.5 kB (ARCHITECTURE.md § The relay under load).
  */
 function detachFromHono(raw: WebSocket): void {
   const events = ['message', 'close', 'error'] as const

@@ -10,12 +10,16 @@
  *
  * Env: STORM_CLIENTS (2000), STORM_ROOMS (200), STORM_SERVERS (ours,y-websocket-server),
  * STORM_TIMEOUT_MS (60000: a storm that does not settle by then is reported as such),
+ * STORM_PROFILE (1: a CPU profile of each server from its restart until the storm settled),
  * BENCH_OURS_ENTRY (as for `npm run bench`).
  */
 import type * as Y from 'yjs'
 import type { ServerAdapter } from './adapters/adapter.ts'
 import { isServerId, starters } from './adapters/index.ts'
-import { errorWarning, killAllChildren } from './child.ts'
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { errorWarning, killAllChildren, repoRoot } from './child.ts'
+import { formatProfile, summariseProfile } from './profile.ts'
 import { envNumber } from './env.ts'
 import { connectClients, destroyClients, type BenchClient } from './load.ts'
 import { checklistScoresOf } from '../../shared/workspace/index.ts'
@@ -25,6 +29,7 @@ const clientCount = envNumber('STORM_CLIENTS', 2000)
 const roomCount = Math.max(1, envNumber('STORM_ROOMS', 200))
 const timeoutMs = envNumber('STORM_TIMEOUT_MS', 60_000)
 const servers = (process.env.STORM_SERVERS ?? 'ours,y-websocket-server').split(',')
+const profile = process.env.STORM_PROFILE === '1'
 const perRoom = Math.ceil(clientCount / roomCount)
 
 /** The key a client's edit during the restart writes (a participant's checklist score). */
@@ -58,6 +63,7 @@ async function storm(adapter: ServerAdapter, tag: string): Promise<StormResult> 
     // The restarted process: this first sample starts its CPU and stall counts (its start-up,
     // before it answered, is not the storm's).
     const before = await adapter.server.sample()
+    if (profile) await adapter.server.profileStart()
     const settled = (client: BenchClient, room: readonly BenchClient[]) =>
       client.synced() && room.every((_, slot) => scoresOf(client.doc).has(keyOf(slot)))
     const deadline = performance.now() + timeoutMs
@@ -68,6 +74,13 @@ async function storm(adapter: ServerAdapter, tag: string): Promise<StormResult> 
     }
     const at = performance.now()
     const after = await adapter.server.sample()
+    if (profile) {
+      const path = resolve(repoRoot, 'bench-results', `storm-${adapter.id}.cpuprofile`)
+      mkdirSync(dirname(path), { recursive: true })
+      await adapter.server.profileStop(path)
+      console.log(`profile of ${adapter.label} during the storm (${path}):`)
+      console.log(formatProfile(summariseProfile(path)))
+    }
     const lostEdits = byRoom.reduce(
       (sum, room) =>
         sum +
