@@ -1,36 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { checklist2019 } from '../../../shared/domain/checklist-versions.ts'
-import { checklistPhaseFor } from '../../../shared/domain/checklist.ts'
 import { defaultMeetingPlan } from '../../../shared/domain/meeting-kind.ts'
-import { pdsaTextFields } from '../../../shared/domain/pdsa.ts'
 import { DocumentLimits } from '../../../shared/protocol/document-limits.ts'
-import {
-  addPdsaPlan,
-  getChecklistComment,
-  getMatrixAnswer,
-  getPdsaField,
-  initialiseMeeting,
-  readMatrix,
-  setChecklistScore,
-} from '../../../shared/workspace/index.ts'
+import { initialiseMeeting } from '../../../shared/workspace/index.ts'
+import { yearOfEdits } from '../../helpers/year-workspace.ts'
 
 const ORGANISATIONS = ['askersund', 'fagersta', 'arboga', 'hedemora']
-
-/** Types text as a person does: a character per update, with a correction now and then. */
-function type(doc: Y.Doc, text: Y.Text | undefined, content: string): void {
-  if (!text) throw new Error('no text to type in')
-  for (let i = 0; i < content.length; i++) {
-    doc.transact(() => text.insert(text.length, content[i]!))
-    if (i % 40 === 39) doc.transact(() => text.delete(text.length - 3, 3))
-  }
-}
-
-const prose = (words: number) =>
-  Array.from(
-    { length: words },
-    (_, i) => ['jämställdhet', 'styrning', 'uppföljning', 'mål'][i % 4],
-  ).join(' ')
 
 /**
  * The default of MAX_DOCUMENT_BYTES is sized from this: a year of one group's meetings
@@ -40,32 +16,20 @@ const prose = (words: number) =>
 describe('a year-long workspace', () => {
   it('stays far below the document size limit', () => {
     const doc = new Y.Doc()
-    for (const kind of defaultMeetingPlan) {
+    const meetings = defaultMeetingPlan.map((kind) => ({ id: kind, kind }))
+    for (const meeting of meetings)
       initialiseMeeting(doc, {
-        meetingId: kind,
-        kind,
+        meetingId: meeting.id,
+        kind: meeting.kind,
         organisationIds: ORGANISATIONS,
         checklistVersionId: checklist2019.id,
       })
-      const matrix = readMatrix(doc, kind)
-      for (const question of matrix.questions)
-        for (const organisation of ORGANISATIONS)
-          type(doc, getMatrixAnswer(doc, kind, question.id, organisation), prose(60))
-      const phase = checklistPhaseFor(kind)
-      for (const organisation of ORGANISATIONS) {
-        for (const item of checklist2019.items) {
-          if (!phase) continue
-          setChecklistScore(doc, organisation, phase, item.id, 2)
-          type(doc, getChecklistComment(doc, organisation, phase, item.id), prose(12))
-        }
-      }
-    }
-    for (const organisation of ORGANISATIONS) {
-      for (let plan = 0; plan < 4; plan++) {
-        const id = addPdsaPlan(doc, { organisationId: organisation, plannedAtMeetingId: 'bm1' })
-        for (const field of pdsaTextFields) type(doc, getPdsaField(doc, id, field), prose(40))
-      }
-    }
+    const edits = yearOfEdits(
+      doc,
+      { meetings, organisationIds: ORGANISATIONS, checklistVersionId: checklist2019.id },
+      { answerWords: 60, commentWords: 12, pdsaWords: 40, plans: 16, piece: 1 },
+    )
+    for (const edit of edits) edit(doc)
     const bytes = Y.encodeStateAsUpdate(doc).byteLength
     console.info(`year-long workspace: ${(bytes / 1024).toFixed(0)} kB encoded`)
     expect(bytes).toBeGreaterThan(100 * 1024) // it is a real year's worth

@@ -1,0 +1,133 @@
+/**
+ * `npm run bench:client`: how fast the built client shows a board, in headless Chromium
+ * against the real server (temporary database with the demo round, port BENCH_PORT).
+ * Prints, as medians of BENCH_RUNS navigations:
+ * - the initial JS (what index.html loads before anything runs, gzip) and the JS a first
+ *   visit to a board fetched in all;
+ * - first board content for a returning participant (same browser: HTTP cache and the
+ *   device's IndexedDB copy of the group), from navigation, unthrottled and on a throttled
+ *   1.6 Mbps / 150 ms connection (CDP Network.emulateNetworkConditions);
+ * - the same for a first visit on the throttled connection (empty cache and no local copy).
+ * Targets (issue 14): returning ≤ 300 ms, throttled returning ≤ 2 s, initial JS ≤ 70 kB.
+ * Not a test: the figures vary with the machine's load, so read the medians.
+ *
+ * Env: BENCH_PORT (3199), BENCH_RUNS (9), BENCH_CLIENT_DIR (a built client; else built now).
+ */
+import type { Browser, BrowserContext, Page } from '@playwright/test'
+import type { GroupWorkspaceResponse } from '../../shared/api.ts'
+import { recordFirstBoardContent, timeFirstBoardContent } from './browser/first-content.ts'
+import {
+  clientBuild,
+  gzipBytesOf,
+  initialJs,
+  launchChromium,
+  startProduct,
+  type DemoGroup,
+} from './browser/product.ts'
+import { envNumber } from './env.ts'
+import { median } from './metrics.ts'
+
+const port = envNumber('BENCH_PORT', 3199)
+const runs = envNumber('BENCH_RUNS', 9)
+/** 1.6 Mbps both ways, 150 ms added to every request (Chrome DevTools' "Fast 3G" is similar). */
+const THROTTLED = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: 1_600_000 / 8,
+  uploadThroughput: 1_600_000 / 8,
+}
+
+/** kB as vite prints them (1000 bytes), so the figures compare with `npx vite build`. */
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`
+const ms = (values: number[]) =>
+  `median ${median(values).toFixed(0)} ms  (runs: ${values.map((v) => v.toFixed(0)).join(', ')})`
+
+/** A context with the participant's session cookie, and the board's URL. */
+async function joined(browser: Browser, base: string, group: DemoGroup, name: string) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+  await recordFirstBoardContent(context)
+  const join = await context.request.post(`${base}/api/join`, {
+    data: { invite: group.invites.participant, name },
+  })
+  if (!join.ok()) throw new Error(`join failed: ${join.status()} ${await join.text()}`)
+  const workspace = (await (
+    await context.request.get(`${base}/api/rooms/${group.room}/group`)
+  ).json()) as GroupWorkspaceResponse
+  const meeting = workspace.meetings.find((m) => m.kind === 'bm1')
+  if (!meeting) throw new Error('the demo group has no BM1')
+  return { context, url: `${base}/g/${group.room}/m/${meeting.id}` }
+}
+
+async function throttle(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.emulateNetworkConditions', THROTTLED)
+}
+
+/** One navigation in a new tab of the context; the tab is closed after. */
+async function visit(context: BrowserContext, url: string, throttled: boolean): Promise<number> {
+  const page = await context.newPage()
+  try {
+    if (throttled) await throttle(context, page)
+    return await timeFirstBoardContent(page, url)
+  } finally {
+    await page.close()
+  }
+}
+
+async function main() {
+  const build = clientBuild()
+  const initial = initialJs(build.dir)
+  const product = await startProduct({ port, clientDir: build.dir })
+  const browser = await launchChromium()
+  try {
+    const group = product.groups.find((g) => g.room.startsWith('askersund'))
+    if (!group) throw new Error('the demo round has no Askersund group')
+
+    // First visit: what JS the board needed in all.
+    const { context, url } = await joined(browser, product.url, group, 'Bänk Återkommande')
+    const first = await context.newPage()
+    const scripts = new Set<string>()
+    first.on('response', (response) => {
+      const path = new URL(response.url()).pathname
+      if (path.startsWith('/assets/') && path.endsWith('.js')) scripts.add(path)
+    })
+    const firstVisit = await timeFirstBoardContent(first, url)
+    // Let y-indexeddb store the synced room before the returning visits.
+    await first.waitForTimeout(500)
+    await first.close()
+    const boardJs = [...scripts].reduce((sum, file) => sum + gzipBytesOf(build.dir, file), 0)
+
+    const returning: number[] = []
+    for (let i = 0; i < runs; i++) returning.push(await visit(context, url, false))
+    const returningThrottled: number[] = []
+    for (let i = 0; i < runs; i++) returningThrottled.push(await visit(context, url, true))
+    await context.close()
+
+    const firstThrottled: number[] = []
+    for (let i = 0; i < Math.min(runs, 5); i++) {
+      const fresh = await joined(browser, product.url, group, `Bänk Ny ${i + 1}`)
+      firstThrottled.push(await visit(fresh.context, fresh.url, true))
+      await fresh.context.close()
+    }
+
+    console.info(
+      `initial JS (index.html's script and modulepreloads, gzip): ${kB(initial.gzipBytes)}`,
+    )
+    console.info(`  ${initial.files.join(', ')}`)
+    console.info(
+      `JS a first visit to a board fetched (gzip): ${kB(boardJs)} in ${scripts.size} files`,
+    )
+    console.info(`first visit, unthrottled: ${firstVisit.toFixed(0)} ms`)
+    console.info(`returning participant, first board content: ${ms(returning)}`)
+    console.info(`returning participant, 1.6 Mbps / 150 ms: ${ms(returningThrottled)}`)
+    console.info(`first visit, 1.6 Mbps / 150 ms: ${ms(firstThrottled)}`)
+    console.info('targets: returning ≤ 300 ms, throttled returning ≤ 2000 ms, initial JS ≤ 70 kB')
+  } finally {
+    await browser.close()
+    await product.stop()
+    build.remove()
+  }
+}
+
+await main()
