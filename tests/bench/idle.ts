@@ -31,6 +31,14 @@ for (const id of servers) {
       `  ${adapter.label.padEnd(22)} RSS ${kB(idle.rssPerConnection)}, heap used ` +
         `${kB(idle.heapUsedPerConnection)}, external ${kB(idle.externalPerConnection)} per connection`,
     )
+    // The readings the slopes come from: RSS swings when a process returns freed pages.
+    const MB = (bytes: number) => (bytes / 1e6).toFixed(1)
+    console.log(
+      '    ' +
+        idle.readings
+          .map((r) => `${r.connections}: RSS ${MB(r.rssBytes)} MB, heap ${MB(r.heapUsedBytes)} MB`)
+          .join('; '),
+    )
   } finally {
     await adapter.stop()
   }
