@@ -11,7 +11,7 @@ import type { MeetingKind } from './domain/meeting-kind.ts'
 import type { AgendaItem, ChecklistRow, Matrix, PdsaPlan } from './workspace/index.ts'
 import { restoreParts, type RestorePart, type RestoreScope } from './workspace/restore.ts'
 
-export { restoreParts, type RestorePart, type RestoreScope }
+export type { RestorePart, RestoreScope }
 
 /** Someone whose edits a version holds (since the version before it). */
 export interface HistoryAuthor {
@@ -66,7 +66,7 @@ export const versionParamsSchema = z.object({
   versionId: z.string().regex(/^[1-9][0-9]{0,15}$/, 'a version id is a positive whole number'),
 })
 
-export const restoreScopeSchema: z.ZodType<RestoreScope> = z.union([
+const restoreScopeSchema: z.ZodType<RestoreScope> = z.union([
   z.literal('workspace'),
   z
     .object({
@@ -78,7 +78,6 @@ export const restoreScopeSchema: z.ZodType<RestoreScope> = z.union([
 
 /** `POST …/history/:versionId/restore` */
 export const restoreRequestSchema = z.object({ scope: restoreScopeSchema }).strict()
-export type RestoreRequest = z.infer<typeof restoreRequestSchema>
 
 export interface RestoreResponse {
   /** The version restored from. */

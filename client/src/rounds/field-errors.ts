@@ -1,4 +1,3 @@
-import type { MessageKey } from '../../../shared/i18n/index.ts'
 import { ApiFailure } from '../api/client.ts'
 
 /** A problem with one field: which one (`path`, as zod names it) and what to say. */
@@ -10,7 +9,7 @@ export interface Issue {
 /** Messages per field, keyed by the field's path ('name', 'meetingPlan.2.date'). */
 export type FieldErrors = Record<string, string>
 
-export const pathKey = (path: readonly PropertyKey[]): string => path.map(String).join('.')
+const pathKey = (path: readonly PropertyKey[]): string => path.map(String).join('.')
 
 /** The element id a form gives the field at `key`, so the error summary can link to it. */
 export const fieldId = (form: string, key: string): string => `${form}-${key.replace(/\./g, '-')}`
@@ -39,8 +38,6 @@ export const issuesOf = (failure: unknown): readonly Issue[] =>
 /** A 409 from the rounds API: the change cannot be made as things are (its own words). */
 export const isConflict = (failure: unknown): boolean =>
   failure instanceof ApiFailure && failure.code === 'conflict'
-
-export type Explain = (key: string, issue: Issue) => MessageKey | null
 
 /** Focus the element with this id once the change that makes it has rendered. */
 export const focusSoon = (id: string): void =>

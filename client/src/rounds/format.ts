@@ -23,10 +23,3 @@ export const meetingDay = (date: string, locale: Locale): string =>
 /** "12 mars 2026 14:05". */
 export const moment = (iso: string, locale: Locale): string =>
   new Date(iso).toLocaleString(tag(locale), { dateStyle: 'medium', timeStyle: 'short' })
-
-/** The latest of several ISO moments (null when there is none). */
-export const latest = (moments: readonly (string | null | undefined)[]): string | null =>
-  moments.reduce<string | null>(
-    (last, each) => (each && (!last || each > last) ? each : last),
-    null,
-  )
