@@ -12,6 +12,8 @@ const config: KnipConfig = {
     'server/main.ts',
     // Started as a worker thread: new Worker(new URL('./checkpoint-worker.js', import.meta.url)).
     'db/checkpoint-worker.js',
+    // Likewise: new Worker(new URL('./export-worker.ts' | '.js', import.meta.url)).
+    'server/exports/export-worker.ts',
     'tests/**/*.test.ts',
     'tests/e2e/**/*.spec.ts',
     // Started as child processes by the bench's adapters and by the tests.

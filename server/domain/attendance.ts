@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
 import { attendance, participants } from '../../db/schema.ts'
 
@@ -14,14 +14,14 @@ const swedishDay = new Intl.DateTimeFormat('sv-SE', {
 })
 
 /** YYYY-MM-DD in Europe/Stockholm ('sv-SE' formats dates that way). */
-export const dayInSweden = (at: Date): string => swedishDay.format(at)
+const dayInSweden = (at: Date): string => swedishDay.format(at)
 
 /**
  * Notes that the participant had a connection open or close now: one row per person and
  * day, its first and last time. Written beside `lastSeenAt`, on a connection's open and
  * close only, never per update, so it costs the relay nothing on its hot path.
  */
-export const noteAttendance = (db: Database, participantId: string, now: Date) =>
+export const noteAttendance = (db: Database, participantIds: readonly string[], now: Date) =>
   db
     .insert(attendance)
     .select(
@@ -34,7 +34,7 @@ export const noteAttendance = (db: Database, participantId: string, now: Date) =
           lastSeenAt: sql<number>`${now.getTime()}`.as('last_seen_at'),
         })
         .from(participants)
-        .where(eq(participants.id, participantId)),
+        .where(inArray(participants.id, [...participantIds])),
     )
     .onConflictDoUpdate({
       target: [attendance.participantId, attendance.day],

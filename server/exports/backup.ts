@@ -357,5 +357,3 @@ export function createBackups({ db, store, runner, sources, maxDocumentBytes }: 
 
   return { exportGroup, importGroup }
 }
-
-export type Backups = ReturnType<typeof createBackups>
