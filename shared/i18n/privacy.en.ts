@@ -1,6 +1,10 @@
 import type { privacySv } from './privacy.sv.ts'
 
-type Texts = { [Key in keyof typeof privacySv]: string }
+type Texts = {
+  [Key in keyof typeof privacySv]: (typeof privacySv)[Key] extends string
+    ? string
+    : { one: string; other: string }
+}
 
 /** The round lead's audit log and personal data pages in English, spread into en.ts. */
 export const privacyEn: Texts = {
@@ -42,8 +46,10 @@ export const privacyEn: Texts = {
   'privacy.person.eraseFailed': 'The data could not be erased. Try again.',
   'privacy.person.erased': 'The data is erased.',
   'privacy.retention.heading': 'Keeping data after the round',
-  'privacy.retention.open':
-    'The round is running. Once it is closed, sign-ins and invitations end {days} days later.',
+  'privacy.retention.open': {
+    one: 'The round is running. Once it is closed, sign-ins and invitations end {n} day later.',
+    other: 'The round is running. Once it is closed, sign-ins and invitations end {n} days later.',
+  },
   'privacy.retention.closed': 'The round was closed {closed}. Sign-ins and invitations end {ends}.',
   'privacy.retention.days': 'Days after closing',
   'privacy.retention.daysHint': 'Between 1 and 3650 days.',

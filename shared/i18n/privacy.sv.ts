@@ -41,8 +41,11 @@ export const privacySv = {
   'privacy.person.eraseFailed': 'Det gick inte att radera. Försök igen.',
   'privacy.person.erased': 'Uppgifterna är raderade.',
   'privacy.retention.heading': 'Lagring efter avslut',
-  'privacy.retention.open':
-    'Omgången pågår. När den avslutas upphör inloggningar och inbjudningar {days} dagar senare.',
+  'privacy.retention.open': {
+    one: 'Omgången pågår. När den avslutas upphör inloggningar och inbjudningar {n} dag senare.',
+    other:
+      'Omgången pågår. När den avslutas upphör inloggningar och inbjudningar {n} dagar senare.',
+  },
   'privacy.retention.closed':
     'Omgången avslutades {closed}. Inloggningar och inbjudningar upphör {ends}.',
   'privacy.retention.days': 'Dagar efter avslut',

@@ -44,7 +44,7 @@ export function RetentionSection(props: { cohortId: string }) {
             <p ref={statusLine} tabindex="-1" data-testid="retention-state">
               <Show
                 when={current().closedAt}
-                fallback={t('privacy.retention.open', { days: current().retentionDays })}
+                fallback={t('privacy.retention.open', { n: current().retentionDays })}
               >
                 {(closed) =>
                   t('privacy.retention.closed', {
