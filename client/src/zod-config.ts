@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 /**
  * The page's CSP has no 'unsafe-eval'. Without this, zod probes `new Function` when a

@@ -1,5 +1,7 @@
 import type * as Y from 'yjs'
-import { z } from 'zod'
+// zod/mini: the same checks in a fraction of the client's initial JS (ARCHITECTURE.md,
+// "Client performance"): the board reads this at every load.
+import { z } from 'zod/mini'
 
 /**
  * A meeting's control state: what the facilitator leads with. It lives in the root map
@@ -17,7 +19,7 @@ export const MeetingPart = {
 export type MeetingPart = (typeof MeetingPart)[keyof typeof MeetingPart]
 export const meetingParts = Object.values(MeetingPart) as [MeetingPart, ...MeetingPart[]]
 
-const id = z.string().min(1).max(200)
+const id = z.string().check(z.minLength(1), z.maxLength(200))
 
 const spotlightSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('question'), id }),
@@ -32,23 +34,19 @@ export type Spotlight = z.infer<typeof spotlightSchema>
  */
 export const timerSchema = z.object({
   state: z.enum(['running', 'paused']),
-  endsAt: z.number().finite(),
-  remainingMs: z.number().finite(),
-  durationMs: z
-    .number()
-    .finite()
-    .min(0)
-    .max(24 * 60 * 60 * 1000),
-  label: z.string().max(200).nullable(),
-  agendaItemId: id.nullable(),
+  endsAt: z.number(),
+  remainingMs: z.number(),
+  durationMs: z.number().check(z.minimum(0), z.maximum(24 * 60 * 60 * 1000)),
+  label: z.nullable(z.string().check(z.maxLength(200))),
+  agendaItemId: z.nullable(id),
   sound: z.boolean(),
 })
 export type MeetingTimer = z.infer<typeof timerSchema>
 
 export const lockSchema = z.object({
   byParticipantId: id,
-  byName: z.string().max(80),
-  at: z.number().finite(),
+  byName: z.string().check(z.maxLength(80)),
+  at: z.number(),
 })
 export type Lock = z.infer<typeof lockSchema>
 
@@ -56,19 +54,19 @@ export type Lock = z.infer<typeof lockSchema>
 export type LockScope = 'meeting' | 'agenda' | 'matrix' | 'checklist' | `plan:${string}`
 const lockScopeSchema = z.union([
   z.enum(['meeting', 'agenda', 'matrix', 'checklist']),
-  z.string().regex(/^plan:[^|]{1,200}$/) as z.ZodType<`plan:${string}`>,
+  z.string().check(z.regex(/^plan:[^|]{1,200}$/)) as z.ZodMiniType<`plan:${string}`>,
 ])
 
 /** A sealed checklist scoring round: scores are kept on the server until the reveal. */
 const scoringSchema = z.object({
   roundId: id,
   state: z.enum(['open', 'revealed']),
-  openedAt: z.number().finite(),
+  openedAt: z.number(),
 })
 export type ScoringRound = z.infer<typeof scoringSchema>
 
 /** "Ta alla hit": a counter the facilitator bumps; followers who stopped follow again. */
-const summonSchema = z.object({ count: z.number().int().min(0), at: z.number().finite() })
+const summonSchema = z.object({ count: z.int().check(z.minimum(0)), at: z.number() })
 
 /**
  * The join link the projector shows as a QR code: a time-limited participant invitation a
@@ -76,8 +74,8 @@ const summonSchema = z.object({ count: z.number().int().min(0), at: z.number().f
  * is as public as the projector's screen; a facilitator hides it by setting null.
  */
 const joinLinkSchema = z.object({
-  url: z.url({ protocol: /^https?$/ }).max(500),
-  expiresAt: z.number().finite(),
+  url: z.url({ protocol: /^https?$/ }).check(z.maxLength(500)),
+  expiresAt: z.number(),
 })
 export type JoinLink = z.infer<typeof joinLinkSchema>
 
@@ -85,12 +83,12 @@ export type JoinLink = z.infer<typeof joinLinkSchema>
 export const controlFields = {
   led: z.boolean(),
   part: z.enum(meetingParts),
-  agendaItem: id.nullable(),
-  spotlight: spotlightSchema.nullable(),
-  timer: timerSchema.nullable(),
-  scoring: scoringSchema.nullable(),
+  agendaItem: z.nullable(id),
+  spotlight: z.nullable(spotlightSchema),
+  timer: z.nullable(timerSchema),
+  scoring: z.nullable(scoringSchema),
   summon: summonSchema,
-  joinLink: joinLinkSchema.nullable(),
+  joinLink: z.nullable(joinLinkSchema),
 } as const
 export type ControlField = keyof typeof controlFields
 

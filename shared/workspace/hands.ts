@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 /**
  * Raised hands and "klar" (ready), per person and meeting: root map `hands`, key
@@ -9,7 +9,7 @@ import { z } from 'zod'
 const handSchema = z.object({
   raised: z.boolean(),
   ready: z.boolean(),
-  at: z.number().finite(),
+  at: z.number(),
 })
 export type Hand = z.infer<typeof handSchema>
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { participantFunctions, type ParticipantFunction } from '../domain/participant.ts'
 import { roles, type Role } from '../roles.ts'
 import { meetingParts, type MeetingPart } from './control.ts'
@@ -24,26 +24,25 @@ export interface PresenceView {
   following: boolean
 }
 
-const colourSchema = z.string().regex(/^#[0-9a-f]{6}$/i)
-const focusSchema = z
-  .object({ meetingId: z.string().max(100), field: z.string().max(200) })
-  .nullable()
-const viewSchema = z
-  .object({
-    meetingId: z.string().max(100),
+const text = (max: number) => z.string().check(z.maxLength(max))
+const colourSchema = z.string().check(z.regex(/^#[0-9a-f]{6}$/i))
+const focusSchema = z.nullable(z.object({ meetingId: text(100), field: text(200) }))
+const viewSchema = z.nullish(
+  z.object({
+    meetingId: text(100),
     part: z.enum(meetingParts),
     following: z.boolean(),
-  })
-  .nullish()
+  }),
+)
 
 const presenceSchema = z.object({
   user: z.object({
-    participantId: z.string().max(100),
-    name: z.string().max(80),
-    organisationId: z.string().max(100).nullable(),
-    function: z
-      .enum(participantFunctions as [ParticipantFunction, ...ParticipantFunction[]])
-      .nullable(),
+    participantId: text(100),
+    name: text(80),
+    organisationId: z.nullable(text(100)),
+    function: z.nullable(
+      z.enum(participantFunctions as [ParticipantFunction, ...ParticipantFunction[]]),
+    ),
     role: z.enum(roles as [Role, ...Role[]]),
     colour: colourSchema,
   }),

@@ -3,8 +3,15 @@ import { lazy, type JSX } from 'solid-js'
 import { I18nProvider } from '../i18n/context.tsx'
 import { Landing } from '../pages/Landing.tsx'
 import { JoinPage } from '../pages/JoinPage.tsx'
-import { GroupShell } from './GroupShell.tsx'
-import { GroupHome } from '../pages/GroupHome.tsx'
+
+// The group's pages (and with them Yjs, the relay's client and the workspace's schemas) are
+// loaded when a group is opened: the landing and the join page do not need them, and they
+// were most of the initial JS (ARCHITECTURE.md, "Client performance"). main.tsx starts
+// loading them at once on a group's URL.
+const GroupShell = lazy(() => import('./GroupShell.tsx').then((m) => ({ default: m.GroupShell })))
+const GroupHome = lazy(() =>
+  import('../pages/GroupHome.tsx').then((m) => ({ default: m.GroupHome })),
+)
 
 const MeetingBoard = lazy(() =>
   import('../board/MeetingBoard.tsx').then((m) => ({ default: m.MeetingBoard })),

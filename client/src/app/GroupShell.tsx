@@ -9,7 +9,7 @@ import {
   untrack,
   type ParentProps,
 } from 'solid-js'
-import type { SessionResponse } from '../../../shared/api.ts'
+import type { GroupWorkspaceResponse, SessionResponse } from '../../../shared/api.ts'
 import { canWrite, Role } from '../../../shared/roles.ts'
 import { colourFor, type Presence } from '../../../shared/workspace/presence.ts'
 import { api } from '../api/client.ts'
@@ -32,10 +32,23 @@ import { GroupContext, type GroupContextValue } from './group-context.tsx'
 export function GroupShell(props: ParentProps<{ bare?: boolean }>) {
   const params = useParams<{ room: string }>()
   const { t } = useI18n()
+  // The group is asked for with the session, not after it: the board needs both, and a
+  // returning visit's first content waited one more round trip for it (bench:client).
+  let early: { room: string; group: Promise<GroupWorkspaceResponse> } | null = null
   const [session] = createResource(
     () => params.room,
-    (room) => api.session(room),
+    (room) => {
+      const group = api.group(room)
+      group.catch(() => undefined) // without a session nobody reads it
+      early = { room, group }
+      return api.session(room)
+    },
   )
+  const takeEarlyGroup = (room: string) => {
+    const group = early?.room === room ? early.group : undefined
+    early = null
+    return group
+  }
   return (
     <Switch
       fallback={
@@ -53,7 +66,11 @@ export function GroupShell(props: ParentProps<{ bare?: boolean }>) {
       {/* Keyed: another session (another room) is another connection, not this one changed. */}
       <Match when={session()} keyed>
         {(current) => (
-          <ConnectedGroup session={current} bare={props.bare}>
+          <ConnectedGroup
+            session={current}
+            bare={props.bare}
+            firstGroup={takeEarlyGroup(current.room)}
+          >
             {props.children}
           </ConnectedGroup>
         )}
@@ -62,12 +79,24 @@ export function GroupShell(props: ParentProps<{ bare?: boolean }>) {
   )
 }
 
-function ConnectedGroup(props: ParentProps<{ session: SessionResponse; bare?: boolean }>) {
+function ConnectedGroup(
+  props: ParentProps<{
+    session: SessionResponse
+    bare?: boolean
+    /** The group as asked for with the session; later reads ask again. */
+    firstGroup?: Promise<GroupWorkspaceResponse>
+  }>,
+) {
   // One session for the component's life (GroupShell makes a new one for another session).
   const session = untrack(() => props.session)
   const room = session.room
   const connection = createWorkspaceConnection(room)
-  const [group, { refetch }] = createResource(() => api.group(room))
+  let firstGroup = untrack(() => props.firstGroup)
+  const [group, { refetch }] = createResource(() => {
+    const loading = firstGroup ?? api.group(room)
+    firstGroup = undefined
+    return loading
+  })
   const awareness = connection.provider.awareness
   const participant = session.participant
   const presence: Presence = {

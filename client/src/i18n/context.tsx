@@ -1,6 +1,8 @@
 import { createContext, createSignal, useContext, type ParentProps } from 'solid-js'
 import { isLocale, type Locale, type Localized } from '../../../shared/domain/locale.ts'
-import { translate, type MessageKey } from '../../../shared/i18n/index.ts'
+import type { MessageKey } from '../../../shared/i18n/index.ts'
+import { sv, type Catalogue } from '../../../shared/i18n/sv.ts'
+import { translateIn } from '../../../shared/i18n/translate.ts'
 
 const STORAGE_KEY = 'modellrummet:locale'
 
@@ -12,21 +14,42 @@ export interface I18n {
   l: (text: Localized) => string
 }
 
+/** The language this device chose before (Swedish unless it chose another). */
+export function storedLocale(): Locale {
+  const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY)
+  return isLocale(stored) ? stored : 'sv'
+}
+
+/**
+ * A language's texts. English is loaded when chosen: most members read Swedish, and its
+ * catalogue was a tenth of the initial JS (ARCHITECTURE.md, "Client performance").
+ * main.tsx loads a stored choice before the first render, so no Swedish flashes by.
+ */
+export const loadCatalogue = (locale: Locale): Promise<Catalogue> =>
+  locale === 'sv' ? Promise.resolve(sv) : import('../../../shared/i18n/en.ts').then((m) => m.en)
+
 /** Swedish by default; the choice is remembered on this device and sets <html lang>. */
 function createI18n(): I18n {
-  const stored = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY)
-  const initial: Locale = isLocale(stored) ? stored : 'sv'
-  const [locale, setLocaleSignal] = createSignal<Locale>(initial)
-  document.documentElement.lang = initial
+  const [current, setCurrent] = createSignal<{ locale: Locale; catalogue: Catalogue }>({
+    locale: 'sv',
+    catalogue: sv,
+  })
+  document.documentElement.lang = 'sv'
+  const show = (locale: Locale) =>
+    void loadCatalogue(locale).then((catalogue) => {
+      setCurrent({ locale, catalogue })
+      document.documentElement.lang = locale
+    })
+  const initial = storedLocale()
+  if (initial !== 'sv') show(initial)
   return {
-    locale,
+    locale: () => current().locale,
     setLocale: (next) => {
-      setLocaleSignal(next)
       localStorage.setItem(STORAGE_KEY, next)
-      document.documentElement.lang = next
+      show(next)
     },
-    t: (key, values) => translate(locale(), key, values),
-    l: (text) => text[locale()],
+    t: (key, values) => translateIn(current().catalogue, current().locale, key, values),
+    l: (text) => text[current().locale],
   }
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import type { MessageKey } from '../../../shared/i18n/index.ts'
 import { CloseCode } from '../../../shared/protocol/close-codes.ts'
 import {
@@ -28,8 +28,8 @@ type LockedPart = (typeof lockedParts)[number]
 /** What the member is told after their copy was thrown away (kept over the reload). */
 const refusalNoticeSchema = z.object({
   reason: z.enum([...writeRefusals, 'invalid', 'full', 'unknown']),
-  part: z.enum(lockedParts).optional(),
-  by: z.string().max(80).optional(),
+  part: z.optional(z.enum(lockedParts)),
+  by: z.optional(z.string().check(z.maxLength(80))),
 })
 export type RefusalNotice = z.infer<typeof refusalNoticeSchema>
 export type RefusalReason = RefusalNotice['reason']
