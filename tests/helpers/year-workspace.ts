@@ -50,11 +50,11 @@ const vocabulary = (
   'verksamheten beslutsunderlag könskonsekvensbeskrivning förbättring'
 ).split(' ')
 
-export const prose = (words: number, seed = 0): string =>
+const prose = (words: number, seed = 0): string =>
   Array.from({ length: words }, (_, i) => vocabulary[(i * 7 + seed) % vocabulary.length]).join(' ')
 
 /** Edits typing `content` at the end of a text, found again on the replica each time. */
-export function typing(text: (doc: Y.Doc) => Y.Text | undefined, content: string, piece: number) {
+function typing(text: (doc: Y.Doc) => Y.Text | undefined, content: string, piece: number) {
   const edits: Edit[] = []
   const at = (doc: Y.Doc) => {
     const found = text(doc)

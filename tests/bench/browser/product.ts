@@ -5,7 +5,7 @@
  * tests/e2e/support/serve.mjs does for the e2e run.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser } from '@playwright/test'
@@ -18,7 +18,7 @@ export interface DemoGroup {
 }
 
 /** Builds the client into `outDir` (vite, with its precompressed copies). */
-export function buildClient(outDir: string): void {
+function buildClient(outDir: string): void {
   const build = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], {
     stdio: ['ignore', 'ignore', 'inherit'],
   })
@@ -52,10 +52,6 @@ export function gzipBytesOf(clientDir: string, file: string): number {
     ? readFileSync(`${path}.gz`).byteLength
     : readFileSync(path).byteLength
 }
-
-/** Every built JS file, for mapping a URL the browser fetched to its gzip size. */
-export const builtScripts = (clientDir: string): string[] =>
-  readdirSync(join(clientDir, 'assets')).filter((name) => name.endsWith('.js'))
 
 export interface Product {
   url: string
