@@ -115,10 +115,13 @@ export function createMembers(db: Database) {
   }
 
   /** One of the member's connections opened or closed: last seen, and present that day. */
-  async function seen(participantId: string, now = new Date()): Promise<void> {
+  async function seen(participantIds: string | readonly string[], now = new Date()): Promise<void> {
+    // Several at once: the relay notes a turn's connections together (a reconnect storm).
+    const ids = typeof participantIds === 'string' ? [participantIds] : [...participantIds]
+    if (ids.length === 0) return
     await db.batch([
-      db.update(participants).set({ lastSeenAt: now }).where(eq(participants.id, participantId)),
-      noteAttendance(db, participantId, now),
+      db.update(participants).set({ lastSeenAt: now }).where(inArray(participants.id, ids)),
+      noteAttendance(db, ids, now),
     ])
   }
 

@@ -14,6 +14,7 @@ import { AdmissionFull, makeAdmission } from './admission.ts'
 import { makeKeepalive, type Keepalive } from './keepalive.ts'
 import { QUIET_MESSAGE } from './protocol.ts'
 import { makeTokenBucket } from './rate-limit.ts'
+import { makeSeenNotes } from './seen-notes.ts'
 import { makeSessionSockets } from './session-sockets.ts'
 import { makeExpiryTimer } from './session-expiry.ts'
 import type { Room, RoomConnection } from './room.ts'
@@ -73,6 +74,7 @@ export function createRelayRoute({
 }: RelayRouteDeps) {
   const app = new Hono<AppEnv & { Bindings: Partial<HttpBindings> }>()
   const sessionSockets = makeSessionSockets(limits.maxSocketsPerSession)
+  const noteSeen = makeSeenNotes(members, logger)
   const admission = makeAdmission({ atOnce: limits.joinsAtOnce, waiting: limits.joinsWaiting })
   app.get(
     '/:room',
@@ -125,12 +127,7 @@ export function createRelayRoute({
       let socket: WebSocket | null = null
       let expiry: { cancel(): void } | null = null
       let keepalive: Keepalive | null = null
-      const seen = () =>
-        members
-          ?.seen(session.participant.id)
-          .catch((error: unknown) =>
-            connection.logger.warn('could not note when a member was last seen', { error }),
-          )
+      const seen = () => noteSeen(session.participant.id)
       const connection: RoomConnection = {
         sessionId: session.sessionId,
         role: session.role,
@@ -200,7 +197,7 @@ export function createRelayRoute({
         expiry?.cancel()
         keepalive?.stop()
         connection.logger.debug('disconnected', { code })
-        void seen()
+        seen()
         if (room) rooms.leave(room, connection)
       }
       return {
@@ -229,7 +226,7 @@ export function createRelayRoute({
             connection.close(CloseCode.SessionExpired, 'session expired')
           })
           connection.logger.debug('connected')
-          void seen()
+          seen()
           rooms.join(session.room, connection).then(
             (joined) => {
               room = joined

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { connect, type Socket } from 'node:net'
+import { like } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
+import { participants } from '../../../db/schema.ts'
 import type { RunningServer } from '../../../server/server.ts'
 import { waitFor } from '../../helpers/clients.ts'
 import { makeTempDatabase } from '../../helpers/database.ts'
@@ -12,7 +14,7 @@ const SOCKETS = 30
 const tcpSockets = () =>
   process.getActiveResourcesInfo().filter((kind) => kind === 'TCPSocketWrap').length
 
-describe('relay: joins are admitted a few at a time', () => {
+describe('relay: a storm of joins', () => {
   let database: ReturnType<typeof makeTempDatabase> | null = null
   let server: RunningServer | null = null
   const sockets: Socket[] = []
@@ -92,5 +94,29 @@ describe('relay: joins are admitted a few at a time', () => {
     expect(outcomes.filter((status) => status === 503)).toHaveLength(SOCKETS - 3)
     // Refused joins left nothing waiting: the next ones get in.
     expect(await storm(url, sessions.slice(0, 3))).toEqual([101, 101, 101])
+  })
+
+  it('the connections of a storm are noted as seen in a few writes, every one of them', async () => {
+    const { url, sessions } = await arrange({ JOINS_AT_ONCE: '1' })
+    const members = server!.services.members
+    const seen = members.seen
+    const written: number[] = []
+    const writes: Promise<void>[] = []
+    members.seen = (ids, now) => {
+      written.push(typeof ids === 'string' ? 1 : ids.length)
+      writes.push(seen(ids, now))
+      return writes.at(-1)!
+    }
+    expect(await storm(url, sessions)).toEqual(sessions.map(() => 101))
+    await waitFor(() => written.reduce((sum, n) => sum + n, 0) >= SOCKETS, 5000, 'all noted')
+    // One write per connection before (30), one per turn 15: the joins come paced.
+    expect(written.length).toBeLessThanOrEqual(SOCKETS / 5)
+    await Promise.all(writes)
+    const rows = await server!.services.db
+      .select({ lastSeenAt: participants.lastSeenAt })
+      .from(participants)
+      .where(like(participants.displayName, 'Deltagare %'))
+    expect(rows).toHaveLength(SOCKETS)
+    for (const row of rows) expect(row.lastSeenAt).not.toBeNull()
   })
 })
