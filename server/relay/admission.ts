@@ -42,5 +42,3 @@ export function makeAdmission({ atOnce, waiting }: AdmissionOptions) {
 
   return { admit, waitingCount: () => queue.length, runningCount: () => running }
 }
-
-export type Admission = ReturnType<typeof makeAdmission>

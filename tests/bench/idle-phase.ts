@@ -9,7 +9,7 @@ import { slope } from './metrics.ts'
  * RSS after a full GC, once it has settled: freed pages go back to the system a little
  * later (malloc trimming, V8 releasing pages), so sample until two readings agree.
  */
-export async function settledSample(adapter: ServerAdapter) {
+async function settledSample(adapter: ServerAdapter) {
   let last = await adapter.server.sample(true)
   for (let i = 0; i < 8; i++) {
     await sleep(400)
