@@ -1,8 +1,9 @@
 import { Route, Router } from '@solidjs/router'
-import { lazy, type JSX } from 'solid-js'
+import { lazy, untrack, type JSX } from 'solid-js'
 import { I18nProvider } from '../i18n/context.tsx'
 import { Landing } from '../pages/Landing.tsx'
 import { JoinPage } from '../pages/JoinPage.tsx'
+import { GroupLoadContext, type GroupLoadHandoff } from './group-load.ts'
 
 // The group's pages (and with them Yjs, the relay's client and the workspace's schemas) are
 // loaded when a group is opened: the landing and the join page do not need them, and they
@@ -59,32 +60,36 @@ const ProjectorRoute = lazy(() =>
  * /g/:room/m/:meetingId/visning (the projector view, without the group's header),
  * /g/:room/medlemmar (members and invitations, for facilitators), /g/:room/resultat (results).
  */
-export function App() {
+export function App(props: { groupLoad?: GroupLoadHandoff }) {
+  // One handoff for the page's life (main.tsx makes it before the first render).
+  const groupLoad = untrack(() => props.groupLoad)
   return (
-    <Router root={I18nProvider}>
-      <Route path="/" component={Landing} />
-      <Route path="/join" component={JoinPage} />
-      <Route path="/leda" component={LeadJoinPage} />
-      <Route path="/omgang" component={RoundsPage} />
-      <Route path="/omgang/ny" component={RoundFormPage} />
-      <Route path="/omgang/:cohortId" component={RoundPage} />
-      <Route path="/omgang/:cohortId/redigera" component={RoundFormPage} />
-      <Route path="/omgang/:cohortId/kopiera" component={CopyRoundPage} />
-      <Route path="/omgang/:cohortId/ny-grupp" component={GroupFormPage} />
-      <Route path="/omgang/:cohortId/grupp/:groupId" component={GroupFormPage} />
-      <Route path="/omgang/:cohortId/logg" component={AuditPage} />
-      <Route path="/omgang/:cohortId/oversikt" component={RoundOverviewPage} />
-      <Route path="/omgang/:cohortId/person/:participantId" component={PersonPage} />
-      <Route path="/g/:room/m/:meetingId/visning" component={ProjectorRoute} />
-      <Route path="/g/:room" component={GroupShell}>
-        <Route path="/" component={GroupHome} />
-        <Route path="/m/:meetingId" component={MeetingBoard} />
-        <Route path="/medlemmar" component={MembersPage} />
-        <Route path="/resultat" component={ResultsPage} />
-        <Route path="/historik" component={HistoryPage} />
-        <Route path="/omgang" component={GroupRoundOverviewPage} />
-      </Route>
-      <Route path="*" component={Landing} />
-    </Router>
+    <GroupLoadContext.Provider value={groupLoad}>
+      <Router root={I18nProvider}>
+        <Route path="/" component={Landing} />
+        <Route path="/join" component={JoinPage} />
+        <Route path="/leda" component={LeadJoinPage} />
+        <Route path="/omgang" component={RoundsPage} />
+        <Route path="/omgang/ny" component={RoundFormPage} />
+        <Route path="/omgang/:cohortId" component={RoundPage} />
+        <Route path="/omgang/:cohortId/redigera" component={RoundFormPage} />
+        <Route path="/omgang/:cohortId/kopiera" component={CopyRoundPage} />
+        <Route path="/omgang/:cohortId/ny-grupp" component={GroupFormPage} />
+        <Route path="/omgang/:cohortId/grupp/:groupId" component={GroupFormPage} />
+        <Route path="/omgang/:cohortId/logg" component={AuditPage} />
+        <Route path="/omgang/:cohortId/oversikt" component={RoundOverviewPage} />
+        <Route path="/omgang/:cohortId/person/:participantId" component={PersonPage} />
+        <Route path="/g/:room/m/:meetingId/visning" component={ProjectorRoute} />
+        <Route path="/g/:room" component={GroupShell}>
+          <Route path="/" component={GroupHome} />
+          <Route path="/m/:meetingId" component={MeetingBoard} />
+          <Route path="/medlemmar" component={MembersPage} />
+          <Route path="/resultat" component={ResultsPage} />
+          <Route path="/historik" component={HistoryPage} />
+          <Route path="/omgang" component={GroupRoundOverviewPage} />
+        </Route>
+        <Route path="*" component={Landing} />
+      </Router>
+    </GroupLoadContext.Provider>
   )
 }

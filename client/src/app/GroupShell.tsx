@@ -7,6 +7,7 @@ import {
   Show,
   Switch,
   untrack,
+  useContext,
   type ParentProps,
 } from 'solid-js'
 import type { GroupWorkspaceResponse, SessionResponse } from '../../../shared/api.ts'
@@ -20,10 +21,12 @@ import { SkipLink } from '../components/SkipLink.tsx'
 import { useI18n } from '../i18n/context.tsx'
 import { rememberGroup } from '../pages/last-group.ts'
 import { createWorkspaceConnection } from '../sync/connection.ts'
+import { createLocalCopy, hasLocalCopy, type LocalCopy } from '../sync/local-copy.ts'
 import { createGroupChanges } from '../sync/group-changes.ts'
 import { createPeers } from '../sync/presence.ts'
 import { discardRefusedWrites } from '../sync/refused-writes.ts'
 import { GroupContext, type GroupContextValue } from './group-context.tsx'
+import { GroupLoadContext } from './group-load.ts'
 
 /**
  * `/g/:room/*`: checks the session, then connects the group's live workspace. `bare`: the
@@ -31,24 +34,35 @@ import { GroupContext, type GroupContextValue } from './group-context.tsx'
  */
 export function GroupShell(props: ParentProps<{ bare?: boolean }>) {
   const params = useParams<{ room: string }>()
-  const { t } = useI18n()
-  // The group is asked for with the session, not after it: the board needs both, and a
-  // returning visit's first content waited one more round trip for it (bench:client).
-  let early: { room: string; group: Promise<GroupWorkspaceResponse> } | null = null
-  const [session] = createResource(
-    () => params.room,
-    (room) => {
-      const group = api.group(room)
-      group.catch(() => undefined) // without a session nobody reads it
-      early = { room, group }
-      return api.session(room)
-    },
+  // Keyed: another room is another session, copy and connection, not this one changed.
+  return (
+    <Show when={params.room} keyed>
+      {(room) => (
+        <GroupRoom room={room} bare={props.bare}>
+          {props.children}
+        </GroupRoom>
+      )}
+    </Show>
   )
-  const takeEarlyGroup = (room: string) => {
-    const group = early?.room === room ? early.group : undefined
-    early = null
-    return group
-  }
+}
+
+/**
+ * One room's page. What a returning visit's board waits for starts at once and side by side
+ * (bench:client, ARCHITECTURE.md "Client performance"): the session and the group (asked
+ * for by main.tsx before this code had loaded, else here) and this device's copy of the
+ * workspace, opened now where it exists (else once the session is known, so a visit without
+ * one leaves no database behind).
+ */
+function GroupRoom(props: ParentProps<{ room: string; bare?: boolean }>) {
+  const { t } = useI18n()
+  // One room for the component's life (GroupShell keys it by room).
+  const room = untrack(() => props.room)
+  const early = useContext(GroupLoadContext)?.take(room)
+  const local = createLocalCopy(room)
+  void hasLocalCopy(room).then((kept) => kept && local.open())
+  const [session] = createResource(() => early?.session ?? api.session(room))
+  const group = early?.group ?? api.group(room)
+  group.catch(() => undefined) // without a session nobody reads it
   return (
     <Switch
       fallback={
@@ -63,14 +77,9 @@ export function GroupShell(props: ParentProps<{ bare?: boolean }>) {
           <p>{t('needInvite.body')}</p>
         </Page>
       </Match>
-      {/* Keyed: another session (another room) is another connection, not this one changed. */}
-      <Match when={session()} keyed>
+      <Match when={session()}>
         {(current) => (
-          <ConnectedGroup
-            session={current}
-            bare={props.bare}
-            firstGroup={takeEarlyGroup(current.room)}
-          >
+          <ConnectedGroup session={current()} local={local} bare={props.bare} firstGroup={group}>
             {props.children}
           </ConnectedGroup>
         )}
@@ -82,6 +91,7 @@ export function GroupShell(props: ParentProps<{ bare?: boolean }>) {
 function ConnectedGroup(
   props: ParentProps<{
     session: SessionResponse
+    local: LocalCopy
     bare?: boolean
     /** The group as asked for with the session; later reads ask again. */
     firstGroup?: Promise<GroupWorkspaceResponse>
@@ -90,7 +100,10 @@ function ConnectedGroup(
   // One session for the component's life (GroupShell makes a new one for another session).
   const session = untrack(() => props.session)
   const room = session.room
-  const connection = createWorkspaceConnection(room)
+  const connection = createWorkspaceConnection(
+    room,
+    untrack(() => props.local),
+  )
   let firstGroup = untrack(() => props.firstGroup)
   const [group, { refetch }] = createResource(() => {
     const loading = firstGroup ?? api.group(room)

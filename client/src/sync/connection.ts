@@ -1,9 +1,9 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js'
-import { clearDocument, IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { terminalCloseCodes } from '../../../shared/protocol/close-codes.ts'
 import { RELAY_PATH } from '../../../shared/protocol/messages.ts'
+import type { LocalCopy } from './local-copy.ts'
 import { discardingCloseCodes } from './refusal.ts'
 import { exposeForTests } from './test-hooks.ts'
 
@@ -22,22 +22,13 @@ export interface WorkspaceConnection {
 }
 
 /**
- * How long leaving waits for the local copy to be deleted. Another open tab of the group
- * holds the database open and blocks the deletion; it then completes when that tab closes.
+ * The group's Y.Doc, kept in IndexedDB on this device (`local`: edits made offline survive
+ * a reload), synced with the relay. The session cookie authenticates the WebSocket. The
+ * socket closes with the owner; the copy is the caller's (GroupShell opens it while the
+ * session is asked for, so the board renders from it before the socket has synced).
  */
-const FORGET_WAIT_MS = 2_000
-/** How long the socket waits for the device's copy to load (a browser without IndexedDB). */
-const LOCAL_COPY_WAIT_MS = 3_000
-
-/**
- * The group's Y.Doc, kept in IndexedDB on this device (edits made offline survive a reload)
- * and synced with the relay. The session cookie authenticates the WebSocket. Cleans up
- * with the owner.
- */
-export function createWorkspaceConnection(room: string): WorkspaceConnection {
-  const doc = new Y.Doc()
-  const localName = `modellrummet:${room}`
-  const local = new IndexeddbPersistence(localName, doc)
+export function createWorkspaceConnection(room: string, local: LocalCopy): WorkspaceConnection {
+  const doc = local.doc
   const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${RELAY_PATH}`
   const provider = new WebsocketProvider(base, room, doc, {
     // Opened once the device's copy is loaded (below).
@@ -55,10 +46,8 @@ export function createWorkspaceConnection(room: string): WorkspaceConnection {
   // with "Ändringen sparades inte" about one load in three. Without IndexedDB (whenSynced
   // never settles) the socket opens after a short wait all the same.
   let stopped = false
-  void Promise.race([
-    local.whenSynced,
-    new Promise((resolve) => setTimeout(resolve, LOCAL_COPY_WAIT_MS)),
-  ]).then(() => {
+  local.open()
+  void local.loaded.then(() => {
     if (!stopped) provider.connect()
   })
   const [status, setStatusSignal] = createSignal<ConnectionStatus>('connecting')
@@ -100,19 +89,12 @@ export function createWorkspaceConnection(room: string): WorkspaceConnection {
     window.removeEventListener('offline', wentOffline)
     window.removeEventListener('online', cameOnline)
     provider.destroy()
-    void local.destroy()
-    doc.destroy()
   })
-  // y-indexeddb's clearData does not wait for the deletion; this does (for a while).
   const forgetLocalCopy = async () => {
     stopped = true
     provider.shouldConnect = false
     provider.destroy()
-    await local.destroy()
-    await Promise.race([
-      clearDocument(localName),
-      new Promise((resolve) => setTimeout(resolve, FORGET_WAIT_MS)),
-    ])
+    await local.forget()
   }
   return { doc, provider, status, disconnectedSince, synced, forgetLocalCopy }
 }
