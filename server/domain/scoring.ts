@@ -18,6 +18,14 @@ export function createScoring(db: Database) {
     return rows[0] ?? null
   }
 
+  /** The group's open (not yet revealed) rounds: their meetings' checklists are sealed. */
+  async function openRounds(groupId: string): Promise<ScoringRoundRow[]> {
+    return db
+      .select()
+      .from(scoringRounds)
+      .where(and(eq(scoringRounds.groupId, groupId), eq(scoringRounds.state, 'open')))
+  }
+
   /** Opens a round for a meeting, or returns the one open already. */
   async function open(input: {
     groupId: string
@@ -101,7 +109,7 @@ export function createScoring(db: Database) {
       .where(eq(scoringRounds.id, roundId))
   }
 
-  return { find, open, setScore, setDone, scoresOf, doneOf, markRevealed }
+  return { find, openRounds, open, setScore, setDone, scoresOf, doneOf, markRevealed }
 }
 
 export type Scoring = ReturnType<typeof createScoring>

@@ -5,11 +5,13 @@ import {
   type HistoryKeptResponse,
   type HistoryListResponse,
   type RestoreResponse,
+  type RestoreScope,
 } from '../../shared/history-api.ts'
 import { Role } from '../../shared/roles.ts'
 import { requireSession } from '../auth/middleware.ts'
 import type { ActiveSession, Sessions } from '../auth/sessions.ts'
 import type { Audit } from '../domain/audit.ts'
+import type { Scoring } from '../domain/scoring.ts'
 import { MeetingNotInVersion, VersionNotFound, type History } from '../domain/history.ts'
 import type { AppEnv } from '../http/env.ts'
 import { apiError, readJson, readParams } from '../http/errors.ts'
@@ -18,6 +20,7 @@ export interface HistoryRouteDeps {
   sessions: Sessions
   history: History
   audit: Audit
+  scoring: Scoring
 }
 
 /**
@@ -28,7 +31,7 @@ export interface HistoryRouteDeps {
  * `POST /api/rooms/:room/history` (keep the state now as a version),
  * `GET /api/rooms/:room/history/:versionId`, `POST /api/rooms/:room/history/:versionId/restore`.
  */
-export function createHistoryRoutes({ sessions, history, audit }: HistoryRouteDeps) {
+export function createHistoryRoutes({ sessions, history, audit, scoring }: HistoryRouteDeps) {
   const app = new Hono<AppEnv>()
   const member = requireSession(sessions)
   const facilitator = requireSession(sessions, { facilitator: true })
@@ -45,6 +48,28 @@ export function createHistoryRoutes({ sessions, history, audit }: HistoryRouteDe
     if (error instanceof MeetingNotInVersion)
       throw apiError(404, 'not_found', 'scope.meetingId: this version has no such meeting.')
     throw error
+  }
+
+  /**
+   * A restore that would write a checklist whose sealed scoring round is open is refused:
+   * the relay refuses direct writes of that phase while the round is open (the scores are
+   * sealed until the reveal), and a restore written past it would put old scores on the
+   * board the reveal then overwrites. The whole workspace and a whole meeting include the
+   * checklist; the other parts do not.
+   */
+  async function refuseWhileSealed(groupId: string, scope: RestoreScope): Promise<void> {
+    if (typeof scope !== 'string' && scope.part !== undefined && scope.part !== 'checklist') return
+    const open = await scoring.openRounds(groupId)
+    const blocking =
+      scope === 'workspace' ? open : open.filter((round) => round.meetingId === scope.meetingId)
+    if (blocking.length === 0) return
+    throw apiError(
+      409,
+      'conflict',
+      scope === 'workspace'
+        ? 'A sealed scoring round is open in this group: reveal it before restoring the whole workspace.'
+        : 'A sealed scoring round is open for this meeting: reveal it before restoring its checklist.',
+    )
   }
 
   app.get('/:room/history', member, async (c) => {
@@ -77,6 +102,7 @@ export function createHistoryRoutes({ sessions, history, audit }: HistoryRouteDe
     const session = c.get('session')
     const { versionId } = readParams(c, versionParamsSchema)
     const { scope } = await readJson(c, restoreRequestSchema)
+    await refuseWhileSealed(session.groupId, scope)
     const changes = await history.restore(session.room, Number(versionId), scope).catch(notFound)
     await audit.record({
       groupId: session.groupId,

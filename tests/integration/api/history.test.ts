@@ -131,6 +131,33 @@ describe('version history API: who may list, read and restore', () => {
     expect(await messageOf(lacking)).toMatch(/scope\.meetingId/)
   })
 
+  it('refuses (409) restoring a checklist, a meeting or the workspace while a sealed scoring round is open', async () => {
+    const opened = await call(facilitator, 'POST', `/meetings/${MEETING}/scoring`)
+    expect(opened.status).toBe(201)
+    const { roundId } = (await opened.json()) as { roundId: string }
+    for (const scope of [{ meetingId: MEETING, part: 'checklist' }, { meetingId: MEETING }]) {
+      const refused = await restore(facilitator, version, scope)
+      expect(refused.status).toBe(409)
+      expect(await messageOf(refused)).toMatch(/sealed scoring round is open for this meeting/)
+    }
+    const whole = await restore(facilitator, version, 'workspace')
+    expect(whole.status).toBe(409)
+    expect(await messageOf(whole)).toMatch(/reveal it before restoring the whole workspace/)
+    // Other parts of that meeting, and another meeting's checklist, are not sealed.
+    expect(
+      (await restore(facilitator, version, { meetingId: MEETING, part: 'agenda' })).status,
+    ).toBe(200)
+    const other = `${ROOM}-uppstart`
+    expect(
+      (await restore(facilitator, version, { meetingId: other, part: 'checklist' })).status,
+    ).toBe(200)
+    // Revealed, the checklist can be restored again.
+    expect((await call(facilitator, 'POST', `/scoring/${roundId}/reveal`)).status).toBe(200)
+    expect(
+      (await restore(facilitator, version, { meetingId: MEETING, part: 'checklist' })).status,
+    ).toBe(200)
+  })
+
   it('answers 400 naming the field for a malformed id or scope', async () => {
     const badId = await call(facilitator, 'GET', '/history/abc')
     expect(badId.status).toBe(400)
