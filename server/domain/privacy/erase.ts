@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Database } from '../../../db/client.ts'
 import { participants, sessions } from '../../../db/schema.ts'
 import { ERASED_DISPLAY_NAME } from '../../../shared/privacy-api.ts'
+import { GroupPart } from '../../../shared/protocol/group-changed.ts'
 import type { DocWriter } from '../doc-writer.ts'
 import type { Rooms } from '../../relay/rooms.ts'
 import type { RoundScope } from './scope.ts'
@@ -10,8 +11,11 @@ import { anonymiseLocks } from './workspace-names.ts'
 export interface ErasureDeps {
   db: Database
   scope: RoundScope
-  /** Ends a session's open sockets on every node (4401), as a member's removal does. */
-  rooms: Pick<Rooms, 'endSession'>
+  /**
+   * Ends a session's open sockets on every node (4401) and tells the group's open pages its
+   * members changed, as a member's removal does.
+   */
+  rooms: Pick<Rooms, 'endSession' | 'groupChanged'>
   writer: DocWriter
 }
 
@@ -73,6 +77,7 @@ export function createErasure({ db, scope, rooms, writer }: ErasureDeps) {
         .where(and(eq(sessions.participantId, participantId), isNull(sessions.revokedAt))),
     ])
     for (const session of open) rooms.endSession(group.room, session.id)
+    rooms.groupChanged(group.room, GroupPart.Members)
     await writer.change(group.room, (doc) => anonymiseLocks(doc, participantId))
     return {
       id: participantId,

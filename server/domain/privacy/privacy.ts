@@ -14,7 +14,7 @@ import { createRoundScope } from './scope.ts'
 
 export interface PrivacyDeps {
   db: Database
-  rooms: Pick<Rooms, 'endSession'>
+  rooms: Pick<Rooms, 'endSession' | 'groupChanged'>
   writer: DocWriter
   audit: Pick<Audit, 'record'>
   logger: Logger
