@@ -99,7 +99,7 @@ export function createApp(services: Services, config: ServerConfig, logger: Logg
   )
   api.route('/rounds', createPrivacyRoutes({ ...services, logger }))
   api.route('/', createRoundOverviewRoutes({ ...services, logger }))
-  api.route('/rooms', createSessionRoutes(services.sessions, services.rooms))
+  api.route('/rooms', createSessionRoutes(services.sessions, services.rooms, services.audit))
   api.route('/rooms', createGroupRoutes(services))
   api.route('/rooms', createMeetingRoutes(services))
   api.route('/rooms', createInvitationRoutes({ ...services, publicUrl: config.publicUrl }))

@@ -88,7 +88,8 @@ export function createLeadRoutes({
       cohortId: lead.cohortId,
       leadId: lead.id,
       kind: 'lead.joined',
-      detail: { invitationId: joined.invitationId, displayName: lead.displayName },
+      // Ids only: the log's read names the lead from round_leads (a name is not kept twice).
+      detail: { invitationId: joined.invitationId },
     })
     setCookie(c, leadCookieName, token, {
       httpOnly: true,

@@ -89,6 +89,7 @@ export const privacyEn: Texts = {
   'audit.kind.invitation.used': 'Joined with an invitation',
   'audit.kind.member.role_changed': 'Role changed',
   'audit.kind.member.removed': 'Member removed',
+  'audit.kind.member.left': 'Left the group',
   'audit.kind.meeting.created': 'Meeting created',
   'audit.kind.meeting.updated': 'Meeting changed',
   'audit.kind.meeting.moved': 'Meeting moved',

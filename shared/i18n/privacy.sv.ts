@@ -86,6 +86,7 @@ export const privacySv = {
   'audit.kind.invitation.used': 'Gick med via inbjudan',
   'audit.kind.member.role_changed': 'Roll ändrad',
   'audit.kind.member.removed': 'Medlem borttagen',
+  'audit.kind.member.left': 'Lämnade gruppen',
   'audit.kind.meeting.created': 'Träff skapad',
   'audit.kind.meeting.updated': 'Träff ändrad',
   'audit.kind.meeting.moved': 'Träff flyttad',

@@ -162,4 +162,21 @@ describe('members: GET, PATCH {role} and DELETE /api/rooms/:room/members', () =>
       .where(eq(auditEvents.kind, 'member.removed'))
     expect(audit.at(-1)?.detail).toMatchObject({ member: removed.participantId })
   })
+
+  it('leaving the group yourself ends the session and is audited as member.left', async () => {
+    const leaving = await join(api.app, api.group(ROOM).invites.participant, 'Går Själv')
+    const response = await call(leaving, 'POST', '/leave')
+    expect(response.status).toBe(200)
+    expect((await sessionOf(leaving)).status).toBe(401)
+    const audit = await api.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.kind, 'member.left'))
+    expect(audit).toHaveLength(1)
+    expect(audit[0]).toMatchObject({
+      groupId: api.group(ROOM).id,
+      participantId: leaving.participantId,
+      detail: { member: leaving.participantId, role: 'participant' },
+    })
+  })
 })

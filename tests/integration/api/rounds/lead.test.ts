@@ -53,10 +53,12 @@ describe('round lead sessions and invitations', () => {
     expect(byBearer.status).toBe(200)
 
     const kinds = await api.database.db
-      .select({ kind: auditEvents.kind, leadId: auditEvents.leadId })
+      .select({ kind: auditEvents.kind, detail: auditEvents.detail })
       .from(auditEvents)
       .where(eq(auditEvents.leadId, body.lead.id))
-    expect(kinds.map((k) => k.kind)).toContain('lead.joined')
+    const joinedEvent = kinds.find((k) => k.kind === 'lead.joined')
+    // Ids only: the name lives in round_leads, and the log's read names the lead from there.
+    expect(joinedEvent?.detail).toEqual({ invitationId: expect.any(String) })
   })
 
   it('admin-invite --round makes a lead of that round; an unknown round is refused', () => {
