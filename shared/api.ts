@@ -119,6 +119,11 @@ export interface SessionResponse {
   groupId: string
   role: Role
   participant: ParticipantSummary
+  /**
+   * Present (true) only for a round lead who entered the group: the header links back to
+   * the rounds. Nobody else is told the field exists.
+   */
+  isRoundLead?: true
 }
 
 export interface CohortSummary {

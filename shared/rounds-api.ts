@@ -346,6 +346,8 @@ interface RoundMeeting {
   /** YYYY-MM-DD */
   date: string | null
   hostOrganisationId: string | null
+  /** ISO 8601 when a facilitator archived it (still in the plan, not coming); else null. */
+  archivedAt?: string | null
 }
 
 export interface RoundGroup {

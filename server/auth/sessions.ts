@@ -17,6 +17,8 @@ export interface ActiveSession {
   participant: ParticipantSummary
   /** A live connection opened with this session is closed at this moment. */
   expiresAt: Date
+  /** A round lead who entered the group (their member has `lead_id`): offered the way back. */
+  roundLead: boolean
 }
 
 export interface NewParticipant {
@@ -89,6 +91,7 @@ export function createSessions(db: Database) {
         organisationId: participants.organisationId,
         function: participants.function,
         expiresAt: sessions.expiresAt,
+        leadId: participants.leadId,
       })
       .from(sessions)
       .innerJoin(groups, eq(groups.id, sessions.groupId))
@@ -110,6 +113,7 @@ export function createSessions(db: Database) {
       room: row.room,
       role,
       expiresAt: row.expiresAt,
+      roundLead: row.leadId !== null,
       participant: {
         id: row.participantId,
         displayName: row.displayName,

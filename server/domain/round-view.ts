@@ -109,6 +109,7 @@ export function createRoundView(db: Database) {
           sequence: meetings.sequence,
           date: meetings.date,
           hostOrganisationId: meetings.hostOrganisationId,
+          archivedAt: meetings.archivedAt,
         })
         .from(meetings)
         // A meeting a facilitator deleted is out of the round's plan too.
@@ -146,7 +147,10 @@ export function createRoundView(db: Database) {
           .map(({ groupId: _g, ...organisation }) => organisation),
         meetings: meetingRows
           .filter((m) => m.groupId === group.id)
-          .map(({ groupId: _g, ...meeting }) => meeting),
+          .map(({ groupId: _g, archivedAt, ...meeting }) => ({
+            ...meeting,
+            archivedAt: archivedAt ? archivedAt.toISOString() : null,
+          })),
         memberCounts,
         lastActivityAt: lastSeen ? lastSeen.toISOString() : null,
       }

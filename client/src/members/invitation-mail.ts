@@ -33,10 +33,18 @@ const day = (date: Date) =>
     year: 'numeric',
   })
 
-/** The coming meeting with a date (today or later), earliest first. */
-export function nextMeetingOf(meetings: readonly MeetingSummary[], today: string) {
+/**
+ * The coming meeting with a date (today or later), earliest first. An archived meeting is
+ * not coming, whatever its date; a deleted one is never listed (the group's and the round's
+ * reads leave them out), and one marked deleted is skipped here too.
+ */
+export function nextMeetingOf(
+  meetings: readonly (MeetingSummary & { deletedAt?: string | null })[],
+  today: string,
+) {
   return (
     meetings
+      .filter((meeting) => !meeting.archivedAt && !meeting.deletedAt)
       .filter((meeting) => meeting.date !== null && meeting.date >= today)
       .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))[0] ?? null
   )

@@ -71,4 +71,14 @@ describe('the invitation e-mail', () => {
     expect(nextMeetingOf(meetings, '2026-03-12')?.id).toBe('soon')
     expect(nextMeetingOf(meetings, '2026-07-01')).toBeNull()
   })
+
+  it('skips an archived or deleted meeting, however soon its date', () => {
+    const meetings = [
+      meeting('archived', '2026-03-12', { archivedAt: '2026-03-01T09:00:00.000Z' }),
+      { ...meeting('deleted', '2026-03-13'), deletedAt: '2026-03-02T09:00:00.000Z' },
+      meeting('coming', '2026-04-20', { archivedAt: null }),
+    ]
+    expect(nextMeetingOf(meetings, '2026-03-10')?.id).toBe('coming')
+    expect(nextMeetingOf(meetings.slice(0, 2), '2026-03-10')).toBeNull()
+  })
 })

@@ -34,6 +34,7 @@ describe('a round lead sets up a round', () => {
   let lead: SignedInLead
   let round: RoundDetail
   let group: RoundGroup
+  let mentorCookie = ''
 
   const request = (method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown) =>
     api.app.request(path, send(method, body ?? {}, lead.headers))
@@ -178,6 +179,7 @@ describe('a round lead sets up a round', () => {
     expect(invitation.url).toBe(`http://localhost:3000/join#${invitation.invite}`)
     const joined = await join(api.app, invitation.invite, 'Maja Mentor')
     expect(joined.role).toBe('facilitator')
+    mentorCookie = joined.cookie
     // One use by default: the link is for one person.
     expect((await join(api.app, invitation.invite, 'Eve')).status).toBe(410)
   })
@@ -195,7 +197,12 @@ describe('a round lead sets up a round', () => {
       headers: { cookie },
     })
     const who = (await session.json()) as SessionResponse
-    expect(who).toMatchObject({ role: 'facilitator', groupId: group.id })
+    expect(who).toMatchObject({ role: 'facilitator', groupId: group.id, isRoundLead: true })
+    // The group's own facilitator is not told of the field at all.
+    const mentorSession = await api.app.request(`/api/rooms/${group.room}/session`, {
+      headers: { cookie: mentorCookie },
+    })
+    expect(await mentorSession.json()).not.toHaveProperty('isRoundLead')
     expect(who.participant.displayName).toBe('Karin Omgång')
     // The facilitators' own routes are open to the lead's session.
     const members = await api.app.request(`/api/rooms/${group.room}/members`, {
@@ -341,5 +348,32 @@ describe('a round lead sets up a round', () => {
     expect(kinds.map((k) => k.kind)).toEqual(
       expect.arrayContaining(['round.created', 'round.updated', 'group.updated', 'round.copied']),
     )
+  })
+
+  it('tells archived meetings apart and leaves deleted ones out (the e-mail’s next meeting)', async () => {
+    const entered = await request('POST', `/api/rounds/${round.id}/groups/${group.id}/enter`)
+    const cookie = (entered.headers.get('set-cookie') ?? '').split(';')[0]!
+    const [, bm1, closing] = group.meetings
+    const meetingPath = (id: string, action = '') =>
+      `/api/rooms/${group.room}/meetings/${id}${action}`
+    const archived = await api.app.request(meetingPath(bm1!.id, '/archive'), {
+      method: 'POST',
+      headers: { cookie },
+    })
+    expect(archived.status).toBe(200)
+    const deleted = await api.app.request(meetingPath(closing!.id), {
+      method: 'DELETE',
+      headers: { cookie },
+    })
+    expect(deleted.status).toBe(200)
+
+    const detail = (await (await request('GET', `/api/rounds/${round.id}`)).json()) as RoundDetail
+    const meetings = detail.groups.find((g) => g.id === group.id)!.meetings
+    expect(meetings.map((m) => [m.kind, typeof m.archivedAt])).toEqual([
+      ['uppstart', 'object'],
+      ['bm1', 'string'],
+      ['extra', 'object'],
+    ])
+    expect(meetings.filter((m) => m.archivedAt !== null).map((m) => m.id)).toEqual([bm1!.id])
   })
 })
