@@ -61,6 +61,7 @@ export function createServices(
   const bus = config.scaleOut && makeRedisBus(config.scaleOut, logger)
   const exports = createExportServices({
     ...stored,
+    database: { url: config.databaseUrl, authToken: config.databaseAuthToken },
     logger,
     maxDocumentBytes: config.documentLimits.maxDocumentBytes,
   })

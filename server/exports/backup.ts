@@ -20,13 +20,11 @@ import {
 import { randomToken, hashToken } from '../auth/tokens.ts'
 import type { DocStore } from '../storage/doc-store.ts'
 import type { ExportRunner } from './export-runner.ts'
-import type { ExportSources } from './export-sources.ts'
 
 export interface BackupDeps {
   db: Database
   store: DocStore
   runner: ExportRunner
-  sources: ExportSources
   maxDocumentBytes: number
 }
 
@@ -47,7 +45,7 @@ const isoNow = (date: Date): string => date.toISOString()
 const dateOf = (value: string | null): Date | null => (value === null ? null : new Date(value))
 
 /** A group's backup and its restore (shared/exports/backup.ts says what is in it and why). */
-export function createBackups({ db, store, runner, sources, maxDocumentBytes }: BackupDeps) {
+export function createBackups({ db, store, runner, maxDocumentBytes }: BackupDeps) {
   /** The group's backup; null when there is no such group. */
   async function exportGroup(groupId: string, now = new Date()): Promise<GroupBackup | null> {
     const [row] = await db
@@ -56,7 +54,7 @@ export function createBackups({ db, store, runner, sources, maxDocumentBytes }: 
       .innerJoin(cohorts, eq(cohorts.id, groups.cohortId))
       .where(eq(groups.id, groupId))
     if (!row) return null
-    const [orgRows, meetingRows, people, invitationRows, seen, updates] = await Promise.all([
+    const [orgRows, meetingRows, people, invitationRows, seen, workspace] = await Promise.all([
       db
         .select({ org: organisations, member: groupOrganisations })
         .from(groupOrganisations)
@@ -83,9 +81,10 @@ export function createBackups({ db, store, runner, sources, maxDocumentBytes }: 
         .from(attendance)
         .where(eq(attendance.groupId, groupId))
         .orderBy(asc(attendance.day), asc(attendance.participantId)),
-      sources.workspaceUpdates(row.group.room),
+      // Read and folded in the worker: the relay's thread never holds the stored log.
+      runner.run({ kind: 'state', room: row.group.room }),
     ])
-    const state = await runner.run({ kind: 'state', updates })
+    const state = workspace?.bytes ?? new Uint8Array(0)
     // Each row is written out field by field: a column added to a table (a token's hash)
     // never reaches a backup by itself.
     return {

@@ -1,22 +1,25 @@
 import { Worker } from 'node:worker_threads'
 import type { Logger } from '../log.ts'
-import type { ExportJob } from './export-jobs.ts'
+import type { ExportFile, ExportRequest } from './export-jobs.ts'
+import type { ExportDatabase } from './export-reader.ts'
 
-type Reply = { id: number; bytes: Uint8Array } | { id: number; error: string }
+type Reply = { id: number; file: ExportFile } | { id: number; error: string }
 
 interface Pending {
-  resolve(bytes: Uint8Array): void
+  resolve(file: ExportFile): void
   reject(error: Error): void
 }
 
 /**
- * Builds export files in a worker thread. Building a round's workbook decodes fifty
- * workspaces and zips a few hundred sheets: on the main thread that held every room's
- * updates for as long (tests/bench/export-p99.ts measures it). The worker starts with the
+ * Builds export files in a worker thread. Building a round's workbook reads fifty
+ * workspaces' stored updates, decodes them and zips a few hundred sheets: on the main
+ * thread that held every room's updates for as long (tests/bench/export-p99.ts measures
+ * it). The worker reads `database` itself (export-reader.ts): this thread sends ids and
+ * receives the file. The worker starts with the
  * first export and stays (unref'd: it never keeps the process alive); one that fails is
  * replaced at the next export and the exports it had fail with it.
  */
-export function createExportRunner(logger: Logger) {
+export function createExportRunner(logger: Logger, database: ExportDatabase) {
   let worker: Worker | null = null
   let nextId = 1
   const pending = new Map<number, Pending>()
@@ -35,16 +38,16 @@ export function createExportRunner(logger: Logger) {
     const started = source
       ? new Worker(
           `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerUrl.href)}) })`,
-          { eval: true, execArgv: [] },
+          { eval: true, execArgv: [], workerData: database },
         )
-      : new Worker(workerUrl, { execArgv: [] })
+      : new Worker(workerUrl, { execArgv: [], workerData: database })
     started.unref()
     started.on('message', (reply: Reply) => {
       const job = pending.get(reply.id)
       if (!job) return
       pending.delete(reply.id)
       if ('error' in reply) job.reject(new Error(`export failed: ${reply.error}`))
-      else job.resolve(reply.bytes)
+      else job.resolve(reply.file)
     })
     started.on('error', (error) => {
       logger.error('the export worker failed', { error })
@@ -58,13 +61,14 @@ export function createExportRunner(logger: Logger) {
     return started
   }
 
-  function run(job: ExportJob): Promise<Uint8Array> {
+  /** The file the request names, built in the worker; null when it is not there. */
+  function run(request: ExportRequest): Promise<ExportFile> {
     worker ??= start()
     const id = nextId++
     const running = worker
-    return new Promise<Uint8Array>((resolve, reject) => {
+    return new Promise<ExportFile>((resolve, reject) => {
       pending.set(id, { resolve, reject })
-      running.postMessage({ id, job })
+      running.postMessage({ id, request })
     })
   }
 

@@ -1,5 +1,4 @@
 import { Hono } from 'hono'
-import { meetingKindLabels } from '../../shared/domain/labels.ts'
 import { requireSession } from '../auth/middleware.ts'
 import type { Sessions } from '../auth/sessions.ts'
 import type { Audit } from '../domain/audit.ts'
@@ -39,26 +38,27 @@ export function createExportRoutes({ sessions, groups, audit, exports }: ExportR
     const meetingId = minutesFile.exec(c.req.param('file'))?.[1]
     if (!meetingId) throw apiError(404, 'not_found', 'meetingId: ask for <meetingId>.docx.')
     const lang = exportLocale(c)
-    const input = await exports.sources.minutes(session.groupId, meetingId, lang)
-    if (!input) throw apiError(404, 'not_found', 'meetingId: this group has no such meeting.')
-    const bytes = await exports.runner.run({ kind: 'minutes', input })
-    const title = input.meeting.title ?? meetingKindLabels[input.meeting.kind][lang]
-    const name = lang === 'en' ? 'Minutes' : 'Minnesanteckningar'
-    const date = input.meeting.date ? ` ${input.meeting.date}` : ''
-    return download(c, bytes, `${name} ${title}${date} - ${input.group.name}.docx`, 'docx')
+    // Read and built in the export worker: this thread sends the ids and gets the file.
+    const file = await exports.runner.run({
+      kind: 'minutes',
+      groupId: session.groupId,
+      meetingId,
+      lang,
+    })
+    if (!file) throw apiError(404, 'not_found', 'meetingId: this group has no such meeting.')
+    return download(c, file.bytes, file.fileName, 'docx')
   })
 
   app.get('/:room/export/checklist.xlsx', member, async (c) => {
     const session = c.get('session')
-    const lang = exportLocale(c)
-    const group = await exports.sources.workbookGroup(session.groupId)
-    if (!group) throw apiError(404, 'not_found', 'This group no longer exists.')
-    const bytes = await exports.runner.run({
+    const file = await exports.runner.run({
       kind: 'checklist',
-      input: { lang, title: group.name, groups: [group] },
+      groupIds: [session.groupId],
+      title: null,
+      lang: exportLocale(c),
     })
-    const name = lang === 'en' ? 'Checklist' : 'Checklista'
-    return download(c, bytes, `${name} - ${group.name}.xlsx`, 'xlsx')
+    if (!file) throw apiError(404, 'not_found', 'This group no longer exists.')
+    return download(c, file.bytes, file.fileName, 'xlsx')
   })
 
   app.get('/:room/export/backup.json', facilitator, async (c) => {

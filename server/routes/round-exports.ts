@@ -9,7 +9,6 @@ import type { RoundLeads } from '../auth/round-leads.ts'
 import type { Audit } from '../domain/audit.ts'
 import type { Rounds } from '../domain/rounds.ts'
 import { BackupRefused } from '../exports/backup.ts'
-import type { WorkbookGroup } from '../exports/checklist-xlsx.ts'
 import type { ExportServices } from '../exports/index.ts'
 import type { AppEnv } from '../http/env.ts'
 import { apiError, readJson } from '../http/errors.ts'
@@ -41,19 +40,15 @@ export function createRoundExportRoutes({ db, leads, rounds, exports }: RoundExp
       .from(groupRows)
       .where(eq(groupRows.cohortId, cohortId))
       .orderBy(asc(groupRows.name))
-    const groups: WorkbookGroup[] = []
-    // One group at a time: each read is a few small queries, never all rounds' at once.
-    for (const { id } of ids) {
-      const group = await exports.sources.workbookGroup(id)
-      if (group) groups.push(group)
-    }
-    const lang = exportLocale(c)
-    const bytes = await exports.runner.run({
+    // The groups' rows and stored updates are read in the export worker, not here.
+    const file = await exports.runner.run({
       kind: 'checklist',
-      input: { lang, title: round.name, groups },
+      groupIds: ids.map(({ id }) => id),
+      title: round.name,
+      lang: exportLocale(c),
     })
-    const name = lang === 'en' ? 'Checklist' : 'Checklista'
-    return download(c, bytes, `${name} - ${round.name}.xlsx`, 'xlsx')
+    if (!file) throw apiError(404, 'not_found', 'cohortId: no such round.')
+    return download(c, file.bytes, file.fileName, 'xlsx')
   })
 
   return app

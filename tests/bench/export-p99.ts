@@ -17,6 +17,7 @@ import type * as Y from 'yjs'
 import type { LeadSessionResponse } from '../../shared/rounds-api.ts'
 import { checklistCommentsOf } from '../../shared/workspace/index.ts'
 import { runExportJob } from '../../server/exports/export-jobs.ts'
+import { createExportSources } from '../../server/exports/export-sources.ts'
 import type { WorkbookGroup } from '../../server/exports/checklist-xlsx.ts'
 import { connectClient, sleep, waitFor, waitForSync } from '../helpers/clients.ts'
 import { makeTempDatabase } from '../helpers/database.ts'
@@ -81,7 +82,10 @@ async function main() {
     ).json()) as LeadSessionResponse
     const workbookUrl = `${server.url}/api/rounds/${round.cohortId}/export/checklist.xlsx`
     const inputs: WorkbookGroup[] = []
-    for (const g of round.groups) inputs.push((await services.exports.sources.workbookGroup(g.id))!)
+    // The main-thread phase reads once up front, as the route did before the worker read
+    // for itself: it measures the build alone on the relay's thread.
+    const sources = createExportSources(services)
+    for (const g of round.groups) inputs.push((await sources.workbookGroup(g.id))!)
 
     async function phase(name: string, load: (running: () => boolean) => Promise<number[]>) {
       const sentAt = new Map<number, number>()
