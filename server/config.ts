@@ -25,6 +25,8 @@ export interface ServerConfig {
   compactAfterUpdates: number
   /** Bytes of snapshots (version history) kept per room; the newest is always kept. */
   maxHistoryBytesPerRoom: number
+  /** A version is kept after this long of editing while a room stays open (0: never by time). */
+  historyVersionIntervalMs: number
   limits: RelayLimits
   /** What a room's document may hold, and what the update gate holds back for it. */
   documentLimits: DocumentLimits
@@ -181,6 +183,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     roomGraceMs: int(env.ROOM_GRACE_MS, 30_000),
     compactAfterUpdates: int(env.COMPACT_AFTER_UPDATES, 500),
     maxHistoryBytesPerRoom: int(env.MAX_HISTORY_BYTES_PER_ROOM, 128 * 1024 * 1024),
+    historyVersionIntervalMs: int(env.HISTORY_VERSION_INTERVAL_MS, 10 * 60_000),
     checkpointIntervalMs: int(env.CHECKPOINT_INTERVAL_MS, 1000),
     limits: readRelayLimits(env),
     documentLimits: readDocumentLimits(env),

@@ -76,6 +76,7 @@ export function createServices(
     graceMs: config.roomGraceMs,
     compactAfterUpdates: config.compactAfterUpdates,
     maxHistoryBytes: config.maxHistoryBytesPerRoom,
+    versionIntervalMs: config.historyVersionIntervalMs,
   })
   return {
     ...stored,

@@ -12,6 +12,11 @@ export interface CompactionOptions {
   compactAfterUpdates: number
   /** Bytes of snapshots kept per room (the newest always stays). */
   maxHistoryBytes: number
+  /**
+   * Milliseconds of editing after which a version (snapshot) is kept, however short the
+   * log (HISTORY_VERSION_INTERVAL_MS); 0 or absent: only by the log's length.
+   */
+  versionIntervalMs?: number
   /** Catches the room up with the shared log before folding it (scale-out), else nothing. */
   catchUp(room: Room): Promise<void>
   now?: () => Date
@@ -47,6 +52,25 @@ export function createCompaction(options: CompactionOptions) {
   const now = options.now ?? (() => new Date())
   const compacting = new Set<Room>()
   const inTurn = makeOneAtATime()
+  const versionIntervalMs = options.versionIntervalMs ?? 0
+  /**
+   * When each room's editing since its last version began. A meeting's room can stay open
+   * for hours with a log too light to fold: without a version every few minutes, the
+   * history would hold nothing between the room's load and its unload to restore from.
+   */
+  const editingSince = new WeakMap<Room, number>()
+
+  /** The room has been edited for the interval since its last version. */
+  function versionDue(room: Room): boolean {
+    if (versionIntervalMs <= 0) return false
+    const at = now().getTime()
+    const since = editingSince.get(room)
+    if (since === undefined) {
+      editingSince.set(room, at)
+      return false
+    }
+    return at - since >= versionIntervalMs
+  }
 
   /** The log since the snapshot weighs enough to replace the snapshot with a new one. */
   function worthFolding(room: Room): boolean {
@@ -57,22 +81,25 @@ export function createCompaction(options: CompactionOptions) {
 
   /** After each committed update: compacts in the background once the log is long enough. */
   function afterCommit(room: Room): void {
-    if (
-      room.updatesSinceSnapshot >= options.compactAfterUpdates &&
-      !compacting.has(room) &&
-      worthFolding(room)
-    ) {
+    const due = versionDue(room)
+    if (compacting.has(room)) return
+    if (due) {
+      // Counted again from the next edit, so one compaction is queued however many commit.
+      editingSince.delete(room)
+      setImmediate(() => void compact(room, { version: true }))
+    } else if (room.updatesSinceSnapshot >= options.compactAfterUpdates && worthFolding(room)) {
       setImmediate(() => void compact(room))
     }
   }
 
   /**
    * Folds the room's log into a new snapshot when it is worth one (`force`: in any case,
-   * e.g. after a repair on load, when what was wrong may be in the snapshot itself). Never
-   * throws: a failed compaction is logged and the next one folds this log too.
+   * e.g. after a repair on load, when what was wrong may be in the snapshot itself;
+   * `version`: when anything is new, the room's editing having lasted the version interval).
+   * Never throws: a failed compaction is logged and the next one folds this log too.
    */
-  async function compact(room: Room, { force = false } = {}): Promise<void> {
-    if (compacting.has(room) || !(force || worthFolding(room))) return
+  async function compact(room: Room, { force = false, version = false } = {}): Promise<void> {
+    if (compacting.has(room) || !(force || version || worthFolding(room))) return
     compacting.add(room)
     try {
       const fold = await inTurn(async () => {
@@ -93,6 +120,8 @@ export function createCompaction(options: CompactionOptions) {
         bytes: fold.bytes,
         snapshotBytes: fold.state.byteLength,
       })
+      // A version now: the next one after another interval of editing.
+      editingSince.delete(room)
       let dropped = PRUNE_STEP
       while (dropped === PRUNE_STEP) {
         dropped = await inTurn(() => store.prune(room.name, fold.upto, PRUNE_STEP))

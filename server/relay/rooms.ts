@@ -30,6 +30,8 @@ export interface RoomsOptions {
   compactAfterUpdates: number
   /** Bytes of snapshots (version history) kept per room; the newest always stays. */
   maxHistoryBytes: number
+  /** Milliseconds of editing after which a version is kept (0: only by the log's length). */
+  versionIntervalMs?: number
   /** The other server nodes (scale-out, REDIS_URL); absent when this node is alone. */
   bus?: RoomBus
 }
@@ -46,6 +48,7 @@ export function createRooms(options: RoomsOptions) {
     logger,
     compactAfterUpdates: options.compactAfterUpdates,
     maxHistoryBytes: options.maxHistoryBytes,
+    versionIntervalMs: options.versionIntervalMs,
     catchUp: (room) => (bus ? resync(room) : Promise.resolve()),
   })
   const lifecycle = createRoomLifecycle<Room>({
