@@ -135,6 +135,11 @@ export interface PersonExport {
   audit: ExportedAuditEvent[]
   /** How many workspace changes they made, per room and day (UTC); the changes are content. */
   updatesAuthored: { room: string; date: string; count: number }[]
+  /**
+   * The days they had the group's board open (Swedish calendar day, first and last time):
+   * what the minutes' list of those present is made of.
+   */
+  attendance: { day: string; firstSeenAt: string; lastSeenAt: string }[]
 }
 
 export interface ExportedInvitation {

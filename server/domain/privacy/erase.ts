@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Database } from '../../../db/client.ts'
-import { participants, sessions } from '../../../db/schema.ts'
+import { attendance, participants, sessions } from '../../../db/schema.ts'
 import { ERASED_DISPLAY_NAME } from '../../../shared/privacy-api.ts'
 import { GroupPart } from '../../../shared/protocol/group-changed.ts'
 import type { DocWriter } from '../doc-writer.ts'
@@ -33,7 +33,8 @@ export interface Erased {
 /**
  * Erases a person at a round lead's request: the name becomes the neutral marker, the
  * organisation and function go, every session is revoked and its sockets close at once on
- * every node, and they are out of the group (removed). The row stays, so the invitations
+ * every node, they are out of the group (removed), and the days they were connected
+ * (attendance: a minutes' present list would name them) go. The row stays, so the invitations
  * they made, the audit log and the update log's authorship point at someone anonymous.
  */
 export function createErasure({ db, scope, rooms, writer }: ErasureDeps) {
@@ -75,6 +76,7 @@ export function createErasure({ db, scope, rooms, writer }: ErasureDeps) {
         .update(sessions)
         .set({ revokedAt: now })
         .where(and(eq(sessions.participantId, participantId), isNull(sessions.revokedAt))),
+      db.delete(attendance).where(eq(attendance.participantId, participantId)),
     ])
     for (const session of open) rooms.endSession(group.room, session.id)
     rooms.groupChanged(group.room, GroupPart.Members)

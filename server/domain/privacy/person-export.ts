@@ -1,6 +1,6 @@
 import { desc, eq, or, sql } from 'drizzle-orm'
 import type { Database } from '../../../db/client.ts'
-import { auditEvents, docUpdates, invitations, sessions } from '../../../db/schema.ts'
+import { attendance, auditEvents, docUpdates, invitations, sessions } from '../../../db/schema.ts'
 import type { PersonExport } from '../../../shared/privacy-api.ts'
 import { exportedAuditEvent, exportedInvitation, exportedParticipants } from './export-rows.ts'
 import type { RoundScope } from './scope.ts'
@@ -24,7 +24,8 @@ const auditAbout = (db: Database, participantId: string) =>
 /**
  * One person's data as the round lead hands it to them (a GDPR access request): who they
  * are in the group, their sessions (times only), the invitations they made, the audit
- * events about them and how many workspace changes they made per room and day. What they
+ * events about them, the days they were connected (attendance) and how many workspace
+ * changes they made per room and day. What they
  * wrote is the group's content, so it is counted, not copied.
  */
 export function createPersonExport(db: Database, scope: RoundScope) {
@@ -58,6 +59,11 @@ export function createPersonExport(db: Database, scope: RoundScope) {
       .where(eq(docUpdates.participantId, participantId))
       .groupBy(docUpdates.room, day)
       .orderBy(docUpdates.room, day)
+    const days = await db
+      .select()
+      .from(attendance)
+      .where(eq(attendance.participantId, participantId))
+      .orderBy(attendance.day)
     return {
       exportedAt: now.toISOString(),
       participant: participant!,
@@ -73,6 +79,11 @@ export function createPersonExport(db: Database, scope: RoundScope) {
         room: row.room,
         date: row.date,
         count: Number(row.count),
+      })),
+      attendance: days.map((row) => ({
+        day: row.day,
+        firstSeenAt: row.firstSeenAt.toISOString(),
+        lastSeenAt: row.lastSeenAt.toISOString(),
       })),
     }
   }

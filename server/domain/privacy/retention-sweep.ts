@@ -28,6 +28,7 @@ export function createRetentionSweep({ retention, rooms, audit, logger }: Retent
           sessions: round.sessions.length,
           invitations: round.invitations,
           leadInvitations: round.leadInvitations,
+          attendance: round.attendance,
         },
       })
       logger.info('retention ended a closed round’s access', {

@@ -1,6 +1,13 @@
 import { and, eq, gt, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm'
 import type { Database } from '../../../db/client.ts'
-import { cohorts, groups, invitations, leadInvitations, sessions } from '../../../db/schema.ts'
+import {
+  attendance,
+  cohorts,
+  groups,
+  invitations,
+  leadInvitations,
+  sessions,
+} from '../../../db/schema.ts'
 import type { RetentionResponse } from '../../../shared/privacy-api.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -11,6 +18,8 @@ export interface RoundRetentionEnded {
   sessions: { id: string; room: string }[]
   invitations: number
   leadInvitations: number
+  /** Attendance rows (who was connected which day) deleted. */
+  attendance: number
 }
 
 type CohortRow = Pick<typeof cohorts.$inferSelect, 'id' | 'closedAt' | 'retentionDays'>
@@ -26,8 +35,9 @@ const view = (row: CohortRow): RetentionResponse => ({
 
 /**
  * A round's retention: once the round lead closes it, its groups' sessions and invitations
- * last `retention_days` more (90 unless set), then `sweep` ends them. The people's rows
- * stay (names for the round's own records) until a round lead erases them.
+ * last `retention_days` more (90 unless set), then `sweep` ends them and deletes the
+ * attendance (who was connected which day), which nobody needs once the round is over.
+ * The people's rows stay (names for the round's own records) until a round lead erases them.
  */
 export function createRetention(db: Database) {
   const columns = {
@@ -95,51 +105,58 @@ export function createRetention(db: Database) {
             gt(sessions.expiresAt, now),
           ),
         )
-      const [revokedSessions, revokedInvitations, revokedLeadInvitations] = await db.batch([
-        db
-          .update(sessions)
-          .set({ revokedAt: now })
-          .where(
-            and(
-              inArray(sessions.groupId, groupIds),
-              isNull(sessions.revokedAt),
-              gt(sessions.expiresAt, now),
-            ),
-          )
-          .returning({ id: sessions.id }),
-        db
-          .update(invitations)
-          .set({ revokedAt: now })
-          .where(
-            and(
-              inArray(invitations.groupId, groupIds),
-              isNull(invitations.revokedAt),
-              gt(invitations.expiresAt, now),
-            ),
-          )
-          .returning({ id: invitations.id }),
-        db
-          .update(leadInvitations)
-          .set({ revokedAt: now })
-          .where(
-            and(
-              eq(leadInvitations.cohortId, cohortId),
-              isNull(leadInvitations.usedAt),
-              isNull(leadInvitations.revokedAt),
-              gt(leadInvitations.expiresAt, now),
-            ),
-          )
-          .returning({ id: leadInvitations.id }),
-      ])
+      const [revokedSessions, revokedInvitations, revokedLeadInvitations, deletedAttendance] =
+        await db.batch([
+          db
+            .update(sessions)
+            .set({ revokedAt: now })
+            .where(
+              and(
+                inArray(sessions.groupId, groupIds),
+                isNull(sessions.revokedAt),
+                gt(sessions.expiresAt, now),
+              ),
+            )
+            .returning({ id: sessions.id }),
+          db
+            .update(invitations)
+            .set({ revokedAt: now })
+            .where(
+              and(
+                inArray(invitations.groupId, groupIds),
+                isNull(invitations.revokedAt),
+                gt(invitations.expiresAt, now),
+              ),
+            )
+            .returning({ id: invitations.id }),
+          db
+            .update(leadInvitations)
+            .set({ revokedAt: now })
+            .where(
+              and(
+                eq(leadInvitations.cohortId, cohortId),
+                isNull(leadInvitations.usedAt),
+                isNull(leadInvitations.revokedAt),
+                gt(leadInvitations.expiresAt, now),
+              ),
+            )
+            .returning({ id: leadInvitations.id }),
+          db
+            .delete(attendance)
+            .where(inArray(attendance.groupId, groupIds))
+            .returning({ day: attendance.day }),
+        ])
       const revoked = new Set(revokedSessions.map((row) => row.id))
       const result = {
         cohortId,
         sessions: live.filter((session) => revoked.has(session.id)),
         invitations: revokedInvitations.length,
         leadInvitations: revokedLeadInvitations.length,
+        attendance: deletedAttendance.length,
       }
-      if (result.sessions.length + result.invitations + result.leadInvitations > 0)
-        ended.push(result)
+      const total =
+        result.sessions.length + result.invitations + result.leadInvitations + result.attendance
+      if (total > 0) ended.push(result)
     }
     return ended
   }

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  attendance,
   auditEvents,
   cohorts,
   docUpdates,
@@ -62,6 +63,16 @@ describe('privacy: a round lead’s exports, erasure and audit read (services on
       api.group('gotland-varmland-vasterbotten').invites.participant,
       'Rut Region',
     )
+    // Anders had the board open on two meeting days, the mentor on one, Rut (another
+    // round) on one: as the relay notes a connection's open and close.
+    await api.services.members.seen(anders.participantId, new Date('2019-10-03T09:00:00+02:00'))
+    await api.services.members.seen(anders.participantId, new Date('2019-10-03T15:30:00+02:00'))
+    await api.services.members.seen(anders.participantId, new Date('2019-12-05T10:00:00+01:00'))
+    await api.services.members.seen(mentor.participantId, new Date('2019-10-03T09:05:00+02:00'))
+    await api.services.members.seen(
+      regionPerson.participantId,
+      new Date('2019-10-03T09:05:00+02:00'),
+    )
     // Two of Anders's workspace changes today, one yesterday (as the relay stores them).
     const now = Date.now()
     await api.database.db.insert(docUpdates).values([
@@ -110,6 +121,18 @@ describe('privacy: a round lead’s exports, erasure and audit read (services on
     expect(body.updatesAuthored).toEqual([
       { room: ROOM, date: yesterday, count: 1 },
       { room: ROOM, date: today, count: 2 },
+    ])
+    expect(body.attendance).toEqual([
+      {
+        day: '2019-10-03',
+        firstSeenAt: '2019-10-03T07:00:00.000Z',
+        lastSeenAt: '2019-10-03T13:30:00.000Z',
+      },
+      {
+        day: '2019-12-05',
+        firstSeenAt: '2019-12-05T09:00:00.000Z',
+        lastSeenAt: '2019-12-05T09:00:00.000Z',
+      },
     ])
     expectNoHashes(JSON.stringify(body), await allTokenHashes(api))
   })
@@ -191,6 +214,18 @@ describe('privacy: a round lead’s exports, erasure and audit read (services on
     )
     expect(used?.actor).toMatchObject({ type: 'member', displayName: '', erased: true })
 
+    // The days he was connected go with his name: no minutes can list him as present.
+    const attended = await api.database.db
+      .select()
+      .from(attendance)
+      .where(eq(attendance.participantId, anders.participantId))
+    expect(attended).toEqual([])
+    const mentorDays = await api.database.db
+      .select()
+      .from(attendance)
+      .where(eq(attendance.participantId, mentor.participantId))
+    expect(mentorDays).toHaveLength(1)
+
     const again = await privacy.erase(KOMMUNER, anders.participantId)
     expect(again).toMatchObject({ changed: false, sessionsEnded: 0 })
   })
@@ -252,6 +287,12 @@ describe('privacy: a round lead’s exports, erasure and audit read (services on
     expect(ended[0]!.invitations).toBeGreaterThan(0)
     expect(await api.services.sessions.find(mentor.session)).toBeNull()
     expect(await api.services.sessions.find(regionPerson.session)).not.toBeNull()
+    // The closed round's attendance is deleted; the open round's stays.
+    expect(ended[0]!.attendance).toBeGreaterThanOrEqual(1)
+    const attendedOf = (participantId: string) =>
+      db.select().from(attendance).where(eq(attendance.participantId, participantId))
+    expect(await attendedOf(mentor.participantId)).toEqual([])
+    expect(await attendedOf(regionPerson.participantId)).toHaveLength(1)
 
     const kommunerGroups = api.round.groups.filter((g) => g.id.startsWith('mk2019'))
     for (const group of kommunerGroups) {
@@ -272,6 +313,7 @@ describe('privacy: a round lead’s exports, erasure and audit read (services on
       .where(eq(auditEvents.kind, 'round.retention_ended'))
     expect(audited).toHaveLength(1)
     expect(audited[0]).toMatchObject({ cohortId: KOMMUNER })
+    expect(audited[0]!.detail).toMatchObject({ attendance: ended[0]!.attendance })
     // A second pass has nothing left to end and records nothing.
     expect(await privacy.sweepRetention(now)).toEqual([])
     const [kommuner] = await db.select().from(cohorts).where(eq(cohorts.id, KOMMUNER))
