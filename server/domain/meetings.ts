@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
 import { meetings } from '../../db/schema.ts'
 import type { MeetingInput, MeetingPatch, MeetingSummary } from '../../shared/api.ts'
@@ -147,6 +147,26 @@ export function createMeetings(db: Database) {
   }
 
   /**
+   * Brings a deleted meeting back (its board's content never left the workspace); null when
+   * the group has no such meeting or it is not deleted. It keeps the sequence it had, so it
+   * returns to its place unless the meetings were reordered meanwhile.
+   */
+  async function undelete(groupId: string, meetingId: string): Promise<MeetingSummary | null> {
+    const [row] = await db
+      .update(meetings)
+      .set({ deletedAt: null })
+      .where(
+        and(
+          eq(meetings.groupId, groupId),
+          eq(meetings.id, meetingId),
+          isNotNull(meetings.deletedAt),
+        ),
+      )
+      .returning()
+    return row ? toMeetingSummary(row) : null
+  }
+
+  /**
    * Puts the group's meetings in the order given, which must name each of them once (a
    * list read before another facilitator added or deleted one is refused, not half applied).
    */
@@ -165,7 +185,7 @@ export function createMeetings(db: Database) {
     return { ok: true, meetings: await list(groupId), previous: current.map((m) => m.id) }
   }
 
-  return { list, find, create, update, setArchived, remove, reorder }
+  return { list, find, create, update, setArchived, remove, undelete, reorder }
 }
 
 export type Meetings = ReturnType<typeof createMeetings>

@@ -34,7 +34,8 @@ const noSuchMeeting = () => apiError(404, 'not_found', 'meetingId: this group ha
  * A group's meetings, for its facilitators: create (`POST …/meetings`, with its structure
  * in the group's Y.Doc), edit or move (`PATCH …/:meetingId`), archive and restore
  * (`POST …/:meetingId/archive`, `…/unarchive`), delete (`DELETE …/:meetingId`: the row is
- * marked, the content stays in the workspace's history) and order (`PUT …/meetings/order`).
+ * marked, the content stays in the workspace and its history), bring a deleted one back
+ * (`POST …/:meetingId/undelete`, the client's "Ångra" after a delete) and order (`PUT …/meetings/order`).
  * Each change is audited and told to every open page of the group, on every node.
  */
 export function createMeetingRoutes({
@@ -154,6 +155,24 @@ export function createMeetingRoutes({
     })
     changed(session.room)
     return c.json({ id: meetingId, deleted: true })
+  })
+
+  // Only a deleted meeting of the caller's group comes back: any other id is a 404, so the
+  // route tells nothing about meetings elsewhere.
+  app.post('/:room/meetings/:meetingId/undelete', facilitator, async (c) => {
+    const session = c.get('session')
+    const meetingId = c.req.param('meetingId')
+    const meeting = await meetings.undelete(session.groupId, meetingId)
+    if (!meeting)
+      throw apiError(404, 'not_found', 'meetingId: this group has no such deleted meeting.')
+    await audit.record({
+      groupId: session.groupId,
+      participantId: session.participant.id,
+      kind: 'meeting.restored',
+      detail: { meetingId, kind: meeting.kind, title: meeting.title, sequence: meeting.sequence },
+    })
+    changed(session.room)
+    return c.json<MeetingSummary>(meeting)
   })
 
   return app

@@ -70,6 +70,7 @@ describe('meetings: edit, move, archive, delete and order (facilitators)', () =>
       ['POST', `/meetings/${target.id}/archive`],
       ['POST', `/meetings/${target.id}/unarchive`],
       ['DELETE', `/meetings/${target.id}`],
+      ['POST', `/meetings/${target.id}/undelete`],
       ['PUT', '/meetings/order', { meetingIds: before.map((m) => m.id).reverse() }],
     ]
     for (const [method, path, body] of routes) {
@@ -90,6 +91,7 @@ describe('meetings: edit, move, archive, delete and order (facilitators)', () =>
       ['POST', `/meetings/${FOREIGN_MEETING}/archive`],
       ['POST', `/meetings/${FOREIGN_MEETING}/unarchive`],
       ['DELETE', `/meetings/${FOREIGN_MEETING}`],
+      ['POST', `/meetings/${FOREIGN_MEETING}/undelete`],
     ] as const) {
       const response = await call(facilitator, method, path, body)
       expect(response.status, `${method} ${path}`).toBe(404)
@@ -198,6 +200,64 @@ describe('meetings: edit, move, archive, delete and order (facilitators)', () =>
     const event = (await audited('meeting.deleted')).at(-1)
     expect(event?.participantId).toBe(facilitator.participantId)
     expect(event?.detail).toMatchObject({ meetingId: target.id, title: 'Råkade skapas' })
+  })
+
+  it('brings a deleted meeting back (Ångra): listed again with its agenda, audited', async () => {
+    const target = await extra('Togs bort av misstag')
+    const agenda = readAgenda(await loadDoc(api.services.store, ROOM), target.id)
+    expect(agenda.length).toBeGreaterThan(0)
+    expect((await call(facilitator, 'DELETE', `/meetings/${target.id}`)).status).toBe(200)
+    for (const who of [null, participant, viewer, elsewhere]) {
+      const refused = await call(who, 'POST', `/meetings/${target.id}/undelete`)
+      expect(refused.status).toBe(who ? 403 : 401)
+    }
+    expect((await listed()).map((m) => m.id)).not.toContain(target.id)
+
+    // (Told live to the group's pages: tests/integration/scale-out/group-changes.test.ts.)
+    const undone = await call(facilitator, 'POST', `/meetings/${target.id}/undelete`)
+    expect(undone.status).toBe(200)
+    expect(await undone.json()).toMatchObject({ id: target.id, title: 'Togs bort av misstag' })
+    const back = (await listed()).find((m) => m.id === target.id)
+    expect(back).toMatchObject({ title: 'Togs bort av misstag', sequence: target.sequence })
+    // Its board is whole: the agenda it had, and the meeting's routes serve it again.
+    expect(readAgenda(await loadDoc(api.services.store, ROOM), target.id)).toEqual(agenda)
+    expect(
+      (await call(facilitator, 'PATCH', `/meetings/${target.id}`, { place: 'Aulan' })).status,
+    ).toBe(200)
+    const [row] = await api.database.db.select().from(meetings).where(eq(meetings.id, target.id))
+    expect(row?.deletedAt).toBeNull()
+    const event = (await audited('meeting.restored')).at(-1)
+    expect(event?.participantId).toBe(facilitator.participantId)
+    expect(event?.detail).toMatchObject({ meetingId: target.id, title: 'Togs bort av misstag' })
+
+    // Only once: a meeting that is not deleted (any more, or ever) is a 404.
+    const again = await call(facilitator, 'POST', `/meetings/${target.id}/undelete`)
+    expect(again.status).toBe(404)
+    expect(await errorCode(again)).toBe('not_found')
+    expect(
+      (await audited('meeting.restored')).filter((e) => e.detail?.meetingId === target.id),
+    ).toHaveLength(1)
+  })
+
+  it('does not bring back another group’s deleted meeting (404)', async () => {
+    const other = api.group(OTHER)
+    const made = await api.app.request(`/api/rooms/${other.room}/meetings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: elsewhere.cookie },
+      body: JSON.stringify({ kind: 'extra', title: 'Deras' }),
+    })
+    expect(made.status).toBe(201)
+    const theirs = (await made.json()) as MeetingSummary
+    const deleted = await api.app.request(`/api/rooms/${other.room}/meetings/${theirs.id}`, {
+      method: 'DELETE',
+      headers: { cookie: elsewhere.cookie },
+    })
+    expect(deleted.status).toBe(200)
+    const response = await call(facilitator, 'POST', `/meetings/${theirs.id}/undelete`)
+    expect(response.status).toBe(404)
+    expect(await errorCode(response)).toBe('not_found')
+    const [row] = await api.database.db.select().from(meetings).where(eq(meetings.id, theirs.id))
+    expect(row?.deletedAt).toBeInstanceOf(Date)
   })
 
   it('orders the group’s meetings, and refuses an order read before another change (409)', async () => {

@@ -73,13 +73,14 @@ describe('scale-out: a change to the group’s meetings or members reaches every
     )
     expect(onB.told.find(({ part }) => part === 'meetings')!.at - started).toBeLessThan(1000)
 
-    // Archive, order and delete are told the same way.
+    // Archive, order, delete and undelete are told the same way.
     const meeting = (await created.json()) as MeetingSummary
     const count = () => onB.told.filter(({ part }) => part === 'meetings').length
     for (const [method, path, body] of [
       ['POST', `/meetings/${meeting.id}/archive`],
       ['PUT', '/meetings/order', { meetingIds: [meeting.id] }],
       ['DELETE', `/meetings/${meeting.id}`],
+      ['POST', `/meetings/${meeting.id}/undelete`],
     ] as const) {
       const before = count()
       expect((await call(method, path, body)).status, `${method} ${path}`).toBe(200)
