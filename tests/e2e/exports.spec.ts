@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { expect, test } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
 import { joinAs, livingGroup, openBoard } from './support/demo.ts'
 
 /**
@@ -71,4 +72,54 @@ test('a viewer gets no backup button, and a printed board part shows no controls
   expect(pdf.subarray(0, 4).toString()).toBe('%PDF')
   await anna.context().close()
   await bo.context().close()
+})
+
+/** The export section's serious and critical axe violations (WCAG 2.1 AA rules). */
+const exportSectionViolations = async (page: Page) => {
+  const results = await new AxeBuilder({ page })
+    .include('.export-links')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+}
+
+/** How far the page, or any of the export section's links, reaches past the screen's width. */
+const overflowAt375 = (page: Page) =>
+  page.evaluate(() => {
+    const width = window.innerWidth
+    const links = [...document.querySelectorAll('.export-links a, .export-links button')].map(
+      (el) => el.getBoundingClientRect().right - width,
+    )
+    return Math.max(document.documentElement.scrollWidth - width, ...links)
+  })
+
+test('the export section on the group home and the board: axe clean, and no sideways scroll at 375 px', async ({
+  browser,
+}) => {
+  const group = livingGroup()
+  const anna = await joinAs(browser, group.invites.facilitator, 'Anna Bredd', 'Hedemora kommun')
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 375, height: 812 },
+  ]) {
+    await anna.setViewportSize(viewport)
+    await anna.goto(anna.url().replace(/\/m\/.*$/, ''))
+    const section = anna.locator('.export-links')
+    await expect(
+      section.getByRole('link', { name: 'Ladda ner säkerhetskopia (JSON)' }),
+    ).toBeVisible()
+    expect(await exportSectionViolations(anna), `group home ${viewport.width}`).toEqual([])
+    if (viewport.width === 375) expect(await overflowAt375(anna)).toBeLessThanOrEqual(1)
+
+    await openBoard(anna, /^BM1/, 'agenda')
+    await expect(section.getByRole('link', { name: 'Ladda ner protokoll (Word)' })).toBeVisible()
+    expect(await exportSectionViolations(anna), `board ${viewport.width}`).toEqual([])
+    if (viewport.width === 375) {
+      expect(await overflowAt375(anna)).toBeLessThanOrEqual(1)
+      await section.screenshot({ path: test.info().outputPath('export-section-375.png') })
+    }
+  }
+  await anna.context().close()
 })
