@@ -51,6 +51,7 @@ export const leadInvitationRequestSchema = z.object({
   cohortId: rowId.nullable().optional(),
   days: z.number().int().min(1).max(30).optional(),
 })
+export type LeadInvitationRequest = z.infer<typeof leadInvitationRequestSchema>
 
 export interface LeadInvitationResponse {
   /** The token, shown only this once (the database keeps its hash). */

@@ -152,6 +152,18 @@ export const roundsEn: Texts = {
   'rounds.groupInvite.people': { one: '{n} person', other: '{n} people' },
   'rounds.groupInvite.create': 'Create a link',
   'rounds.groupInvite.created': 'Facilitator link for {group}',
+  'rounds.leadInvite.title': 'More round leads',
+  'rounds.leadInvite.open': 'Invite a round lead',
+  'rounds.leadInvite.intro':
+    'The link makes whoever opens it a round lead. It works once and is shown only now.',
+  'rounds.leadInvite.scope': 'The round lead is responsible for',
+  'rounds.leadInvite.scopeAll': 'Every round (and may invite round leads too)',
+  'rounds.leadInvite.scopeOne': 'One round',
+  'rounds.leadInvite.round': 'Round',
+  'rounds.leadInvite.days': 'The link holds for',
+  'rounds.leadInvite.dayCount': { one: '{n} day', other: '{n} days' },
+  'rounds.leadInvite.create': 'Create link',
+  'rounds.leadInvite.created': 'Link for a new round lead',
   'rounds.copy.title': 'Copy {round} to a new round',
   'rounds.copy.intro':
     'The new round gets the same groups, organisations and meeting plan ({years} moved on), but no content, no members and no invitations.',

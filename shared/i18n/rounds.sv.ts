@@ -151,6 +151,18 @@ export const roundsSv = {
   'rounds.groupInvite.people': { one: '{n} person', other: '{n} personer' },
   'rounds.groupInvite.create': 'Skapa länk',
   'rounds.groupInvite.created': 'Länk för processledare i {group}',
+  'rounds.leadInvite.title': 'Fler omgångsledare',
+  'rounds.leadInvite.open': 'Bjud in omgångsledare',
+  'rounds.leadInvite.intro':
+    'Länken gör den som öppnar den till omgångsledare. Den fungerar en gång och visas bara nu.',
+  'rounds.leadInvite.scope': 'Omgångsledaren ansvarar för',
+  'rounds.leadInvite.scopeAll': 'Alla omgångar (kan också bjuda in omgångsledare)',
+  'rounds.leadInvite.scopeOne': 'En omgång',
+  'rounds.leadInvite.round': 'Omgång',
+  'rounds.leadInvite.days': 'Länken gäller i',
+  'rounds.leadInvite.dayCount': { one: '{n} dag', other: '{n} dagar' },
+  'rounds.leadInvite.create': 'Skapa länk',
+  'rounds.leadInvite.created': 'Länk för en ny omgångsledare',
   'rounds.copy.title': 'Kopiera {round} till en ny omgång',
   'rounds.copy.intro':
     'Den nya omgången får samma grupper, organisationer och träffplan ({years} flyttas fram), men inget innehåll, inga medlemmar och inga inbjudningar.',

@@ -43,6 +43,12 @@ export function GroupHeader() {
       </div>
       <PresenceList />
       <div class="header-actions">
+        {/* A round lead who entered the group: the way back to their rounds (nobody else). */}
+        <Show when={group.session.isRoundLead}>
+          <a class="button subtle" href="/omgang" data-testid="back-to-rounds">
+            {t('rounds.title')}
+          </a>
+        </Show>
         <ConnectionStatus />
         <LanguageSwitch />
         <button

@@ -3,6 +3,7 @@ import type { RoundLead, RoundSummary } from '../../../shared/rounds-api.ts'
 import { useI18n } from '../i18n/context.tsx'
 import { moment, roundYears, trackName } from './format.ts'
 import { LeadFrame } from './LeadFrame.tsx'
+import { LeadInvitation } from './LeadInvitation.tsx'
 import { roundsApi } from './rounds-client.ts'
 
 /**
@@ -49,6 +50,10 @@ function Rounds(props: { lead: RoundLead }) {
               </ul>
             </Show>
           )}
+        </Show>
+        {/* Only a lead over every round may invite another (the server refuses the rest). */}
+        <Show when={props.lead.cohortId === null && answer()}>
+          {(loaded) => <LeadInvitation lead={props.lead} rounds={loaded().rounds} />}
         </Show>
       </Show>
     </>

@@ -4,6 +4,8 @@ import type {
   GroupInvitationRequest,
   GroupInvitationResponse,
   GroupPatch,
+  LeadInvitationRequest,
+  LeadInvitationResponse,
   LeadJoinRequest,
   LeadSessionResponse,
   RoundCopyInput,
@@ -23,6 +25,8 @@ export const roundsApi = {
   join: (request: LeadJoinRequest) => call<LeadSessionResponse>('POST', '/api/lead/join', request),
   session: () => call<LeadSessionResponse>('GET', '/api/lead/session'),
   signOut: () => call<{ ok: true }>('DELETE', '/api/lead/session'),
+  inviteLead: (request: LeadInvitationRequest) =>
+    call<LeadInvitationResponse>('POST', '/api/lead/invitations', request),
   rounds: () => call<RoundsResponse>('GET', '/api/rounds'),
   createRound: (input: RoundInput) => call<RoundDetail>('POST', '/api/rounds', input),
   round: (cohortId: string) => call<RoundDetail>('GET', round(cohortId)),

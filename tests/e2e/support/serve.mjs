@@ -29,9 +29,15 @@ if (demo.status !== 0) process.exit(demo.status ?? 1)
 mkdirSync('test-results', { recursive: true })
 writeFileSync('test-results/e2e-demo.json', demo.stdout)
 // Round leads' one-time links (every round) through the CLI, as the first lead gets one:
-// one for the round lead's spec, one for the audit log's (privacy.spec.ts), so neither
-// depends on the other having run.
-for (const file of ['e2e-lead.json', 'e2e-lead-privacy.json', 'e2e-lead-overview.json']) {
+// one per spec that signs a lead in (round-lead, privacy, round-overview, lead-invite,
+// language), so none depends on another having run.
+for (const file of [
+  'e2e-lead.json',
+  'e2e-lead-privacy.json',
+  'e2e-lead-overview.json',
+  'e2e-lead-invite.json',
+  'e2e-lead-language.json',
+]) {
   const lead = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'admin-invite'], {
     env,
     encoding: 'utf8',
