@@ -87,18 +87,34 @@ test('a facilitator adds, moves, archives and deletes a meeting; another member�
   await expect(card(other)).toBeVisible()
   await expect(other.getByText('Arkiverade träffar (1)')).toHaveCount(0)
 
-  // Deleted, after a confirmation: gone for both; its board says so and leads home.
+  // Deleted, after a confirmation: gone for both, with "Ångra" (said, and focused) for the
+  // facilitator, which brings it back for both.
   const board = await card(other).getByRole('link').first().getAttribute('href')
-  await card(lead)
-    .getByRole('button', { name: /^Ta bort/ })
-    .click()
-  await expect(dialog).toContainText('Innehållet sparas i versionshistoriken')
+  const remove = async () => {
+    await card(lead)
+      .getByRole('button', { name: /^Ta bort/ })
+      .click()
+    await expect(dialog).toContainText('Innehållet sparas i versionshistoriken')
+    await dialog.getByRole('button', { name: 'Ta bort träffen' }).click()
+    await expect(card(other)).toHaveCount(0)
+    await expect(card(lead)).toHaveCount(0)
+    await expect(cards(other)).toHaveCount(planned)
+  }
+  await remove()
+  const offer = lead.locator('.undo-offer')
+  await expect(offer).toHaveAttribute('aria-live', 'polite')
+  await expect(offer).toContainText(`”${TITLE}” togs bort.`)
+  await expect(offer.getByRole('button', { name: 'Ångra' })).toBeFocused()
+  await expect(other.locator('.undo-offer')).toHaveCount(0)
   expect(await seriousOrWorse(lead)).toEqual([])
-  await dialog.getByRole('button', { name: 'Ta bort träffen' }).click()
-  await expect(card(other)).toHaveCount(0)
-  await expect(card(lead)).toHaveCount(0)
-  await expect(cards(other)).toHaveCount(planned)
-  await expect(lead.getByTestId('meetings-status')).toHaveText(`”${TITLE}” togs bort.`)
+  await lead.keyboard.press('Enter')
+  await expect(card(other)).toBeVisible()
+  await expect(cards(other).nth(1)).toContainText(TITLE)
+  await expect(card(lead)).toBeVisible()
+  await expect(offer).toHaveText('Borttagningen är ångrad.')
+
+  // Deleted again, and left deleted: its board says so and leads home.
+  await remove()
   await other.goto(board ?? '/')
   await expect(other.getByRole('alert')).toContainText('Träffen finns inte.')
   await other.getByRole('link', { name: 'Till gruppens startsida' }).click()

@@ -88,6 +88,8 @@ export const api = {
       'DELETE',
       `${room(name)}/meetings/${encodeURIComponent(id)}`,
     ),
+  undeleteMeeting: (name: string, id: string) =>
+    call<MeetingSummary>('POST', `${room(name)}/meetings/${encodeURIComponent(id)}/undelete`),
   orderMeetings: (name: string, meetingIds: string[]) =>
     call<MeetingListResponse>('PUT', `${room(name)}/meetings/order`, { meetingIds }),
   createInvitation: (name: string, request: InvitationRequest) =>

@@ -21,7 +21,7 @@ import { writePath } from '../meeting/write-access.ts'
 import { createMediaQuery } from '../sync/media.ts'
 import { createYSnapshot } from '../sync/snapshot.ts'
 import { createRemovalUndo } from './removal-undo.ts'
-import { UndoOffer } from './UndoOffer.tsx'
+import { UndoOffer } from '../components/UndoOffer.tsx'
 
 /**
  * Every organisation answers the same questions side by side: a table on wide screens,

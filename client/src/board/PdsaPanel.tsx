@@ -14,7 +14,7 @@ import { writePath } from '../meeting/write-access.ts'
 import { createYSnapshot } from '../sync/snapshot.ts'
 import { PdsaPlanCard } from './PdsaPlanCard.tsx'
 import { createRemovalUndo } from './removal-undo.ts'
-import { UndoOffer } from './UndoOffer.tsx'
+import { UndoOffer } from '../components/UndoOffer.tsx'
 
 /** PDSA plans per organisation, and the previous meeting's plans up for follow-up. */
 export function PdsaPanel(props: { meetingId: string; previousMeetingId: string | null }) {

@@ -5,6 +5,8 @@ import { meetingKindLabels } from '../../../shared/domain/labels.ts'
 import { api } from '../api/client.ts'
 import { useGroup } from '../app/group-context.tsx'
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx'
+import { createUndoOffer } from '../components/undo-offer.ts'
+import { UndoOffer } from '../components/UndoOffer.tsx'
 import { useI18n } from '../i18n/context.tsx'
 import { MeetingForm } from '../pages/MeetingForm.tsx'
 import { MeetingCard, type MeetingActions } from './MeetingCard.tsx'
@@ -17,7 +19,8 @@ type Pending = { kind: 'archive' | 'delete'; meeting: MeetingSummary; opener: HT
  * The group's meetings on its home page, live (the group is read again whenever the relay
  * says its meetings changed): the main list, then "Arkiverade träffar". Facilitators add,
  * edit and move a meeting (the form), and archive, restore or delete one (archive and
- * delete after a confirmation); the others see the list only.
+ * delete after a confirmation, a delete with "Ångra" for a while after, as on the board);
+ * the others see the list only.
  */
 export function MeetingTimeline() {
   const group = useGroup()
@@ -34,6 +37,18 @@ export function MeetingTimeline() {
   const [said, setSaid] = createSignal('')
   let heading: HTMLHeadingElement | undefined
   let editOpener: HTMLElement | undefined
+  let undoButton: HTMLButtonElement | undefined
+  // "Ångra" after a delete brings the meeting back on the server; its board's content never
+  // left the workspace, so it comes back whole, for everyone (told live like the delete).
+  const deletion = createUndoOffer()
+  const offerUndo = (meeting: MeetingSummary, title: string) =>
+    deletion.show(t('meetings.deletedDone', { title }), async () => {
+      await api.undeleteMeeting(group.room, meeting.id)
+      group.refetchGroup()
+      // The offer's button goes: focus to the list it came back to.
+      heading?.focus()
+      return true
+    })
 
   // Said once each time, even when the same words come twice.
   const announce = (text: string) => {
@@ -96,6 +111,13 @@ export function MeetingTimeline() {
           </button>
         </Show>
       </div>
+      <Show when={group.facilitator}>
+        <UndoOffer
+          undo={deletion}
+          failedText={t('meetings.failed')}
+          ref={(button) => (undoButton = button)}
+        />
+      </Show>
       <p class="visually-hidden" role="status" data-testid="meetings-status">
         {said()}
       </p>
@@ -154,9 +176,16 @@ export function MeetingTimeline() {
                   what.opener.focus()
                   return
                 }
-                announce(t(archiving ? 'meetings.archivedDone' : 'meetings.deletedDone', { title }))
                 group.refetchGroup()
-                heading?.focus()
+                if (archiving) {
+                  announce(t('meetings.archivedDone', { title }))
+                  heading?.focus()
+                  return
+                }
+                // Said by the undo offer's live region; the deleted card's button is gone,
+                // so focus goes to "Ångra".
+                offerUndo(what.meeting, title)
+                queueMicrotask(() => (undoButton ?? heading)?.focus())
               }}
             />
           )
