@@ -78,3 +78,19 @@ test('leaving the group leaves nothing of it on this device', async ({ browser }
   await expect(page.getByRole('link', { name: /^Fortsätt till/ })).toHaveCount(0)
   await page.context().close()
 })
+
+test('opening a group without a session leaves no copy of it on this device', async ({
+  browser,
+}) => {
+  // The device's copy is opened while the session is asked for, but only where it exists.
+  const group = livingGroup()
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  await page.goto(`/g/${group.room}`)
+  await expect(page.getByRole('heading', { name: 'Du behöver en inbjudan' })).toBeVisible()
+  const databases = await page.evaluate(async () =>
+    (await indexedDB.databases()).map((db) => db.name),
+  )
+  expect(databases).not.toContain(`modellrummet:${group.room}`)
+  await context.close()
+})
