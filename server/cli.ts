@@ -5,9 +5,11 @@
  *                                  create a new invitation and print its link once
  *   admin-invite [--round C] [--days N]
  *                                  a one-time link that makes its holder a round lead
+ *   import-backup --round C FILE   restore a group's backup (.json) as a new group of round C
  *   migrate                        apply the database migrations
  * Output meant for people and scripts goes to stdout; logs go to stderr.
  */
+import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { eq } from 'drizzle-orm'
 import { openDatabase, type DatabaseHandle } from '../db/client.ts'
@@ -22,6 +24,9 @@ import {
   leadInvitationExpiry,
   leadJoinLink,
 } from './auth/lead-links.ts'
+import { groupBackupSchema } from '../shared/exports/backup.ts'
+import { BackupRefused } from './exports/backup-rows.ts'
+import { createExportServices } from './exports/index.ts'
 import { createLogger, type Logger } from './log.ts'
 import { createStoredServices } from './services.ts'
 
@@ -40,6 +45,11 @@ Commands:
                        (omgångsledare: sets up rounds and groups in the app) over one
                        round, or every round without --round, and print it once.
                        Default: valid 7 days.
+  import-backup --round <cohortId> <file>
+                       Restore a group's backup (the .json a facilitator downloads) as a
+                       new group of the round, with the backup's ids; its invitations come
+                       back withdrawn, so invite the facilitators anew (admin-invite, then
+                       the round's page). Into an existing empty group: the round's page.
   migrate              Apply the database migrations.
 `
 
@@ -174,6 +184,77 @@ async function adminInvite(args: string[], config: ServerConfig, logger: Logger)
   }
 }
 
+async function importBackup(args: string[], config: ServerConfig, logger: Logger): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { round: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  })
+  if (!values.round) throw new UsageError('--round is required')
+  if (positionals.length !== 1) throw new UsageError('name one backup file')
+  const file = positionals[0]!
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    console.error(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`)
+    process.exitCode = 1
+    return
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    console.error(`${file} is not JSON.`)
+    process.exitCode = 1
+    return
+  }
+  const parsed = groupBackupSchema.safeParse(json)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    console.error(`${file} is not a group backup: ${issue?.path.join('.')}: ${issue?.message}`)
+    process.exitCode = 1
+    return
+  }
+  const database = await open(config)
+  const services = createStoredServices(database)
+  const exports = createExportServices({
+    ...services,
+    database: { url: config.databaseUrl, authToken: config.databaseAuthToken },
+    logger,
+    maxDocumentBytes: config.documentLimits.maxDocumentBytes,
+  })
+  try {
+    const restored = await exports.backups.importGroup(values.round, parsed.data)
+    await services.audit.record({
+      groupId: restored.group.id,
+      cohortId: values.round,
+      kind: 'group.imported',
+      detail: {
+        from: { exportedAt: parsed.data.exportedAt, round: parsed.data.round.id },
+        into: 'new',
+        by: 'cli',
+        ...restored.counts,
+      },
+    })
+    logger.info('backup imported', { cohort: values.round, group: restored.group.id })
+    const { counts } = restored
+    process.stdout.write(
+      `${restored.group.name} (room ${restored.group.room}) restored into ${values.round}: ` +
+        `${counts.meetings} meetings, ${counts.participants} participants, ` +
+        `${counts.invitations} invitations (withdrawn), ${counts.workspaceBytes} bytes of workspace\n`,
+    )
+  } catch (error) {
+    if (!(error instanceof BackupRefused)) throw error
+    console.error(`Not imported: ${error.message}`)
+    process.exitCode = 1
+  } finally {
+    await exports.close()
+    await database.close()
+  }
+}
+
 async function migrate(args: string[], config: ServerConfig, logger: Logger): Promise<void> {
   if (args.length > 0) throw new UsageError(`migrate takes no arguments`)
   const database = await open(config)
@@ -185,6 +266,7 @@ const commands: Record<string, typeof demo> = {
   demo,
   invite,
   'admin-invite': adminInvite,
+  'import-backup': importBackup,
   migrate,
 }
 

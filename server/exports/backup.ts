@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or } from 'drizzle-orm'
+import { and, asc, eq, or } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
 import {
   attendance,
@@ -10,15 +10,20 @@ import {
   organisations,
   participants,
 } from '../../db/schema.ts'
-import type { ApiErrorCode } from '../../shared/api.ts'
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
   type BackupImportResponse,
   type GroupBackup,
 } from '../../shared/exports/backup.ts'
-import { randomToken, hashToken } from '../auth/tokens.ts'
 import type { DocStore } from '../storage/doc-store.ts'
+import {
+  BackupRefused,
+  backupRowStatements,
+  organisationsToMake,
+  restoredCounts,
+  takenRowIds,
+} from './backup-rows.ts'
 import type { ExportRunner } from './export-runner.ts'
 
 export interface BackupDeps {
@@ -28,21 +33,8 @@ export interface BackupDeps {
   maxDocumentBytes: number
 }
 
-/** Why an import was refused: the route answers with the status and names the field. */
-export class BackupRefused extends Error {
-  constructor(
-    readonly status: 404 | 409 | 413 | 422,
-    readonly code: ApiErrorCode,
-    message: string,
-  ) {
-    super(message)
-    this.name = 'BackupRefused'
-  }
-}
-
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null
 const isoNow = (date: Date): string => date.toISOString()
-const dateOf = (value: string | null): Date | null => (value === null ? null : new Date(value))
 
 /** A group's backup and its restore (shared/exports/backup.ts says what is in it and why). */
 export function createBackups({ db, store, runner, maxDocumentBytes }: BackupDeps) {
@@ -156,68 +148,15 @@ export function createBackups({ db, store, runner, maxDocumentBytes }: BackupDep
 
   /** Ids of the backup already taken in this database: a restore never overwrites. */
   async function takenIds(backup: GroupBackup): Promise<string | null> {
-    const ids = <T extends { id: string }>(rows: readonly T[]) => rows.map((row) => row.id)
-    const checks: [string, Promise<unknown[]>][] = [
-      [
-        'group',
-        db
-          .select({ id: groups.id })
-          .from(groups)
-          .where(or(eq(groups.id, backup.group.id), eq(groups.room, backup.group.room))),
-      ],
-      [
-        'meetings',
-        db
-          .select({ id: meetings.id })
-          .from(meetings)
-          .where(inArray(meetings.id, ids(backup.meetings))),
-      ],
-      [
-        'participants',
-        db
-          .select({ id: participants.id })
-          .from(participants)
-          .where(inArray(participants.id, ids(backup.participants))),
-      ],
-      [
-        'invitations',
-        db
-          .select({ id: invitations.id })
-          .from(invitations)
-          .where(inArray(invitations.id, ids(backup.invitations))),
-      ],
-    ]
-    for (const [what, query] of checks) if ((await query).length > 0) return what
+    const [group] = await db
+      .select({ id: groups.id })
+      .from(groups)
+      .where(or(eq(groups.id, backup.group.id), eq(groups.room, backup.group.room)))
+    if (group) return 'group'
+    const taken = await takenRowIds(db, backup)
+    if (taken) return taken
     const stored = await store.load(backup.group.room)
     return stored.lastUpdateId > 0 ? 'group' : null
-  }
-
-  /** Organisations are shared by the round's groups: found by id, else made with the backup's. */
-  async function organisationsToMake(backup: GroupBackup) {
-    const existing = await db
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(
-        inArray(
-          organisations.id,
-          backup.organisations.map((org) => org.id),
-        ),
-      )
-    const known = new Set(existing.map((row) => row.id))
-    const missing = backup.organisations.filter((org) => !known.has(org.id))
-    for (const org of missing) {
-      const [clash] = await db
-        .select({ id: organisations.id })
-        .from(organisations)
-        .where(eq(organisations.name, org.name))
-      if (clash)
-        throw new BackupRefused(
-          409,
-          'conflict',
-          `organisations: "${org.name}" exists here under another id; the workspace names it by the backup's.`,
-        )
-    }
-    return missing
   }
 
   /**
@@ -262,95 +201,21 @@ export function createBackups({ db, store, runner, maxDocumentBytes }: BackupDep
     await runner.run({ kind: 'verify', updates: [state] }).catch((error: unknown) => {
       throw new BackupRefused(422, 'bad_request', `workspace.state: ${String(error)}`)
     })
-    const newOrganisations = await organisationsToMake(backup)
+    const newOrganisations = await organisationsToMake(db, backup)
     const groupId = backup.group.id
-    const statements = [
-      ...newOrganisations.map((org) =>
-        db.insert(organisations).values({
-          id: org.id,
-          name: org.name,
-          kind: org.kind,
-          municipalityCode: org.municipalityCode,
-        }),
-      ),
+    const [first, ...rest] = [
       db
         .insert(groups)
         .values({ id: groupId, cohortId, name: backup.group.name, room: backup.group.room }),
-      ...backup.organisations.map((org) =>
-        db.insert(groupOrganisations).values({
-          groupId,
-          organisationId: org.id,
-          role: org.memberRole,
-          position: org.position,
-        }),
-      ),
-      ...backup.meetings.map((m) =>
-        db.insert(meetings).values({
-          ...m,
-          groupId,
-          createdAt: new Date(m.createdAt),
-          archivedAt: dateOf(m.archivedAt),
-          deletedAt: dateOf(m.deletedAt),
-        }),
-      ),
-      ...backup.participants.map((p) =>
-        db.insert(participants).values({
-          id: p.id,
-          groupId,
-          displayName: p.displayName,
-          organisationId: p.organisationId,
-          function: p.function,
-          role: p.role,
-          invitationId: p.invitationId,
-          createdAt: new Date(p.joinedAt),
-          lastSeenAt: dateOf(p.lastSeenAt),
-          removedAt: dateOf(p.removedAt),
-          erasedAt: dateOf(p.erasedAt),
-        }),
-      ),
-      ...backup.invitations.map((i) =>
-        db.insert(invitations).values({
-          id: i.id,
-          groupId,
-          role: i.role,
-          // The backup has no token: a fresh random one nobody holds, so the row can never
-          // be used, and it is withdrawn besides.
-          tokenHash: hashToken(randomToken()),
-          label: i.label,
-          organisationId: i.organisationId,
-          createdBy: i.createdBy,
-          createdAt: new Date(i.createdAt),
-          expiresAt: new Date(i.expiresAt),
-          maxUses: i.maxUses,
-          uses: i.uses,
-          revokedAt: dateOf(i.revokedAt) ?? now,
-        }),
-      ),
-      ...backup.attendance.map((a) =>
-        db.insert(attendance).values({
-          participantId: a.participantId,
-          groupId,
-          day: a.day,
-          firstSeenAt: new Date(a.firstSeenAt),
-          lastSeenAt: new Date(a.lastSeenAt),
-        }),
-      ),
+      ...backupRowStatements(db, backup, groupId, newOrganisations, now),
     ]
-    const [first, ...rest] = statements
     await db.batch([first!, ...rest])
     // The rows first: a workspace without its group would be unreachable. Nobody can be
     // connected to the new room (it has no sessions), so the state goes straight to its log.
     await store.append([{ room: backup.group.room, update: state }])
     return {
       group: { id: groupId, name: backup.group.name, room: backup.group.room },
-      counts: {
-        organisations: backup.organisations.length,
-        meetings: backup.meetings.length,
-        participants: backup.participants.length,
-        invitations: backup.invitations.length,
-        attendance: backup.attendance.length,
-        workspaceBytes: state.byteLength,
-      },
+      counts: restoredCounts(backup, state.byteLength),
     }
   }
 

@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client.ts'
 import type { Logger } from '../log.ts'
 import type { DocStore } from '../storage/doc-store.ts'
+import { createGroupImport } from './backup-into-group.ts'
 import { createBackups } from './backup.ts'
 import type { ExportDatabase } from './export-reader.ts'
 import { createExportRunner } from './export-runner.ts'
@@ -22,7 +23,8 @@ export interface ExportServiceDeps {
 export function createExportServices(deps: ExportServiceDeps) {
   const runner = createExportRunner(deps.logger, deps.database)
   const backups = createBackups({ ...deps, runner })
-  return { runner, backups, close: runner.close }
+  const importIntoGroup = createGroupImport({ ...deps, runner })
+  return { runner, backups: { ...backups, importIntoGroup }, close: runner.close }
 }
 
 export type ExportServices = ReturnType<typeof createExportServices>

@@ -107,6 +107,7 @@ export async function startEmptyApi() {
   return {
     app,
     services,
+    databaseUrl: config.databaseUrl,
     async close() {
       await services.rooms.shutdown()
       await services.close()
