@@ -35,7 +35,7 @@ export interface GroupImportDeps {
  * organisations' columns, default agenda and questions): a score, a comment, a plan, a
  * matrix answer, an agenda item ticked. Null when there is none.
  */
-export function memberContentIn(doc: Y.Doc): string | null {
+function memberContentIn(doc: Y.Doc): string | null {
   if (pdsaPlansOf(doc).size > 0) return 'PDSA plans'
   if (checklistScoresOf(doc).size > 0) return 'checklist scores'
   for (const comment of checklistCommentsOf(doc).values())
