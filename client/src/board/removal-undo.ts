@@ -39,5 +39,3 @@ export function createRemovalUndo(scope: () => UndoScope | null) {
 
   return { ...offer, remove }
 }
-
-export type RemovalUndo = ReturnType<typeof createRemovalUndo>
