@@ -8,7 +8,7 @@ import { api } from '../api/client.ts'
  * run (~100 ms on a returning visit, ARCHITECTURE.md "Client performance"); the requests
  * need none of it.
  */
-export interface GroupLoad {
+interface GroupLoad {
   room: string
   session: Promise<SessionResponse>
   group: Promise<GroupWorkspaceResponse>
