@@ -1,4 +1,4 @@
-export interface LeadInvitationMailInput {
+interface LeadInvitationMailInput {
   url: string
   /** ISO 8601 */
   expiresAt: string
