@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Browser, type Page } from '@playwright/test'
 import { joinAs, livingGroup, openBoard } from './support/demo.ts'
 
 const seriousOrWorse = async (page: Page) => {
@@ -115,4 +115,139 @@ test('the results fit a phone and a projector', async ({ browser }) => {
     expect(await seriousOrWorse(page), viewport.name).toEqual([])
   }
   await page.context().close()
+})
+
+/**
+ * A new BM1 meeting of the group, so no other test's lead or part is on its board (the
+ * results are the group's, so every meeting's board shows the same); the page is left on
+ * the group home.
+ */
+async function freshMeeting(page: Page, title: string): Promise<RegExp> {
+  const { origin, pathname } = new URL(page.url())
+  const room = pathname.split('/')[2]
+  const response = await page.request.post(`/api/rooms/${room}/meetings`, {
+    data: { kind: 'bm1', title },
+    headers: { origin },
+  })
+  expect(response.status()).toBe(201)
+  await page.reload()
+  return new RegExp(title)
+}
+
+/** A viewer's browser showing the projector view of the meeting `board` has open. */
+async function projectorFor(browser: Browser, board: Page): Promise<Page> {
+  const projector = await joinAs(browser, livingGroup().invites.viewer, 'Projektorn')
+  await projector.setViewportSize({ width: 1920, height: 1080 })
+  await projector.goto(`${new URL(board.url()).pathname}/visning`)
+  await projector.getByTestId('projector').waitFor()
+  return projector
+}
+
+/** Askersund's total of a phase in the board's results table ("15 av 30" → 15). */
+const boardTotal = async (page: Page, phase: string) =>
+  Number(
+    /^(\d+) av 30/.exec(
+      await page
+        .getByTestId('board-results')
+        .getByTestId('results-kommun-askersund')
+        .locator(`tr[data-phase="${phase}"] [data-testid="results-total"]`)
+        .innerText(),
+    )?.[1],
+  )
+
+test('the Resultat tab of the board shows the results read-only, and the facilitator takes the room and the projector there', async ({
+  browser,
+}) => {
+  const group = livingGroup()
+  const anna = await joinAs(browser, group.invites.facilitator, 'Anna Tavla', 'Hedemora kommun')
+  const meeting = await freshMeeting(anna, `Resultatprov ${Date.now()}`)
+  const bo = await joinAs(browser, group.invites.participant, 'Bo Tavla', 'Askersunds kommun')
+  await openBoard(bo, meeting, 'agenda')
+
+  // Bo reaches the tab by keyboard alone.
+  const tab = bo
+    .getByRole('navigation', { name: 'Delar av arbetsytan' })
+    .getByRole('link', { name: 'Resultat' })
+  for (let i = 0; i < 40 && !(await tab.evaluate((el) => el === document.activeElement)); i++)
+    await bo.keyboard.press('Tab')
+  await expect(tab).toBeFocused()
+  await bo.keyboard.press('Enter')
+  await bo.waitForURL(/del=resultat/)
+  await expect(tab).toHaveAttribute('aria-current', 'page')
+  const results = bo.getByTestId('board-results')
+  const askersund = results.getByTestId('results-kommun-askersund')
+  await expect(
+    askersund.getByRole('heading', { level: 3, name: 'Askersunds kommun' }),
+  ).toBeVisible()
+  await expect(
+    askersund.locator('tr[data-phase="uppstart"] [data-testid="results-total"]'),
+  ).toHaveText(/^\d+ av 30$/)
+  await expect(askersund.locator('canvas')).toBeVisible() // uPlot loaded on the board too
+  // Read-only for everyone: nothing to type in or tick (the tabs and links are outside).
+  expect(await results.locator('input, textarea, select, button, [contenteditable]').count()).toBe(
+    0,
+  )
+  await bo.screenshot({ path: test.info().outputPath('board-results.png'), fullPage: true })
+  expect(await seriousOrWorse(bo)).toEqual([])
+
+  // Bo goes back to the agenda; Anna leads and opens Resultat: Bo follows, and so does the
+  // projector, which shows the totals per organisation in large type.
+  await bo
+    .getByRole('navigation', { name: 'Delar av arbetsytan' })
+    .getByRole('link', { name: 'Agenda' })
+    .click()
+  await bo.waitForURL(/del=agenda/)
+  await openBoard(anna, meeting, 'agenda')
+  const projector = await projectorFor(browser, anna)
+  await anna.getByRole('button', { name: 'Led mötet' }).click()
+  await anna
+    .getByRole('navigation', { name: 'Delar av arbetsytan' })
+    .getByRole('link', { name: 'Resultat' })
+    .click()
+  await bo.waitForURL(/del=resultat/)
+  await expect(projector.getByTestId('projector-part')).toHaveText('Resultat')
+  const onScreen = projector.getByTestId('projector-results-kommun-askersund')
+  const uppstart = onScreen.locator(
+    'tr[data-phase="uppstart"] [data-testid="projector-results-total"]',
+  )
+  await expect(uppstart).toHaveText(String(await boardTotal(bo, 'uppstart')))
+  // The criterion in words beside the figures, and what keeps the last phase from it.
+  await expect(onScreen.locator('.projector-results-criterion').first()).toHaveText(
+    /^(✓ Ja|✗ Inte ännu)$/,
+  )
+  await expect(onScreen.getByTestId('projector-results-latest')).toContainText(/^Efter /)
+  await expect(
+    onScreen.getByRole('img', { name: /Diagram över summa poäng för Askersunds kommun/ }),
+  ).toBeVisible()
+  await expect(onScreen.locator('canvas')).toBeVisible()
+  for (const [width, height] of [
+    [1920, 1080],
+    [1280, 720],
+  ] as const) {
+    await projector.setViewportSize({ width, height })
+    // Everything on the screen: neither the page, the stage nor the side panel overflows.
+    await expect
+      .poll(() =>
+        projector.evaluate(() =>
+          [
+            document.documentElement,
+            ...document.querySelectorAll('.projector-stage, .projector-side'),
+          ].map((el) =>
+            Math.max(el.scrollHeight - el.clientHeight, el.scrollWidth - el.clientWidth),
+          ),
+        ),
+      )
+      .toEqual([0, 0, 0])
+    // Readable from the back: the figures at least 28 px tall on the full-HD screen.
+    if (width === 1920)
+      expect(
+        await uppstart.evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+      ).toBeGreaterThanOrEqual(28)
+    await projector.screenshot({
+      path: test.info().outputPath(`projector-results-${width}x${height}.png`),
+    })
+  }
+  expect(await seriousOrWorse(projector)).toEqual([])
+
+  for (const page of [anna, bo, projector]) await page.context().close()
 })

@@ -1,5 +1,5 @@
 import { useNavigate, useSearchParams } from '@solidjs/router'
-import { Match, Show, Switch } from 'solid-js'
+import { Match, Show, Suspense, Switch } from 'solid-js'
 import type { MeetingSummary } from '../../../shared/api.ts'
 import { meetingKindLabels } from '../../../shared/domain/labels.ts'
 import { readMeeting } from '../../../shared/workspace/index.ts'
@@ -18,6 +18,7 @@ import { ExportLinks } from '../exports/ExportLinks.tsx'
 import { ChecklistPanel } from './ChecklistPanel.tsx'
 import { MatrixPanel } from './MatrixPanel.tsx'
 import { PdsaPanel } from './PdsaPanel.tsx'
+import { LazyGroupResultsView } from '../results/LazyGroupResults.tsx'
 
 /** One meeting's board: its bar (lead, follow, hands), tabs, spotlight and the open part. */
 export function MeetingRoom(props: {
@@ -75,6 +76,14 @@ export function MeetingRoom(props: {
               </Match>
               <Match when={tab() === 'checklista'}>
                 <ChecklistPanel meeting={props.meeting} />
+              </Match>
+              <Match when={tab() === 'resultat'}>
+                {/* Read-only for everyone: what the scores and plans add up to, live. */}
+                <div class="board-results" data-testid="board-results">
+                  <Suspense fallback={<p aria-busy="true">{t('board.loading')}</p>}>
+                    <LazyGroupResultsView level={3} />
+                  </Suspense>
+                </div>
               </Match>
             </Switch>
           </section>

@@ -10,6 +10,7 @@ export const boardTabs = [
   { id: 'matris', part: MeetingPart.Matrix, label: 'board.matrix' },
   { id: 'pdsa', part: MeetingPart.Pdsa, label: 'board.pdsa' },
   { id: 'checklista', part: MeetingPart.Checklist, label: 'board.checklist' },
+  { id: 'resultat', part: MeetingPart.Results, label: 'board.results' },
 ] as const satisfies readonly { id: string; part: MeetingPart; label: MessageKey }[]
 export type BoardTab = (typeof boardTabs)[number]['id']
 
@@ -20,9 +21,9 @@ export const tabOf = (id: string | undefined): BoardTab =>
 export const partOfTab = (tab: BoardTab): MeetingPart =>
   boardTabs.find((t) => t.id === tab)?.part ?? MeetingPart.Agenda
 
-/** The tab that shows a part; the results view is read beside the checklist on the board. */
+/** The tab that shows a part (every part has one; the agenda for a part this build does not know). */
 export const tabOfPart = (part: MeetingPart): BoardTab =>
-  boardTabs.find((t) => t.part === part)?.id ?? 'checklista'
+  boardTabs.find((t) => t.part === part)?.id ?? 'agenda'
 
 /** What a part is called (in the presence list: "Anna · Jämförelsematris"). */
 export const partLabel: Record<MeetingPart, MessageKey> = {

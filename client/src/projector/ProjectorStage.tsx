@@ -1,4 +1,4 @@
-import { Match, Switch } from 'solid-js'
+import { lazy, Match, Suspense, Switch } from 'solid-js'
 import type { MeetingSummary } from '../../../shared/api.ts'
 import type { MeetingPart, Spotlight } from '../../../shared/workspace/control.ts'
 import {
@@ -10,6 +10,12 @@ import { ProjectorAgenda } from './ProjectorAgenda.tsx'
 import { ProjectorChecklist } from './ProjectorChecklist.tsx'
 import { ProjectorMatrix } from './ProjectorMatrix.tsx'
 import { ProjectorPlans } from './ProjectorPlans.tsx'
+import { useI18n } from '../i18n/context.tsx'
+
+/** The results' reads and chart load when the facilitator first shows them. */
+const LazyProjectorResults = lazy(() =>
+  import('./ProjectorResults.tsx').then((m) => ({ default: m.ProjectorResults })),
+)
 
 /**
  * What the room reads: the spotlight in full when the facilitator set one, else the part
@@ -21,6 +27,7 @@ export function ProjectorStage(props: {
   spotlight: Spotlight | null
   currentItemId: string | null
 }) {
+  const { t } = useI18n()
   return (
     <Switch>
       <Match when={props.spotlight}>
@@ -54,8 +61,13 @@ export function ProjectorStage(props: {
       <Match when={props.part === 'pdsa'}>
         <ProjectorPlans meeting={props.meeting} />
       </Match>
-      <Match when={props.part === 'checklist' || props.part === 'results'}>
+      <Match when={props.part === 'checklist'}>
         <ProjectorChecklist meeting={props.meeting} />
+      </Match>
+      <Match when={props.part === 'results'}>
+        <Suspense fallback={<p aria-busy="true">{t('board.loading')}</p>}>
+          <LazyProjectorResults />
+        </Suspense>
       </Match>
     </Switch>
   )

@@ -1,4 +1,5 @@
 import { For, Show } from 'solid-js'
+import { Dynamic } from 'solid-js/web'
 import type { OrganisationSummary } from '../../../shared/api.ts'
 import {
   checklistPhaseLabels,
@@ -27,8 +28,12 @@ export function OrganisationResults(props: {
   org: OrganisationSummary
   results: OrganisationChecklistResults
   version: ChecklistVersion
+  /** The organisation's heading level (its sections' one below): 2 on the page, 3 on the board. */
+  level?: 2 | 3
 }) {
   const { t, l } = useI18n()
+  const heading = () => `h${props.level ?? 2}`
+  const subheading = () => `h${(props.level ?? 2) + 1}`
   const id = () => `results-${props.org.id}`
   const phaseLabel = (phase: PhaseResult) => l(tablePhaseLabels[phase.phase])
   const totalText = (phase: PhaseResult) =>
@@ -51,8 +56,10 @@ export function OrganisationResults(props: {
 
   return (
     <section class="org-results" aria-labelledby={id()} data-testid={`results-${props.org.id}`}>
-      <h2 id={id()}>{props.org.name}</h2>
-      <h3>{t('results.totals')}</h3>
+      <Dynamic component={heading()} id={id()}>
+        {props.org.name}
+      </Dynamic>
+      <Dynamic component={subheading()}>{t('results.totals')}</Dynamic>
       <div class="chart-and-table">
         <TotalsChart
           alt={alt()}
@@ -112,7 +119,7 @@ export function OrganisationResults(props: {
         </p>
       </Show>
 
-      <h3>{t('results.items')}</h3>
+      <Dynamic component={subheading()}>{t('results.items')}</Dynamic>
       <table class="results-items" data-testid="results-items">
         <caption class="visually-hidden">
           {t('results.items')}: {props.org.name}

@@ -1,4 +1,5 @@
 import { For, Show } from 'solid-js'
+import { Dynamic } from 'solid-js/web'
 import type { MeetingSummary } from '../../../shared/api.ts'
 import type { ChecklistVersion } from '../../../shared/domain/checklist-versions.ts'
 import { meetingKindLabels } from '../../../shared/domain/labels.ts'
@@ -13,7 +14,12 @@ import { useI18n } from '../i18n/context.tsx'
  * aim, status, the Act decision, how far in the results chain it reached, the checklist
  * items it improves, and where it was planned and followed up.
  */
-export function PlanList(props: { plans: PlanResult[]; version: ChecklistVersion }) {
+export function PlanList(props: {
+  plans: PlanResult[]
+  version: ChecklistVersion
+  /** The level of the list's own heading; each plan's is one below. */
+  level?: 2 | 3
+}) {
   const group = useGroup()
   const { t, l, locale } = useI18n()
   const meeting = (id: string | null): MeetingSummary | undefined =>
@@ -39,7 +45,7 @@ export function PlanList(props: { plans: PlanResult[]; version: ChecklistVersion
         <For each={props.plans}>
           {(plan) => (
             <li class="card" data-testid="results-plan">
-              <h3>{title(plan)}</h3>
+              <Dynamic component={`h${(props.level ?? 2) + 1}`}>{title(plan)}</Dynamic>
               <Show when={plan.aim}>
                 <p class="aim">{plan.aim}</p>
               </Show>

@@ -17,7 +17,16 @@ const cssVar = (name: string, fallback: string) =>
  * colour carries meaning; the text alternative and the table beside it say the same.
  * uPlot is imported here only, so it loads with the results page and nowhere else.
  */
-export function TotalsChart(props: { points: TotalsPoint[]; max: number; alt: string }) {
+export function TotalsChart(props: {
+  points: TotalsPoint[]
+  max: number
+  alt: string
+  /**
+   * Sized by its box: the box's CSS height and font size, not the page's (the projector's
+   * stage scales its type to the screen, and the chart with it).
+   */
+  fill?: boolean
+}) {
   const { t } = useI18n()
   const [state, setState] = createSignal<'loading' | 'ready' | 'failed'>('loading')
   let box: HTMLDivElement | undefined
@@ -29,8 +38,11 @@ export function TotalsChart(props: { points: TotalsPoint[]; max: number; alt: st
     plot?.destroy()
     const points = props.points
     const max = props.max
-    // Type follows the page's, which grows on a projector.
-    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16
+    // Type follows the page's, or the box's where it fills it (on the projector).
+    const rem =
+      parseFloat(getComputedStyle(props.fill ? box : document.documentElement).fontSize) || 16
+    // Strokes and markers grow with the type, so the line reads from the back of a room.
+    const stroke = props.fill ? Math.max(3, Math.round(rem / 7)) : 3
     const font = `${Math.round(rem * 0.8)}px system-ui, sans-serif`
     // The draw hook paints in canvas pixels (uPlot scales its own axes' fonts).
     const canvasFont = (size: number, weight = 400) =>
@@ -69,7 +81,8 @@ export function TotalsChart(props: { points: TotalsPoint[]; max: number; alt: st
             if (point.total === null) return
             const x = u.valToPos(index, 'x', true)
             const y = u.valToPos(point.total, 'y', true)
-            ctx.fillText(String(point.total), x, y - 10 * ratio)
+            // Above the marker, however large it is drawn.
+            ctx.fillText(String(point.total), x, y - (stroke * 2 + 4) * ratio)
           })
           ctx.restore()
         },
@@ -78,7 +91,9 @@ export function TotalsChart(props: { points: TotalsPoint[]; max: number; alt: st
     plot = new UPlot(
       {
         width,
-        height: Math.round(Math.min(320, Math.max(200, width * 0.5))),
+        height: props.fill
+          ? Math.max(120, box.clientHeight)
+          : Math.round(Math.min(320, Math.max(200, width * 0.5))),
         legend: { show: false },
         // Room on the right for the last phase's name under its tick.
         padding: [Math.round(rem), Math.round(rem * 1.5), 0, 0],
@@ -111,9 +126,9 @@ export function TotalsChart(props: { points: TotalsPoint[]; max: number; alt: st
           {},
           {
             stroke: accent,
-            width: 3,
+            width: stroke,
             spanGaps: true,
-            points: { size: 12, width: 3, stroke: accent, fill: '#ffffff' },
+            points: { size: stroke * 4, width: stroke, stroke: accent, fill: '#ffffff' },
           },
         ],
       },
@@ -122,8 +137,8 @@ export function TotalsChart(props: { points: TotalsPoint[]; max: number; alt: st
     )
   }
 
-  // The box's width: a narrower window or a projector draws the chart again at its size.
-  const [width, setWidth] = createSignal(0)
+  // The box's size: a narrower window or a projector draws the chart again at its size.
+  const [size, setSize] = createSignal('')
   onMount(() => {
     import('uplot')
       .then(async (module) => {
@@ -132,7 +147,9 @@ export function TotalsChart(props: { points: TotalsPoint[]; max: number; alt: st
         setState('ready')
       })
       .catch(() => setState('failed'))
-    const resize = new ResizeObserver(() => setWidth(Math.round(box?.clientWidth ?? 0)))
+    const resize = new ResizeObserver(() =>
+      setSize(`${Math.round(box?.clientWidth ?? 0)}×${props.fill ? (box?.clientHeight ?? 0) : ''}`),
+    )
     if (box) resize.observe(box)
     onCleanup(() => {
       resize.disconnect()
@@ -143,7 +160,7 @@ export function TotalsChart(props: { points: TotalsPoint[]; max: number; alt: st
   createEffect(() => {
     JSON.stringify(props.points)
     void props.max
-    void width()
+    void size()
     if (state() === 'ready') draw()
   })
 

@@ -104,7 +104,9 @@ describe('board parts and lock times', () => {
     expect(tabOf('nonsense')).toBe('agenda')
     expect(partOfTab('checklista')).toBe('checklist')
     expect(tabOfPart('matrix')).toBe('matris')
-    expect(tabOfPart('results')).toBe('checklista')
+    expect(tabOfPart('results')).toBe('resultat')
+    expect(tabOf('resultat')).toBe('resultat')
+    expect(partOfTab('resultat')).toBe('results')
   })
 
   it('says the time as people write it', () => {
