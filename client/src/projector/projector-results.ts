@@ -5,7 +5,7 @@ import type {
 } from '../../../shared/results/checklist.ts'
 
 /** The criterion of one phase as the room reads it: in words, never by colour alone. */
-export type CriterionState = 'met' | 'notMet' | 'notScored'
+type CriterionState = 'met' | 'notMet' | 'notScored'
 
 /** One phase's column on the projector: the total (null: not scored) and the criterion. */
 export interface ResultsCell {
