@@ -64,7 +64,9 @@ test('the round lead opens the round overview by keyboard: tables with captions,
   const groups = lead.getByRole('table', { name: /Varje grupp i omgången/ })
   await expect(groups.locator('tbody tr')).toHaveCount(6)
   const living = groups.locator('tr[data-group="askersund-fagersta"]')
-  await expect(living.getByTestId('overview-held')).toHaveText('5 av 5')
+  // Its five dated meetings are held; other specs add undated meetings to this group (the
+  // e2e run shares one database), which count as planned but not held.
+  await expect(living.getByTestId('overview-held')).toHaveText(/^5 av \d+/)
   await expect(lead.getByRole('table', { name: /kriteriet/ })).toBeVisible()
   await expect(lead.getByRole('table', { name: /förbättringsplaner/ })).toBeVisible()
 
