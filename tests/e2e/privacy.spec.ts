@@ -1,16 +1,9 @@
-import AxeBuilder from '@axe-core/playwright'
 import { readFileSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { joinAs, livingGroup } from './support/demo.ts'
+import { seriousOrWorse } from './support/axe.ts'
 
 const ROUND = 'modellkommuner-2019-2020'
-
-const seriousOrWorse = async (page: Page) =>
-  (
-    await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  ).violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 
 /** Axe finds nothing serious, and at 375 px wide nothing scrolls sideways. */
 async function checkPage(page: Page, name: string) {

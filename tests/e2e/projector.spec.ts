@@ -1,19 +1,12 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { joinAs, livingGroup, openBoard } from './support/demo.ts'
+import { seriousOrWorse } from './support/axe.ts'
 
 /**
  * The projector view (/g/:room/m/:id/visning) run from a VIEWER link, beside the mentor
  * (facilitator) and a participant: it follows the facilitator, shows the room and the join
  * QR code, counts the shared timer on the server's clock, and fits the screen.
  */
-
-const seriousOrWorse = async (page: Page) =>
-  (
-    await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
-  ).violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
 
 /** The projector view of the meeting `board` has open. */
 const projectorUrl = (board: Page) => new URL(board.url()).pathname + '/visning'
