@@ -157,7 +157,7 @@ export function createMeetingRoutes({
     return c.json({ id: meetingId, deleted: true })
   })
 
-  // Only a deleted meeting of the caller's group comes back: any other id is a 404, so the
+  // Only a deleted meeting of the caller's group comes back: every other id is a 404, so the
   // route tells nothing about meetings elsewhere.
   app.post('/:room/meetings/:meetingId/undelete', facilitator, async (c) => {
     const session = c.get('session')
