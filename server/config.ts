@@ -21,6 +21,8 @@ export interface ServerConfig {
   roomGraceMs: number
   /** Milliseconds between WAL checkpoints, made by a worker thread (file databases). */
   checkpointIntervalMs: number
+  /** Under load, the update log commits (and the relay sends) at most once per window. */
+  commitPacing: { windowMs: number; busyPerSecond: number }
   /** Log entries since the last snapshot that trigger a background compaction. */
   compactAfterUpdates: number
   /** Bytes of snapshots (version history) kept per room; the newest is always kept. */
@@ -185,6 +187,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     maxHistoryBytesPerRoom: int(env.MAX_HISTORY_BYTES_PER_ROOM, 128 * 1024 * 1024),
     historyVersionIntervalMs: int(env.HISTORY_VERSION_INTERVAL_MS, 10 * 60_000),
     checkpointIntervalMs: int(env.CHECKPOINT_INTERVAL_MS, 1000),
+    commitPacing: {
+      windowMs: int(env.COMMIT_WINDOW_MS, 10),
+      busyPerSecond: int(env.COMMIT_BUSY_UPDATES_PER_SECOND, 600),
+    },
     limits: readRelayLimits(env),
     documentLimits: readDocumentLimits(env),
     relayChecks: { updateGate: true, writePolicy: true },

@@ -19,6 +19,7 @@ import type { Logger } from './log.ts'
 import { createRooms } from './relay/rooms.ts'
 import { makeRedisBus } from './scale-out/redis-bus.ts'
 import type { DocStore } from './storage/doc-store.ts'
+import { makeCommitPacing } from './storage/commit-pacing.ts'
 import { createGroupCommit } from './storage/group-commit.ts'
 import { createLibsqlDocStore } from './storage/libsql-doc-store.ts'
 
@@ -33,7 +34,7 @@ export function createStoredServices(database: DatabaseHandle, docStore?: DocSto
     db: database.db,
     client: database.client,
     invitations: createInvitations(database.db),
-    sessions: createSessions(database.db),
+    sessions: createSessions(database.db, database.sessionLookup),
     store: docStore ?? createLibsqlDocStore(database.client, database.updateLog ?? undefined),
     groups: createGroups(database.db, meetings),
     meetings,
@@ -57,7 +58,7 @@ export function createServices(
 ) {
   const stored = createStoredServices(database, docStore)
   const { store, groups, meetings } = stored
-  const commit = createGroupCommit(store)
+  const commit = createGroupCommit(store, makeCommitPacing(config.commitPacing))
   const bus = config.scaleOut && makeRedisBus(config.scaleOut, logger)
   const exports = createExportServices({
     ...stored,

@@ -1,3 +1,4 @@
+import type { CommitPacing } from './commit-pacing.ts'
 import type { DocStore } from './doc-store.ts'
 
 interface Pending {
@@ -13,7 +14,7 @@ interface Pending {
  * the same I/O turn) are written together in the next transaction. Under load this turns
  * many small commits into few larger ones; when idle an update is written at once.
  */
-export function createGroupCommit(store: DocStore) {
+export function createGroupCommit(store: DocStore, pacing?: CommitPacing) {
   let queue: Pending[] = []
   let writing: Promise<void> | null = null
   let scheduled = false
@@ -32,10 +33,20 @@ export function createGroupCommit(store: DocStore) {
     if (writing || queue.length === 0) return
     const batch = queue
     queue = []
+    pacing?.started()
     writing = writeBatch(batch).finally(() => {
       writing = null
-      if (queue.length > 0) drain()
+      if (queue.length > 0) schedule()
     })
+  }
+
+  /** The next commit: in this I/O turn's check phase, or after the pacing's window. */
+  const schedule = (): void => {
+    if (scheduled) return
+    scheduled = true
+    const wait = pacing?.delay() ?? 0
+    if (wait > 0) setTimeout(drain, wait)
+    else setImmediate(drain)
   }
 
   /**
@@ -45,17 +56,16 @@ export function createGroupCommit(store: DocStore) {
   function append(room: string, update: Uint8Array, author: string | null = null): Promise<number> {
     return new Promise((resolve, reject) => {
       queue.push({ room, update, author, resolve, reject })
-      if (!scheduled && !writing) {
-        scheduled = true
-        setImmediate(drain)
-      }
+      pacing?.arrived()
+      if (!writing) schedule()
     })
   }
 
   /** Resolves when everything appended so far is committed (or failed). */
   async function flush(): Promise<void> {
     while (writing || queue.length > 0 || scheduled) {
-      if (!writing && !scheduled) drain()
+      // Not waiting out a pacing window: everything goes now.
+      if (!writing && queue.length > 0) drain()
       await (writing ?? new Promise((resolve) => setImmediate(resolve)))
     }
   }
