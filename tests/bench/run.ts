@@ -4,8 +4,11 @@
  * Prints medians, ratios ours/reference and the targets; writes bench-results/latest.json.
  * Not a test: it asserts nothing and is not part of `npm test`.
  *
- * Env (all optional): BENCH_ROUNDS (3), BENCH_ROOMS (10), BENCH_CLIENTS (5 per room),
- * BENCH_LOAD_MS (10000), BENCH_WARMUP_MS (30000: each server's first load, not measured),
+ * Env (all optional): BENCH_SHAPE (steady, light or heavy: the load and issue 14's targets
+ * for it, see env.ts; `npm run bench:light` and `bench:heavy` run ours, @y/websocket-server
+ * and ours with the log in memory in those), BENCH_ROUNDS (3), BENCH_ROOMS (10),
+ * BENCH_CLIENTS (5 per room), BENCH_LOAD_MS (10000; these three and the intervals override
+ * the shape's), BENCH_WARMUP_MS (30000: each server's first load, not measured),
  * BENCH_REWARM_MS (10000: the same load again, unmeasured, before each measured phase),
  * BENCH_MIN_INTERVAL_MS (100), BENCH_MAX_INTERVAL_MS (200),
  * BENCH_IDLE_CONNECTIONS (1000), BENCH_IDLE_ROOMS (10), BENCH_PROFILE (1 or ours: after the
@@ -25,7 +28,7 @@ import { resolve } from 'node:path'
 import type { ServerAdapter } from './adapters/adapter.ts'
 import { starters } from './adapters/index.ts'
 import { errorWarning, killAllChildren, repoRoot } from './child.ts'
-import { envNumber as num, readLoadShape } from './env.ts'
+import { envNumber as num, readLoadShape, readShapeTargets } from './env.ts'
 import { loadPhase } from './load-phase.ts'
 import { percentile } from './metrics.ts'
 import { idlePhase } from './idle-phase.ts'
@@ -115,7 +118,7 @@ async function main(): Promise<void> {
   const started = Date.now()
   const { shape } = config
   console.log(
-    `bench: ${config.rounds} rounds; load ${shape.rooms} rooms × ${shape.clientsPerRoom} clients, ` +
+    `bench: ${config.rounds} rounds; load '${shape.name}': ${shape.rooms} rooms × ${shape.clientsPerRoom} clients, ` +
       `an edit every ${shape.minIntervalMs}–${shape.maxIntervalMs} ms for ${shape.loadMs / 1000} s; ` +
       `idle ${idlePerRoom * config.idleRooms} connections in ${config.idleRooms} rooms`,
   )
@@ -160,7 +163,7 @@ async function main(): Promise<void> {
     )
     const [ours, ...refs] = summaries
     if (!ours) throw new Error('no results')
-    const verdict = judge(ours, refs, results)
+    const verdict = judge(ours, refs, readShapeTargets(), results)
     console.log('\n' + formatReport(summaries, verdict))
     for (const adapter of adapters) {
       const warning = errorWarning(adapter.label, adapter.server)
