@@ -16,6 +16,11 @@ export interface ServerAdapter extends ClientFactory {
     | 'ours-no-policy'
   readonly label: string
   readonly server: ChildServer
+  /**
+   * Where client `slot` of `room` connects (after prepare), for clients run in another
+   * process (bench:capacity's client runners): the URL and params `connect` uses.
+   */
+  endpoint(room: string, slot: number): ClientEndpoint
   /** Makes `perRoom` clients per room able to connect (ours: groups and sessions). */
   prepare(rooms: readonly string[], perRoom: number): Promise<void>
   /** Stops the server and removes what it left behind. */
@@ -26,6 +31,12 @@ export interface ServerAdapter extends ClientFactory {
    * answered again (performance.now()).
    */
   restart?(whileDown: () => void): Promise<{ readyAt: number }>
+}
+
+/** A y-websocket client's server URL and query params (serialisable). */
+export interface ClientEndpoint {
+  url: string
+  params: Record<string, string>
 }
 
 /** Presence as a board client publishes it, the same for every server. */

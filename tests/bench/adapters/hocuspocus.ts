@@ -20,6 +20,10 @@ export async function startHocuspocus(): Promise<ServerAdapter> {
     label: '@hocuspocus/server',
     server,
     prepare: async () => {},
+    // Its clients are HocuspocusProviders, which bench:capacity's runners do not make.
+    endpoint: () => {
+      throw new Error('hocuspocus clients cannot run in a client runner')
+    },
     connect(room: string, slot: number, doc: Y.Doc): BenchClient {
       // Without a websocketProvider the provider makes (and owns) its own socket from
       // these options, WebSocketPolyfill included.

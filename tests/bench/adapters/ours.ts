@@ -13,7 +13,7 @@ import { createTestGroup, joinGroup, type TestGroup } from '../../helpers/fixtur
 import { freePort } from '../../helpers/ports.ts'
 import { spawnServerProcess } from '../child.ts'
 import type { BenchClient } from '../load.ts'
-import { connectYWebsocket, type ServerAdapter } from './adapter.ts'
+import { connectYWebsocket, type ClientEndpoint, type ServerAdapter } from './adapter.ts'
 
 interface OursVariant {
   id: Extract<ServerAdapter['id'], 'ours' | 'ours-memory-log' | 'ours-unchecked' | 'ours-no-policy'>
@@ -129,10 +129,15 @@ function oursAdapter(
     }
   }
 
-  function connect(room: string, slot: number, doc: Y.Doc): BenchClient {
+  function endpoint(room: string, slot: number): ClientEndpoint {
     const session = sessions.get(`${room}/${slot}`)
     if (!session) throw new Error(`no session for ${room}/${slot}; prepare() first`)
-    return connectYWebsocket(`ws://127.0.0.1:${port}/ws`, room, slot, doc, { session })
+    return { url: `ws://127.0.0.1:${port}/ws`, params: { session } }
+  }
+
+  function connect(room: string, slot: number, doc: Y.Doc): BenchClient {
+    const { url, params } = endpoint(room, slot)
+    return connectYWebsocket(url, room, slot, doc, params)
   }
 
   return {
@@ -142,6 +147,7 @@ function oursAdapter(
       return server
     },
     prepare,
+    endpoint,
     connect,
     restart: async (whileDown) => {
       await server.stop(10_000)

@@ -61,6 +61,7 @@ async function startVariant({ id, label, env }: Variant): Promise<ServerAdapter>
       return { readyAt: performance.now() }
     },
     prepare: async () => {},
+    endpoint: () => ({ url: `ws://127.0.0.1:${port}`, params: {} }),
     connect(room: string, slot: number, doc: Y.Doc): BenchClient {
       // Same client and options as for our relay; only the URL differs (no /ws, no session).
       return connectYWebsocket(`ws://127.0.0.1:${port}`, room, slot, doc)
