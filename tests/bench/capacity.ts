@@ -23,7 +23,7 @@
  * without using a core) or `unclear`. A capacity set bench- or machine-bound is a lower
  * bound of the server's own.
  *
- * Env: CAPACITY_STEPS (room counts, 10 clients each: 100,200,300,350,400,450,500,600),
+ * Env: CAPACITY_STEPS (room counts, 10 clients each: 100,200,250,300,350,400,450,500),
  * CAPACITY_ROUNDS (2), CAPACITY_SERVERS (ours,y-websocket-server), CAPACITY_LOAD_MS (10000:
  * the measured phase), CAPACITY_WARMUP_MS (3000: the same load, unmeasured, before it),
  * CAPACITY_P99_MS (100), CAPACITY_CLIENTS_PER_ROOM (10), CAPACITY_MIN_INTERVAL_MS (900),
@@ -43,7 +43,7 @@ import type { LoadShape } from './load.ts'
 import { median, percentile } from './metrics.ts'
 
 const config = {
-  steps: (process.env.CAPACITY_STEPS ?? '100,200,300,350,400,450,500,600')
+  steps: (process.env.CAPACITY_STEPS ?? '100,200,250,300,350,400,450,500')
     .split(',')
     .map(Number)
     .filter((n) => n > 0),
