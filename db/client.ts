@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { createClient, type Client } from '@libsql/client'
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql'
 import { migrate } from 'drizzle-orm/libsql/migrator'
+import { openLocalSessionLookup, type LocalSessionLookup } from './local-session-lookup.ts'
 import { openLocalUpdateLog, type LocalUpdateLog } from './local-update-log.ts'
 import { startBackgroundCheckpoints, type BackgroundCheckpoints } from './checkpointer.ts'
 import { BUSY_TIMEOUT_MS, connectionPragmas, type CheckpointMode } from './pragmas.ts'
@@ -16,6 +17,8 @@ export interface DatabaseHandle {
   readonly client: Client
   /** The update log's fast path on an embedded database; null for a remote one. */
   readonly updateLog: LocalUpdateLog | null
+  /** The session check's fast path on an embedded database; null for a remote one. */
+  readonly sessionLookup: LocalSessionLookup | null
   /** Closes the connections (after the background checkpointer's last checkpoint). */
   close(): Promise<void>
 }
@@ -68,6 +71,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   await migrate(db, { migrationsFolder })
   // Opened after the migrations, which create the table it writes to.
   const updateLog = localPath ? openLocalUpdateLog(localPath, checkpoints) : null
+  const sessionLookup = localPath ? openLocalSessionLookup(localPath) : null
   const checkpointer: BackgroundCheckpoints | null =
     localPath && checkpoints === 'background'
       ? startBackgroundCheckpoints({
@@ -79,7 +83,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const close = async () => {
     if (checkpointer) await checkpointer.close()
     updateLog?.close()
+    sessionLookup?.close()
     client.close()
   }
-  return { db, client, updateLog, close }
+  return { db, client, updateLog, sessionLookup, close }
 }

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
+import type { LocalSessionLookup, StoredSession } from '../../db/local-session-lookup.ts'
 import { groups, participants, sessions } from '../../db/schema.ts'
 import type { ParticipantSummary } from '../../shared/api.ts'
 import type { ParticipantFunction } from '../../shared/domain/participant.ts'
@@ -31,7 +32,28 @@ export interface NewParticipant {
   invitationId?: string | null
 }
 
-export function createSessions(db: Database) {
+const activeSession = (row: StoredSession): ActiveSession => ({
+  sessionId: row.sessionId,
+  groupId: row.groupId,
+  room: row.room,
+  role: row.role,
+  expiresAt: new Date(row.expiresAt),
+  roundLead: row.leadId !== null,
+  participant: {
+    id: row.participantId,
+    displayName: row.displayName,
+    organisationId: row.organisationId,
+    function: row.function,
+    role: row.role,
+  },
+})
+
+/**
+ * `local`: the session lookup with its statement prepared once, on an embedded database
+ * (db/local-session-lookup.ts); without it (a remote database) the lookup goes through
+ * drizzle like everything else here.
+ */
+export function createSessions(db: Database, local?: LocalSessionLookup | null) {
   /** Creates the participant and a session for them; returns the session token (once). */
   async function start(input: NewParticipant): Promise<{ token: string; participantId: string }> {
     const participantId = randomId()
@@ -80,6 +102,11 @@ export function createSessions(db: Database) {
   }
 
   async function find(token: string, now = new Date()): Promise<ActiveSession | null> {
+    const tokenHash = hashToken(token)
+    if (local) {
+      const row = local.find(tokenHash, now.getTime())
+      return row ? activeSession(row) : null
+    }
     const rows = await db
       .select({
         sessionId: sessions.id,
@@ -98,30 +125,14 @@ export function createSessions(db: Database) {
       .innerJoin(participants, eq(participants.id, sessions.participantId))
       .where(
         and(
-          eq(sessions.tokenHash, hashToken(token)),
+          eq(sessions.tokenHash, tokenHash),
           isNull(sessions.revokedAt),
           gt(sessions.expiresAt, now),
         ),
       )
       .limit(1)
     const row = rows[0]
-    if (!row) return null
-    const { role } = row
-    return {
-      sessionId: row.sessionId,
-      groupId: row.groupId,
-      room: row.room,
-      role,
-      expiresAt: row.expiresAt,
-      roundLead: row.leadId !== null,
-      participant: {
-        id: row.participantId,
-        displayName: row.displayName,
-        organisationId: row.organisationId,
-        function: row.function,
-        role,
-      },
-    }
+    return row ? activeSession({ ...row, expiresAt: row.expiresAt.getTime() }) : null
   }
 
   async function revoke(sessionId: string): Promise<void> {
