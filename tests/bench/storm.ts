@@ -39,12 +39,30 @@ interface StormResult {
   label: string
   clients: number
   restartMs: number
+  /** Of restartMs: from SIGTERM until the old process had exited. */
+  stopMs: number
   fromReadyMs: number | null
   fromSigtermMs: number | null
   lostEdits: number
   serverCpuMs: number
   maxLoopStallMs: number
+  /** Each settled client's time from the restart answering, ascending. */
+  settledFromReadyMs: number[]
+  /** Each client's first sync with the restarted server, from it answering, ascending. */
+  syncedFromReadyMs: number[]
 }
+
+const clientCountOf = (byRoom: readonly (readonly BenchClient[])[]) =>
+  byRoom.reduce((sum, room) => sum + room.length, 0)
+
+/** Quantiles of an ascending list, as `p10 … max` in seconds. */
+const spread = (sorted: readonly number[]): string =>
+  ([10, 50, 90, 99, 100] as const)
+    .map((q) => {
+      const value = sorted[Math.min(sorted.length - 1, Math.ceil((q / 100) * sorted.length) - 1)]
+      return `${q === 100 ? 'max' : `p${q}`} ${value === undefined ? '-' : (value / 1000).toFixed(2)}`
+    })
+    .join(', ')
 
 async function storm(adapter: ServerAdapter, tag: string): Promise<StormResult> {
   if (!adapter.restart) throw new Error(`${adapter.label} cannot be restarted`)
@@ -54,12 +72,14 @@ async function storm(adapter: ServerAdapter, tag: string): Promise<StormResult> 
   try {
     await sleep(500)
     const sigterm = performance.now()
+    let exitedAt = sigterm
     // Each member types once while the server is away (their edits are in no server yet).
-    const { readyAt } = await adapter.restart(() =>
+    const { readyAt } = await adapter.restart(() => {
+      exitedAt = performance.now()
       byRoom.forEach((clients) =>
         clients.forEach((client, slot) => scoresOf(client.doc).set(keyOf(slot), 1)),
-      ),
-    )
+      )
+    })
     // The restarted process: this first sample starts its CPU and stall counts (its start-up,
     // before it answered, is not the storm's).
     const before = await adapter.server.sample()
@@ -67,12 +87,24 @@ async function storm(adapter: ServerAdapter, tag: string): Promise<StormResult> 
     const settled = (client: BenchClient, room: readonly BenchClient[]) =>
       client.synced() && room.every((_, slot) => scoresOf(client.doc).has(keyOf(slot)))
     const deadline = performance.now() + timeoutMs
+    // When each client was first seen settled: the spread says how much of the storm was
+    // the clients' own backoff (waves) and how much the server working through the joins.
+    const settledAt = new Map<BenchClient, number>()
+    const syncedAt = new Map<BenchClient, number>()
     let done = false
     while (!done && performance.now() < deadline) {
-      done = byRoom.every((room) => room.every((client) => settled(client, room)))
+      const now = performance.now()
+      for (const room of byRoom)
+        for (const client of room) {
+          if (!syncedAt.has(client) && client.synced()) syncedAt.set(client, now)
+          if (!settledAt.has(client) && settled(client, room)) settledAt.set(client, now)
+        }
+      done = settledAt.size === clientCountOf(byRoom)
       if (!done) await sleep(20)
     }
     const at = performance.now()
+    const fromReady = (times: Map<BenchClient, number>) =>
+      [...times.values()].map((t) => t - readyAt).sort((a, b) => a - b)
     const after = await adapter.server.sample()
     if (profile) {
       const path = resolve(repoRoot, 'bench-results', `storm-${adapter.id}.cpuprofile`)
@@ -93,8 +125,11 @@ async function storm(adapter: ServerAdapter, tag: string): Promise<StormResult> 
     )
     return {
       label: adapter.label,
-      clients: byRoom.reduce((sum, room) => sum + room.length, 0),
+      settledFromReadyMs: fromReady(settledAt),
+      syncedFromReadyMs: fromReady(syncedAt),
+      clients: clientCountOf(byRoom),
       restartMs: readyAt - sigterm,
+      stopMs: exitedAt - sigterm,
       fromReadyMs: done ? at - readyAt : null,
       fromSigtermMs: done ? at - sigterm : null,
       lostEdits,
@@ -124,9 +159,14 @@ for (const id of servers) {
     console.log(
       `  ${result.label.padEnd(22)} all ${result.clients} synced with every edit ` +
         `${s(result.fromReadyMs)} after the restart answered (${s(result.fromSigtermMs)} after ` +
-        `SIGTERM; restart ${s(result.restartMs)}), ${result.lostEdits} edits missing, ` +
+        `SIGTERM; restart ${s(result.restartMs)}, of it stopping ${s(result.stopMs)}), ` +
+        `${result.lostEdits} edits missing, ` +
         `server CPU ${(result.serverCpuMs / 1000).toFixed(2)} s, ` +
         `longest loop stall ${result.maxLoopStallMs.toFixed(1)} ms`,
+    )
+    console.log(
+      `  ${''.padEnd(22)} s after the restart answered: each client synced ` +
+        `${spread(result.syncedFromReadyMs)}; with every edit ${spread(result.settledFromReadyMs)}`,
     )
     const warning = errorWarning(adapter.label, adapter.server)
     if (warning) console.log(warning)
