@@ -6,6 +6,7 @@ import type { Role } from '../../shared/roles.ts'
 import type { Logger } from '../log.ts'
 import type { PeerMessage } from '../scale-out/peer-message.ts'
 import type { GroupCommit } from '../storage/group-commit.ts'
+import type { RelayScheduler } from './relay-scheduler.ts'
 import type { Room } from './room.ts'
 
 /** One WebSocket as a room sees it. */
@@ -47,6 +48,8 @@ export interface RoomOptions {
   doc: Y.Doc
   stored: StoredLogCounts
   commit: GroupCommit
+  /** Paces the relay of committed updates across the server's rooms (relay-scheduler.ts). */
+  relays: RelayScheduler
   limits: RelayLimits
   /** What the document may hold and the gate may hold back (defaults: shared/protocol). */
   documentLimits?: DocumentLimits

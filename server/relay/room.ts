@@ -325,12 +325,13 @@ export class Room {
 
   /**
    * Queues a committed (or already stored) update for the connections here. The first one
-   * of a turn schedules the send as a microtask: it runs once the group commit has resolved
-   * every update of its batch, and adds no wait (nothing is held for a later batch).
+   * of a turn schedules the send with the server's relay scheduler: a microtask, so it runs
+   * once the group commit has resolved every update of its batch and adds no wait, unless
+   * this turn has relayed for long already (then the next turn: relay-scheduler.ts).
    */
   private relay(update: Uint8Array, origin: RoomConnection | null): void {
     if (this.outbox.push({ update, origin }) > 1) return
-    queueMicrotask(() => {
+    this.options.relays.schedule(() => {
       const batch = this.outbox
       this.outbox = []
       relayBatch(batch, this.connections, (connection, frames) => {

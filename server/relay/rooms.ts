@@ -1,3 +1,4 @@
+import { makeRelayScheduler } from './relay-scheduler.ts'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/close-codes.ts'
 import type { RelayLimits } from '../../shared/protocol/limits.ts'
@@ -43,6 +44,9 @@ export interface RoomsOptions {
  */
 export function createRooms(options: RoomsOptions) {
   const { store, commit, logger, bus } = options
+  const relays = makeRelayScheduler({
+    onError: (error) => logger.error('relaying committed updates failed', { error }),
+  })
   const compaction = createCompaction({
     store,
     logger,
@@ -115,6 +119,7 @@ export function createRooms(options: RoomsOptions) {
         snapshotBytes: stored.snapshot?.byteLength ?? 0,
       },
       commit,
+      relays,
       limits: options.limits,
       documentLimits: options.documentLimits,
       checks: options.checks,

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { makeRelayScheduler } from '../../../server/relay/relay-scheduler.ts'
+
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
+
+/** A scheduler on a clock the tasks move: each task "takes" `costMs`. */
+function timed(sliceMs: number, costMs: number) {
+  let clock = 0
+  const errors: unknown[] = []
+  const scheduler = makeRelayScheduler({
+    sliceMs,
+    now: () => clock,
+    onError: (e) => errors.push(e),
+  })
+  const ran: string[] = []
+  const task = (name: string) => () => {
+    clock += costMs
+    ran.push(name)
+  }
+  return { scheduler, ran, task, errors }
+}
+
+describe('relay scheduler', () => {
+  it('runs everything in the same turn while the turn has time', async () => {
+    const { scheduler, ran, task } = timed(4, 1)
+    scheduler.schedule(task('a'))
+    scheduler.schedule(task('b'))
+    scheduler.schedule(task('c'))
+    expect(ran).toEqual([]) // a microtask: after the code that scheduled them
+    await Promise.resolve()
+    expect(ran).toEqual(['a', 'b', 'c'])
+    expect(scheduler.pending()).toBe(0)
+  })
+
+  it('leaves what a long turn did not reach to the next turns, in order', async () => {
+    const { scheduler, ran, task } = timed(4, 2)
+    for (const name of ['a', 'b', 'c', 'd', 'e']) scheduler.schedule(task(name))
+    await Promise.resolve()
+    expect(ran).toEqual(['a', 'b'])
+    let turns = 0
+    while (scheduler.pending() > 0 && turns < 10) {
+      await nextTurn()
+      turns += 1
+    }
+    expect(ran).toEqual(['a', 'b', 'c', 'd', 'e'])
+    expect(turns).toBeGreaterThanOrEqual(2)
+  })
+
+  it('runs tasks scheduled while it runs after the ones before them', async () => {
+    const { scheduler, ran, task } = timed(100, 1)
+    scheduler.schedule(() => {
+      ran.push('first')
+      scheduler.schedule(task('later'))
+    })
+    scheduler.schedule(task('second'))
+    await Promise.resolve()
+    await Promise.resolve()
+    expect(ran).toEqual(['first', 'second', 'later'])
+  })
+
+  it('reports a task that throws and goes on with the others', async () => {
+    const { scheduler, ran, task, errors } = timed(100, 1)
+    scheduler.schedule(() => {
+      throw new Error('boom')
+    })
+    scheduler.schedule(task('after'))
+    await Promise.resolve()
+    expect(ran).toEqual(['after'])
+    expect(errors).toHaveLength(1)
+    scheduler.schedule(task('again'))
+    await Promise.resolve()
+    expect(ran).toEqual(['after', 'again'])
+  })
+})
