@@ -21,7 +21,8 @@ import { SkipLink } from '../components/SkipLink.tsx'
 import { useI18n } from '../i18n/context.tsx'
 import { rememberGroup } from '../pages/last-group.ts'
 import { createWorkspaceConnection } from '../sync/connection.ts'
-import { createLocalCopy, hasLocalCopy, type LocalCopy } from '../sync/local-copy.ts'
+import { createLocalCopy, type LocalCopy } from '../sync/local-copy.ts'
+import { hasLocalCopy } from '../sync/local-copy-kept.ts'
 import { createGroupChanges } from '../sync/group-changes.ts'
 import { createPeers } from '../sync/presence.ts'
 import { discardRefusedWrites } from '../sync/refused-writes.ts'
@@ -59,7 +60,7 @@ function GroupRoom(props: ParentProps<{ room: string; bare?: boolean }>) {
   const room = untrack(() => props.room)
   const early = useContext(GroupLoadContext)?.take(room)
   const local = createLocalCopy(room)
-  void hasLocalCopy(room).then((kept) => kept && local.open())
+  void (early?.localCopyKept ?? hasLocalCopy(room)).then((kept) => kept && local.open())
   const [session] = createResource(() => early?.session ?? api.session(room))
   const group = early?.group ?? api.group(room)
   group.catch(() => undefined) // without a session nobody reads it

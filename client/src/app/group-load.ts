@@ -1,17 +1,20 @@
 import { createContext } from 'solid-js'
 import type { GroupWorkspaceResponse, SessionResponse } from '../../../shared/api.ts'
 import { api } from '../api/client.ts'
+import { hasLocalCopy } from '../sync/local-copy-kept.ts'
 
 /**
- * What a group's page asks the server for first, asked as soon as the entry runs on a
- * group's URL: the group's code is lazy, and GroupShell renders only once it has loaded and
- * run (~100 ms on a returning visit, ARCHITECTURE.md "Client performance"); the requests
- * need none of it.
+ * What a group's page asks first (the server, and IndexedDB whether this device keeps a
+ * copy), asked as soon as the entry runs on a group's URL: the group's code is lazy, and
+ * GroupShell renders only once it has loaded and run (~100 ms on a returning visit,
+ * ARCHITECTURE.md "Client performance"); the requests need none of it.
  */
 interface GroupLoad {
   room: string
   session: Promise<SessionResponse>
   group: Promise<GroupWorkspaceResponse>
+  /** Whether this device keeps a copy of the room: IndexedDB answers in 30–50 ms. */
+  localCopyKept: Promise<boolean>
 }
 
 /** Hands the early requests to the first GroupShell of their room, once; later ones ask anew. */
@@ -29,7 +32,12 @@ export function startGroupLoad(pathname: string): GroupLoadHandoff {
   const room = roomOfPath(pathname)
   let early: GroupLoad | undefined
   if (room !== null) {
-    early = { room, session: api.session(room), group: api.group(room) }
+    early = {
+      room,
+      session: api.session(room),
+      group: api.group(room),
+      localCopyKept: hasLocalCopy(room),
+    }
     // Read only if taken: a failure nobody reads is not an unhandled rejection.
     early.session.catch(() => undefined)
     early.group.catch(() => undefined)

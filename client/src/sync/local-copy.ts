@@ -1,6 +1,7 @@
 import { onCleanup } from 'solid-js'
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
+import { localCopyName } from './local-copy-kept.ts'
 
 /** The group's Y.Doc and this device's copy of it in IndexedDB (y-indexeddb). */
 export interface LocalCopy {
@@ -21,27 +22,12 @@ const FORGET_WAIT_MS = 2_000
 /** How long `loaded` waits for the device's copy (a browser without IndexedDB). */
 const LOCAL_COPY_WAIT_MS = 3_000
 
-const databaseName = (room: string) => `modellrummet:${room}`
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-
-/**
- * Whether this device already keeps a copy of the room. Opening one makes it, so a copy is
- * opened before the session is known only where it exists. False where the browser cannot
- * tell (`indexedDB.databases` is missing before Firefox 126).
- */
-export async function hasLocalCopy(room: string): Promise<boolean> {
-  try {
-    const databases = await indexedDB.databases()
-    return databases.some((database) => database.name === databaseName(room))
-  } catch {
-    return false
-  }
-}
 
 /** The room's doc, its device copy opened on `open()`; closed with the owner. */
 export function createLocalCopy(room: string): LocalCopy {
   const doc = new Y.Doc()
-  const name = databaseName(room)
+  const name = localCopyName(room)
   let persistence: IndexeddbPersistence | null = null
   let stopped = false
   let markLoaded = () => {}
