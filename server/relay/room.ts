@@ -353,8 +353,12 @@ export class Room {
     reason: string,
   ): number {
     const closing = [...this.connections].filter(which)
+    // All out of the room before any leaves: each one's leaving is then told only to those
+    // who stay (a shutdown told every closing member of every other one: N² frames a room).
+    for (const connection of closing) this.connections.delete(connection)
     for (const connection of closing) {
-      this.close(connection)
+      this.intake.leave(connection)
+      this.presence.leave(connection)
       connection.close(code, reason)
     }
     return closing.length

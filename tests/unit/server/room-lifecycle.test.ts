@@ -1,4 +1,6 @@
+import * as awarenessProtocol from 'y-protocols/awareness'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { encodeAwareness, parseMessage } from '../../../server/relay/protocol.ts'
 import { CloseCode } from '../../../shared/protocol/close-codes.ts'
 import {
   makeFaultyStore,
@@ -175,6 +177,25 @@ describe('room lifecycle', () => {
     expect(rooms.stats()).toEqual({ rooms: 1, connections: 1 })
   })
 
+  it('shutdown does not tell the members it closes about each other leaving', async () => {
+    const { rooms } = makeRooms(makeFaultyStore().store, { graceMs: GRACE_MS })
+    const members = ['anna', 'bo', 'cia'].map((name) => new TestMember(name))
+    for (const member of members) {
+      const room = await member.join(rooms, ROOM)
+      const awareness = new awarenessProtocol.Awareness(member.doc)
+      awareness.setLocalState({ cursor: null })
+      const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [member.doc.clientID])
+      room.message(member.connection, encodeAwareness(update))
+    }
+    const presenceFrames = (member: TestMember) =>
+      member.received.filter((frame) => parseMessage(frame).type === 'awareness').length
+    const before = members.map(presenceFrames)
+    expect(before.reduce((a, b) => a + b)).toBeGreaterThan(0)
+    await rooms.shutdown()
+    expect(members.map((member) => member.closes)).toEqual(members.map(() => [CloseCode.GoingAway]))
+    expect(members.map(presenceFrames)).toEqual(before)
+  })
+
   it('shutdown closes members as going away and refuses new acquires', async () => {
     const faulty = makeFaultyStore()
     const { rooms } = makeRooms(faulty.store, { graceMs: GRACE_MS })
@@ -185,7 +206,12 @@ describe('room lifecycle', () => {
     expect(anna.closes).toEqual([CloseCode.GoingAway])
     expect(rooms.stats().rooms).toBe(0)
     await expect(rooms.acquire(ROOM)).rejects.toThrow('shutting down')
+    // Stored, and not folded on the way out (a restart's members should not wait for it).
     const stored = await faulty.inner.load(ROOM)
-    expect(stored.snapshot).not.toBeNull()
+    expect(faulty.compactions.stored).toBe(0)
+    const reloaded = makeRooms(faulty.store, { graceMs: GRACE_MS }).rooms
+    expect(textInRoom(await reloaded.acquire(ROOM), 'anna')).toBe('kvar')
+    expect(stored.updates.length).toBeGreaterThan(0)
+    await reloaded.shutdown()
   })
 })
