@@ -18,6 +18,8 @@ const config: KnipConfig = {
     'tests/e2e/**/*.spec.ts',
     // Started as child processes by the bench's adapters and by the tests.
     'tests/bench/servers/*.ts',
+    // Preloaded into each bench server: node --import tests/bench/servers/probe.js.
+    'tests/bench/servers/probe.js',
     'tests/integration/storage/fixtures/*.ts',
   ],
   // System programs the tests start (apt packages, not npm ones).

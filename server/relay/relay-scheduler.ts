@@ -7,7 +7,7 @@
  * one, after the sockets have been read. A room's own updates keep their order (one queued
  * task per room relays its whole outbox).
  */
-export const RELAY_SLICE_MS = 4
+const RELAY_SLICE_MS = 4
 
 export interface RelaySchedulerOptions {
   sliceMs?: number

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import type { ProbeReply, ProbeRequest } from './servers/probe.ts'
+import type { ProbeReply, ProbeRequest } from './servers/probe-protocol.ts'
 
 export const repoRoot = resolve(fileURLToPath(import.meta.url), '../../..')
-const probeUrl = pathToFileURL(resolve(repoRoot, 'tests/bench/servers/probe.ts')).href
+const probeUrl = pathToFileURL(resolve(repoRoot, 'tests/bench/servers/probe.js')).href
 
 export type Sample = Extract<ProbeReply, { type: 'sample' }>
 type Request = ProbeRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never
@@ -52,8 +52,9 @@ export async function spawnServerProcess(options: SpawnOptions): Promise<ChildSe
       '--expose-gc',
       // For experiments, e.g. BENCH_NODE_FLAGS='--perf-basic-prof' or '--trace-deopt'.
       ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
-      '--import',
-      'tsx',
+      // A TypeScript loader only for a server that is TypeScript (the references' wrappers):
+      // ours runs from its build, as `npm start` runs it.
+      ...(options.script.endsWith('.ts') ? ['--import', 'tsx'] : []),
       '--import',
       probeUrl,
       options.script,

@@ -1,6 +1,6 @@
 /**
- * Preloaded (`--import`) into every benchmarked server process. Over the IPC channel the
- * bench asks for
+ * Preloaded (`--import`) into every benchmarked server process (types: probe-protocol.ts).
+ * Over the IPC channel the bench asks for
  * - a sample: the process's own CPU time (all threads, getrusage) and RSS, optionally after
  *   a full GC so memory figures compare settled heaps;
  * - a CPU profile of a window (start … stop), written as a .cpuprofile file;
@@ -8,42 +8,27 @@
  * If the bench goes away (even by SIGKILL) the channel closes and the server exits, so no
  * child outlives it.
  */
+// Plain JavaScript, so a server started from its build (`node dist/node/server/main.js`, as
+// `npm start` runs it) needs no TypeScript loader: through tsx every module of ours loaded
+// 0.4 s slower, which the reconnect storm counted as the restart's.
 import { writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { writeHeapSnapshot } from 'node:v8'
 
-export type ProbeRequest =
-  | { type: 'sample'; id: number; gc: boolean }
-  | { type: 'profile-start'; id: number; intervalMicros: number }
-  | { type: 'profile-stop'; id: number; path: string }
-  | { type: 'heap-snapshot'; id: number; path: string }
-
-export type ProbeReply =
-  | {
-      type: 'sample'
-      id: number
-      /** process.cpuUsage() user + system, µs since start. */
-      cpuMicros: number
-      /** The system (kernel) part of cpuMicros. */
-      systemCpuMicros: number
-      rssBytes: number
-      heapUsedBytes: number
-      heapTotalBytes: number
-      /** C++ objects bound to JS (Buffers, ArrayBuffers, native handles). */
-      externalBytes: number
-      /** The longest event-loop stall since the previous sample (ms; 0 before the first). */
-      maxLoopStallMs: number
-    }
-  | { type: 'done'; id: number; error?: string }
-
-const collect = (globalThis as { gc?: () => void }).gc
+/** @type {(() => void) | undefined} */
+const collect = /** @type {{ gc?: () => void }} */ (globalThis).gc
 // Every stall the server's loop makes, to 5 ms: the bench reports the longest per phase.
 const loopDelay = monitorEventLoopDelay({ resolution: 5 })
 loopDelay.enable()
-let session: Session | null = null
+/** @type {Session | null} */
+let session = null
 
-async function handle(message: ProbeRequest): Promise<ProbeReply> {
+/**
+ * @param {import('./probe-protocol.ts').ProbeRequest} message
+ * @returns {Promise<import('./probe-protocol.ts').ProbeReply>}
+ */
+async function handle(message) {
   switch (message.type) {
     case 'sample': {
       if (message.gc && collect) {
@@ -92,12 +77,11 @@ async function handle(message: ProbeRequest): Promise<ProbeReply> {
 }
 
 if (process.send) {
-  process.on('message', (message: ProbeRequest) => {
+  process.on('message', (/** @type {import('./probe-protocol.ts').ProbeRequest} */ message) => {
     if (typeof message !== 'object' || message === null || !('id' in message)) return
     handle(message).then(
       (reply) => process.send?.(reply),
-      (error: unknown) =>
-        process.send?.({ type: 'done', id: message.id, error: String(error) } as ProbeReply),
+      (error) => process.send?.({ type: 'done', id: message.id, error: String(error) }),
     )
   })
   process.on('disconnect', () => process.exit(0))
