@@ -49,6 +49,8 @@ export const historyEn: Texts = {
   'history.confirm': 'Restore',
   'history.cancel': 'Cancel',
   'history.restoreFailed': 'The restore failed. Try again.',
+  'history.restoreSealed':
+    'It cannot be restored right now: a sealed scoring round is open. Have the facilitator reveal the scores first, then try again.',
   'history.restored':
     'Restored from the version of {at}. Everyone in the group sees the change now.',
   'history.restoredNothing': 'The part already was as in the version of {at}; nothing changed.',

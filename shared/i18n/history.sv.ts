@@ -48,6 +48,8 @@ export const historySv = {
   'history.confirm': 'Återställ',
   'history.cancel': 'Avbryt',
   'history.restoreFailed': 'Det gick inte att återställa. Försök igen.',
+  'history.restoreSealed':
+    'Det går inte att återställa just nu: en förseglad bedömning pågår. Låt processledaren visa poängen först och försök sedan igen.',
   'history.restored': 'Återställt från versionen {at}. Alla i gruppen ser ändringen nu.',
   'history.restoredNothing': 'Delen var redan som i versionen {at}; inget ändrades.',
   'undo.matrixRemoved': 'Frågan och alla organisationers svar togs bort.',

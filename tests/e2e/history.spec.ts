@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { joinAs, livingGroup, openBoard } from './support/demo.ts'
+import { demoGroups, joinAs, livingGroup, openBoard } from './support/demo.ts'
 import { seriousOrWorse } from './support/axe.ts'
 
 test('removing a PDSA plan asks first, and Ångra brings it back for everyone', async ({
@@ -96,4 +96,40 @@ test('the version history: listed with who was active, read only, restorable by 
   await expect(bo.getByRole('button', { name: /^Återställ/ })).toHaveCount(0)
   await anna.context().close()
   await bo.context().close()
+})
+
+test('a restore waits for a sealed round: the dialog says to reveal the scores first', async ({
+  browser,
+}) => {
+  // BM2 of the group whose BM1 the sealed-scoring spec uses; this round is revealed at the end.
+  const group = demoGroups().find((g) => g.room.startsWith('botkyrka'))!
+  const anna = await joinAs(browser, group.invites.facilitator, 'Anna Väntar', 'Uppsala kommun')
+  await openBoard(anna, /^BM2/, 'checklista')
+  const board = anna.url()
+  await anna.getByRole('button', { name: 'Starta förseglad bedömning' }).click()
+  await expect(anna.getByTestId('sealed-note')).toBeVisible()
+
+  await anna.goto(`/g/${group.room}/historik`)
+  await anna.getByRole('button', { name: 'Spara en version nu' }).click()
+  await anna
+    .getByRole('navigation', { name: 'Versioner' })
+    .getByRole('button', { name: /^Visa versionen från/ })
+    .first()
+    .click()
+  await anna.getByRole('button', { name: 'Återställ hela arbetsytan' }).click()
+  const dialog = anna.getByRole('dialog', { name: /^Återställa från versionen/ })
+  await dialog.getByRole('button', { name: 'Återställ' }).click()
+  // Not the generic "try again": what stands in the way, and what to do.
+  await expect(dialog.getByRole('alert')).toHaveText(/en förseglad bedömning pågår/)
+  await expect(dialog).toBeVisible()
+  await dialog.getByRole('button', { name: 'Avbryt' }).click()
+
+  await anna.goto(board)
+  await anna.getByRole('button', { name: 'Visa alla bedömningar' }).click()
+  await anna
+    .getByRole('dialog', { name: 'Visa alla bedömningar?' })
+    .getByRole('button', { name: 'Ja, visa alla' })
+    .click()
+  await expect(anna.getByTestId('sealed-note')).toHaveCount(0)
+  await anna.context().close()
 })

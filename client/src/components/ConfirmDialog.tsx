@@ -6,7 +6,8 @@ export interface ConfirmDialogProps {
   text: string
   confirmLabel: string
   cancelLabel: string
-  failedText: string
+  /** What the dialog says when `onConfirm` rejects: one text, or one chosen by the error. */
+  failedText: string | ((error: unknown) => string)
   /** Does what was asked; a rejection keeps the dialog open and says it failed. */
   onConfirm: () => Promise<void>
   /** Closed: `confirmed` when what was asked was done. */
@@ -23,19 +24,20 @@ export interface ConfirmDialogProps {
 export function ConfirmDialog(props: ConfirmDialogProps): JSX.Element {
   const id = createUniqueId()
   const [busy, setBusy] = createSignal(false)
-  const [failed, setFailed] = createSignal(false)
+  const [failed, setFailed] = createSignal<string | null>(null)
   let confirmed = false
   let dialog: HTMLDialogElement | undefined
 
   const confirm = async () => {
     setBusy(true)
-    setFailed(false)
+    setFailed(null)
     try {
       await props.onConfirm()
       confirmed = true
       dialog?.close()
-    } catch {
-      setFailed(true)
+    } catch (error) {
+      const text = props.failedText
+      setFailed(typeof text === 'string' ? text : text(error))
     } finally {
       setBusy(false)
     }
@@ -56,9 +58,11 @@ export function ConfirmDialog(props: ConfirmDialogProps): JSX.Element {
       <h2 id={`${id}-title`}>{props.title}</h2>
       <p id={`${id}-text`}>{props.text}</p>
       <Show when={failed()}>
-        <p class="error" role="alert">
-          {props.failedText}
-        </p>
+        {(text) => (
+          <p class="error" role="alert">
+            {text()}
+          </p>
+        )}
       </Show>
       <div class="dialog-actions">
         <button

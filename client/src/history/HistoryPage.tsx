@@ -1,5 +1,6 @@
 import { createResource, createSignal, For, Show } from 'solid-js'
 import type { HistoryAuthor, HistoryVersion } from '../../../shared/history-api.ts'
+import { ApiFailure } from '../api/client.ts'
 import { useGroup } from '../app/group-context.tsx'
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx'
 import { useI18n } from '../i18n/context.tsx'
@@ -148,7 +149,14 @@ export function HistoryPage() {
             text={request().what}
             confirmLabel={t('history.confirm')}
             cancelLabel={t('history.cancel')}
-            failedText={t('history.restoreFailed')}
+            failedText={(error) =>
+              // 409: a sealed scoring round is open where the restore would write scores.
+              t(
+                error instanceof ApiFailure && error.status === 409
+                  ? 'history.restoreSealed'
+                  : 'history.restoreFailed',
+              )
+            }
             onConfirm={restore}
             onClose={() => {
               setAsking(null)
