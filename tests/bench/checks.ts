@@ -85,12 +85,15 @@ function fresh(): { room: Y.Doc; updates: Uint8Array[] } {
 
 const writer = { role: Role.Participant, participantId: 'bench' }
 const apply = timePerUpdate((room, update) => Y.applyUpdate(room, update))
+// One gate per room, as the relay keeps it (its type paths are remembered across updates).
+const gates = new WeakMap<Y.Doc, ReturnType<typeof makeUpdateGate>>()
+const gateOf = (room: Y.Doc) => gates.get(room) ?? gates.set(room, makeUpdateGate(room)).get(room)!
 const gated = timePerUpdate((room, update) => {
-  makeUpdateGate(room)(update)
+  gateOf(room)(update)
   Y.applyUpdate(room, update)
 })
 const policed = timePerUpdate((room, update) => {
-  const verdict = makeUpdateGate(room)(update)
+  const verdict = gateOf(room)(update)
   if (verdict.kind === 'accept') writeRefusal(room, writer, verdict.touches)
   Y.applyUpdate(room, update)
 })
