@@ -134,8 +134,19 @@ export interface MeetingControl {
   locks: Partial<Record<LockScope, Lock>>
 }
 
-const read = <F extends ControlField>(doc: Y.Doc, meetingId: string, field: F) => {
-  const parsed = controlFields[field].safeParse(controlOf(doc).get(controlKey(meetingId, field)))
+/**
+ * One control field of a meeting, read defensively (a bad entry reads as absent). The
+ * relay's write policy reads some on every member's edit: an absent field (the usual case)
+ * is not handed to zod, whose failed parse builds an error each time.
+ */
+export function readControlField<F extends ControlField>(
+  doc: Y.Doc,
+  meetingId: string,
+  field: F,
+): z.infer<(typeof controlFields)[F]> | undefined {
+  const value = controlOf(doc).get(controlKey(meetingId, field))
+  if (value === undefined) return undefined
+  const parsed = controlFields[field].safeParse(value)
   return parsed.success ? (parsed.data as z.infer<(typeof controlFields)[F]>) : undefined
 }
 
@@ -151,14 +162,14 @@ export function readMeetingControl(doc: Y.Doc, meetingId: string): MeetingContro
       locks[scope as LockScope] = parsed.data
   })
   return {
-    led: read(doc, meetingId, 'led') ?? false,
-    part: read(doc, meetingId, 'part') ?? null,
-    agendaItemId: read(doc, meetingId, 'agendaItem') ?? null,
-    spotlight: read(doc, meetingId, 'spotlight') ?? null,
-    timer: read(doc, meetingId, 'timer') ?? null,
-    scoring: read(doc, meetingId, 'scoring') ?? null,
-    summon: read(doc, meetingId, 'summon') ?? { count: 0, at: 0 },
-    joinLink: read(doc, meetingId, 'joinLink') ?? null,
+    led: readControlField(doc, meetingId, 'led') ?? false,
+    part: readControlField(doc, meetingId, 'part') ?? null,
+    agendaItemId: readControlField(doc, meetingId, 'agendaItem') ?? null,
+    spotlight: readControlField(doc, meetingId, 'spotlight') ?? null,
+    timer: readControlField(doc, meetingId, 'timer') ?? null,
+    scoring: readControlField(doc, meetingId, 'scoring') ?? null,
+    summon: readControlField(doc, meetingId, 'summon') ?? { count: 0, at: 0 },
+    joinLink: readControlField(doc, meetingId, 'joinLink') ?? null,
     locks,
   }
 }

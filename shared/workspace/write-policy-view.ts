@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { checklistPhaseFor } from '../domain/checklist.ts'
 import { isMeetingKind } from '../domain/meeting-kind.ts'
-import { controlOf, lockKey, lockSchema, readMeetingControl, type Lock } from './control.ts'
+import { controlOf, lockKey, lockSchema, readControlField, type Lock } from './control.ts'
 import { meetingsOf, asMap, pdsaPlansOf, stringOf } from './document.ts'
 import type { PolicyView } from './write-policy.ts'
 
@@ -11,7 +11,9 @@ import type { PolicyView } from './write-policy.ts'
  */
 export function makePolicyView(doc: Y.Doc): PolicyView {
   const lockOf: PolicyView['lockOf'] = (meetingId, scope) => {
-    const parsed = lockSchema.safeParse(controlOf(doc).get(lockKey(meetingId, scope)))
+    const value = controlOf(doc).get(lockKey(meetingId, scope))
+    if (value === undefined) return undefined // no lock: the usual case, no parse
+    const parsed = lockSchema.safeParse(value)
     return parsed.success ? (parsed.data as Lock) : undefined
   }
   return {
@@ -37,6 +39,7 @@ export function makePolicyView(doc: Y.Doc): PolicyView {
       })
       return ids
     },
-    scoringOpen: (meetingId) => readMeetingControl(doc, meetingId).scoring?.state === 'open',
+    // Only the field it needs: the whole control state parses every field and lock.
+    scoringOpen: (meetingId) => readControlField(doc, meetingId, 'scoring')?.state === 'open',
   }
 }
