@@ -1,10 +1,38 @@
 /** One measured load phase against one server: shared by `npm run bench` and `bench:phases`. */
 import type { ServerAdapter } from './adapters/adapter.ts'
+import type { ChildServer } from './child.ts'
 import { sleep } from '../helpers/clients.ts'
 import { connectClients, destroyClients, driveEdits, type LoadShape } from './load.ts'
 
+/**
+ * Longer than any server keeps the rooms a phase left: ours unloads an empty room after
+ * ROOM_GRACE_MS (1 s in the bench), storing a snapshot on the way; the references drop
+ * theirs when the last client leaves. Without this wait ours did that for the previous
+ * phase's rooms inside the measured one, and its CPU per delivery counted it.
+ */
+const SETTLE_MS = 1500
+/** The server counts as quiet below this share of a core over one window. */
+const QUIET_SHARE = 0.02
+const QUIET_WINDOW_MS = 250
+const QUIET_TIMEOUT_MS = 5000
+
+/** Waits out what earlier phases left the server to do, then until it is quiet. */
+async function settle(server: ChildServer): Promise<void> {
+  await sleep(SETTLE_MS)
+  const started = Date.now()
+  let previous = await server.sample()
+  while (Date.now() - started < QUIET_TIMEOUT_MS) {
+    await sleep(QUIET_WINDOW_MS)
+    const next = await server.sample()
+    const share = (next.cpuMicros - previous.cpuMicros) / (QUIET_WINDOW_MS * 1000)
+    previous = next
+    if (share < QUIET_SHARE) return
+  }
+}
+
 /** Connect, edit, measure the server's CPU around the edits, disconnect. */
 export async function loadPhase(adapter: ServerAdapter, rooms: string[], shape: LoadShape) {
+  await settle(adapter.server)
   await adapter.prepare(rooms, shape.clientsPerRoom)
   const clients = await connectClients(adapter, rooms, shape.clientsPerRoom)
   try {
