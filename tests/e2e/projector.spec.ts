@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { joinAs, livingGroup, openBoard } from './support/demo.ts'
+import { freshMeeting, joinAs, livingGroup, openBoard } from './support/demo.ts'
 import { seriousOrWorse } from './support/axe.ts'
 
 /**
@@ -42,22 +42,6 @@ const overflow = (page: Page) =>
       ),
     ),
   )
-
-/**
- * A new meeting of the group, so no other test's lead, spotlight or timer is on it; the
- * board (a facilitator's page in the group) is left on the group home, showing it.
- */
-async function freshMeeting(board: Page, title: string): Promise<RegExp> {
-  const { origin, pathname } = new URL(board.url())
-  const room = pathname.split('/')[2]
-  const response = await board.request.post(`/api/rooms/${room}/meetings`, {
-    data: { kind: 'bm1', title },
-    headers: { origin },
-  })
-  expect(response.status()).toBe(201)
-  await board.reload()
-  return new RegExp(title)
-}
 
 async function projectorFor(browser: Browser, board: Page, name: string): Promise<Page> {
   const projector = await joinAs(browser, livingGroup().invites.viewer, name)

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { joinAs, livingGroup, openBoard } from './support/demo.ts'
+import { freshMeeting, joinAs, livingGroup, openBoard } from './support/demo.ts'
 import { seriousOrWorse } from './support/axe.ts'
 
 /** Askersund's BM1 row of the totals table ("17 av 30"), as a number. */
@@ -107,23 +107,6 @@ test('the results fit a phone and a projector', async ({ browser }) => {
   }
   await page.context().close()
 })
-
-/**
- * A new BM1 meeting of the group, so no other test's lead or part is on its board (the
- * results are the group's, so every meeting's board shows the same); the page is left on
- * the group home.
- */
-async function freshMeeting(page: Page, title: string): Promise<RegExp> {
-  const { origin, pathname } = new URL(page.url())
-  const room = pathname.split('/')[2]
-  const response = await page.request.post(`/api/rooms/${room}/meetings`, {
-    data: { kind: 'bm1', title },
-    headers: { origin },
-  })
-  expect(response.status()).toBe(201)
-  await page.reload()
-  return new RegExp(title)
-}
 
 /** A viewer's browser showing the projector view of the meeting `board` has open. */
 async function projectorFor(browser: Browser, board: Page): Promise<Page> {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { Browser, Page } from '@playwright/test'
+import { expect, type Browser, type Page } from '@playwright/test'
 
 export interface DemoGroup {
   id: string
@@ -105,4 +105,20 @@ export async function mentorAndParticipantAt(
       await bo.context().close()
     },
   }
+}
+
+/**
+ * A new BM1 meeting of the group, so no other test's lead, part, spotlight or timer is on
+ * it; the page (a facilitator's, in the group) is left on the group home, showing it.
+ */
+export async function freshMeeting(page: Page, title: string): Promise<RegExp> {
+  const { origin, pathname } = new URL(page.url())
+  const room = pathname.split('/')[2]
+  const response = await page.request.post(`/api/rooms/${room}/meetings`, {
+    data: { kind: 'bm1', title },
+    headers: { origin },
+  })
+  expect(response.status()).toBe(201)
+  await page.reload()
+  return new RegExp(title)
 }
