@@ -121,6 +121,10 @@ interface Step {
   runnerLoopP99Ms: number
   machineBusy: number
   serverStallMs: number
+  /** The server's GC pauses in the measured phase: the longest (ms, kind) and their sum. */
+  serverGc: { maxMs: number; maxKind: string; totalMs: number }
+  /** How long the server's main thread waited for a CPU in the measured phase (ms). */
+  serverWaitedMs: number | null
   passed: boolean
   limit: 'server-bound' | 'server-stalls' | 'bench-bound' | 'machine-bound' | 'unclear' | null
 }
@@ -173,6 +177,15 @@ async function measureStep(
     runnerLoopP99Ms,
     machineBusy,
     serverStallMs: after.maxLoopStallMs,
+    serverGc: {
+      maxMs: after.maxGcPauseMs,
+      maxKind: after.maxGcPauseKind,
+      totalMs: after.gcPauseMs,
+    },
+    serverWaitedMs:
+      after.runQueueWaitMs === null || before.runQueueWaitMs === null
+        ? null
+        : after.runQueueWaitMs - before.runQueueWaitMs,
     passed,
     limit: passed
       ? null
@@ -211,7 +224,9 @@ function formatStep(step: Step): string {
     `    ${String(step.clients).padStart(5)} clients: p50 ${step.p50Ms.toFixed(1)} ms, ` +
     `p99 ${step.p99Ms.toFixed(1)} ms, ${step.missing} missing, server CPU ${pct(step.serverCpu)}, ` +
     `clients CPU ${step.runnerCpu.map(pct).join(' + ')} (loop p99 ${step.runnerLoopP99Ms.toFixed(1)} ms), ` +
-    `machine ${pct(step.machineBusy)} of ${cpus().length} cores, server stall ${step.serverStallMs.toFixed(1)} ms: ${verdict}`
+    `machine ${pct(step.machineBusy)} of ${cpus().length} cores, server stall ${step.serverStallMs.toFixed(1)} ms ` +
+    `(longest GC pause ${step.serverGc.maxMs.toFixed(1)} ms ${step.serverGc.maxKind}, ${step.serverGc.totalMs.toFixed(0)} ms in all` +
+    `${step.serverWaitedMs === null ? '' : `; waited for a CPU ${step.serverWaitedMs.toFixed(0)} ms`}): ${verdict}`
   )
 }
 

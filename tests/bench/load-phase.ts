@@ -48,6 +48,9 @@ export async function loadPhase(adapter: ServerAdapter, rooms: string[], shape: 
       serverSystemCpuMicros: after.systemCpuMicros - before.systemCpuMicros,
       /** The server's longest event-loop stall during the edits (the sample before resets it). */
       maxLoopStallMs: after.maxLoopStallMs,
+      /** The longest GC pause during the edits, to tell a stall's cause. */
+      maxGcPauseMs: after.maxGcPauseMs,
+      maxGcPauseKind: after.maxGcPauseKind,
       benchCpuMicros: benchCpu.user + benchCpu.system,
     }
   } finally {

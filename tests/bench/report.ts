@@ -22,6 +22,9 @@ export interface RoundResult {
   maxLoopStallMs: number
   /** … and during the unmeasured load just before it. */
   rewarmMaxLoopStallMs: number
+  /** The server's longest GC pause during the measured load (ms) and its kind. */
+  maxGcPauseMs: number
+  maxGcPauseKind: string
   /** Server CPU during the load window as a share of one core. */
   serverCpuShare: number
   /** The bench process's CPU during the load window as a share of one core. */

@@ -101,6 +101,8 @@ async function measure(adapter: ServerAdapter, roundNo: number): Promise<RoundRe
     latencyMaxMs: percentile(load.latencies, 100),
     maxLoopStallMs: load.maxLoopStallMs,
     rewarmMaxLoopStallMs: rewarm.maxLoopStallMs,
+    maxGcPauseMs: load.maxGcPauseMs,
+    maxGcPauseKind: load.maxGcPauseKind,
     serverCpuShare: load.serverCpuMicros / windowMicros,
     benchCpuShare: load.benchCpuMicros / windowMicros,
     idleConnections: idle.connections,
@@ -147,7 +149,8 @@ async function main(): Promise<void> {
           `  round ${roundNo} ${adapter.label.padEnd(20)} ` +
             `${result.cpuMicrosPerDelivery.toFixed(1)} µs/delivery, ` +
             `p50 ${result.latencyP50Ms.toFixed(2)} ms, p99 ${result.latencyP99Ms.toFixed(2)} ms, ` +
-            `stall ${result.maxLoopStallMs.toFixed(1)} ms (rewarm ${result.rewarmMaxLoopStallMs.toFixed(1)}), ` +
+            `stall ${result.maxLoopStallMs.toFixed(1)} ms (rewarm ${result.rewarmMaxLoopStallMs.toFixed(1)}; ` +
+            `longest GC pause ${result.maxGcPauseMs.toFixed(1)} ms ${result.maxGcPauseKind}), ` +
             `${(result.rssBytesPerIdleConnection / 1000).toFixed(1)} kB/idle conn, ` +
             `${result.deliveries}/${result.expectedDeliveries} delivered`,
         )

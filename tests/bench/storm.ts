@@ -46,6 +46,11 @@ interface StormResult {
   lostEdits: number
   serverCpuMs: number
   maxLoopStallMs: number
+  /** The restarted server's longest GC pause (ms) and its kind, beside its longest stall. */
+  maxGcPauseMs: number
+  maxGcPauseKind: string
+  /** How long its main thread waited for a CPU meanwhile (ms; null off Linux). */
+  waitedMs: number | null
   /** Each settled client's time from the restart answering, ascending. */
   settledFromReadyMs: number[]
   /** Each client's first sync with the restarted server, from it answering, ascending. */
@@ -135,6 +140,12 @@ async function storm(adapter: ServerAdapter, tag: string): Promise<StormResult> 
       lostEdits,
       serverCpuMs: (after.cpuMicros - before.cpuMicros) / 1000,
       maxLoopStallMs: after.maxLoopStallMs,
+      maxGcPauseMs: after.maxGcPauseMs,
+      maxGcPauseKind: after.maxGcPauseKind,
+      waitedMs:
+        after.runQueueWaitMs === null || before.runQueueWaitMs === null
+          ? null
+          : after.runQueueWaitMs - before.runQueueWaitMs,
     }
   } finally {
     destroyClients(byRoom)
@@ -162,7 +173,9 @@ for (const id of servers) {
         `SIGTERM; restart ${s(result.restartMs)}, of it stopping ${s(result.stopMs)}), ` +
         `${result.lostEdits} edits missing, ` +
         `server CPU ${(result.serverCpuMs / 1000).toFixed(2)} s, ` +
-        `longest loop stall ${result.maxLoopStallMs.toFixed(1)} ms`,
+        `longest loop stall ${result.maxLoopStallMs.toFixed(1)} ms ` +
+        `(longest GC pause ${result.maxGcPauseMs.toFixed(1)} ms ${result.maxGcPauseKind}` +
+        `${result.waitedMs === null ? '' : `; waited for a CPU ${result.waitedMs.toFixed(0)} ms`})`,
     )
     console.log(
       `  ${''.padEnd(22)} s after the restart answered: each client synced ` +

@@ -20,5 +20,16 @@ export type ProbeReply =
       externalBytes: number
       /** The longest event-loop stall since the previous sample (ms; 0 before the first). */
       maxLoopStallMs: number
+      /** The longest GC pause since the previous sample (ms) and its kind (major, minor…). */
+      maxGcPauseMs: number
+      maxGcPauseKind: string
+      /** Time in GC pauses since the previous sample (ms). */
+      gcPauseMs: number
+      /**
+       * How long the main thread has waited, runnable, for a CPU since it started (ms, Linux's
+       * /proc/self/schedstat; null elsewhere): a loop stall with no GC pause and no long task
+       * in it is often this, the two cores being busy with the bench's clients.
+       */
+      runQueueWaitMs: number | null
     }
   | { type: 'done'; id: number; error?: string }

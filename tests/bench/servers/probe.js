@@ -11,9 +11,9 @@
 // Plain JavaScript, so a server started from its build (`node dist/node/server/main.js`, as
 // `npm start` runs it) needs no TypeScript loader: through tsx every module of ours loaded
 // 0.4 s slower, which the reconnect storm counted as the restart's.
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { Session } from 'node:inspector/promises'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
 import { writeHeapSnapshot } from 'node:v8'
 
 /** @type {(() => void) | undefined} */
@@ -23,6 +23,34 @@ const loopDelay = monitorEventLoopDelay({ resolution: 5 })
 loopDelay.enable()
 /** @type {Session | null} */
 let session = null
+
+/** @returns {number | null} the main thread's run-queue wait so far, ms */
+function runQueueWaitMs() {
+  try {
+    // "<on-CPU ns> <waiting-for-a-CPU ns> <timeslices>"
+    return Number(readFileSync('/proc/self/schedstat', 'utf8').split(' ')[1]) / 1e6
+  } catch {
+    return null
+  }
+}
+
+// GC pauses, so a phase's longest stall can be told apart from (or matched to) a collection.
+const gcKinds = new Map([
+  [constants.NODE_PERFORMANCE_GC_MAJOR, 'major'],
+  [constants.NODE_PERFORMANCE_GC_MINOR, 'minor'],
+  [constants.NODE_PERFORMANCE_GC_INCREMENTAL, 'incremental'],
+  [constants.NODE_PERFORMANCE_GC_WEAKCB, 'weak callbacks'],
+])
+const gc = { maxMs: 0, maxKind: '', totalMs: 0 }
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gc.totalMs += entry.duration
+    if (entry.duration <= gc.maxMs) continue
+    gc.maxMs = entry.duration
+    const kind = /** @type {{ kind?: number }} */ (entry.detail ?? {}).kind
+    gc.maxKind = gcKinds.get(kind ?? -1) ?? 'other'
+  }
+}).observe({ entryTypes: ['gc'] })
 
 /**
  * @param {import('./probe-protocol.ts').ProbeRequest} message
@@ -40,7 +68,11 @@ async function handle(message) {
       // The histogram's max is the worst delay of a 5 ms timer, in ns (it starts at 0).
       const maxLoopStallMs = loopDelay.count > 0 ? loopDelay.max / 1e6 : 0
       loopDelay.reset()
+      const pauses = { maxGcPauseMs: gc.maxMs, maxGcPauseKind: gc.maxKind, gcPauseMs: gc.totalMs }
+      Object.assign(gc, { maxMs: 0, maxKind: '', totalMs: 0 })
       return {
+        ...pauses,
+        runQueueWaitMs: runQueueWaitMs(),
         type: 'sample',
         id: message.id,
         cpuMicros: cpu.user + cpu.system,
