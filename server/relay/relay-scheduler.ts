@@ -6,6 +6,12 @@
  * before, but once a turn has relayed for `sliceMs` the remaining rooms go on in the next
  * one, after the sockets have been read. A room's own updates keep their order (one queued
  * task per room relays its whole outbox).
+ *
+ * A backlog that has waited gets a longer turn: at least half as long as its oldest task
+ * has waited. With a fixed slice, a load whose relaying needed more than 4 ms a turn fell
+ * further behind every turn while the reads went on (3,000 clients: p99 139–169 ms with no
+ * stall over 74 ms); now relaying keeps at least a third of the loop under a sustained load,
+ * and a turn is never longer than the wait its updates have already had.
  */
 const RELAY_SLICE_MS = 4
 
@@ -19,15 +25,17 @@ export interface RelaySchedulerOptions {
 export function makeRelayScheduler(options: RelaySchedulerOptions) {
   const sliceMs = options.sliceMs ?? RELAY_SLICE_MS
   const now = options.now ?? (() => performance.now())
-  let queue: (() => void)[] = []
+  let queue: { task: () => void; at: number }[] = []
   let scheduled = false
 
   function run(): void {
-    const until = now() + sliceMs
+    const started = now()
+    const waited = started - (queue[0]?.at ?? started)
+    const until = started + Math.max(sliceMs, waited / 2)
     let done = 0
     // Tasks scheduled by the ones running join this same queue (and this turn, if it has time).
     while (done < queue.length) {
-      const task = queue[done]!
+      const { task } = queue[done]!
       done += 1
       try {
         task()
@@ -43,7 +51,7 @@ export function makeRelayScheduler(options: RelaySchedulerOptions) {
 
   /** Runs `task` in this turn (a microtask) when the turn has time left, else in a later one. */
   function schedule(task: () => void): void {
-    queue.push(task)
+    queue.push({ task, at: now() })
     if (scheduled) return
     scheduled = true
     queueMicrotask(run)

@@ -17,7 +17,7 @@ function timed(sliceMs: number, costMs: number) {
     clock += costMs
     ran.push(name)
   }
-  return { scheduler, ran, task, errors }
+  return { scheduler, ran, task, errors, advance: (ms: number) => (clock += ms) }
 }
 
 describe('relay scheduler', () => {
@@ -44,6 +44,19 @@ describe('relay scheduler', () => {
     }
     expect(ran).toEqual(['a', 'b', 'c', 'd', 'e'])
     expect(turns).toBeGreaterThanOrEqual(2)
+  })
+
+  it('gives a backlog that has waited a turn at least half as long as its wait', async () => {
+    const { scheduler, ran, task, advance } = timed(4, 1)
+    for (let i = 0; i < 40; i++) scheduler.schedule(task(`t${i}`))
+    await Promise.resolve()
+    expect(ran).toHaveLength(4) // the slice: 4 ms of 1 ms tasks
+    advance(30) // a long turn of reads before the next relaying: the backlog waited ~34 ms
+    await nextTurn()
+    // Before: 4 more, however long the rest had waited.
+    expect(ran).toHaveLength(4 + 17)
+    await nextTurn()
+    expect(ran).toHaveLength(40) // waited ~51 ms: the remaining 19 fit in its 25 ms
   })
 
   it('runs tasks scheduled while it runs after the ones before them', async () => {
