@@ -135,20 +135,33 @@ export interface MeetingControl {
 }
 
 /**
- * One control field of a meeting, read defensively (a bad entry reads as absent). The
- * relay's write policy reads some on every member's edit: an absent field (the usual case)
- * is not handed to zod, whose failed parse builds an error each time.
+ * A stored control value read defensively: one that does not fit its schema reads as
+ * absent. An absent one (the usual case) is not handed to zod, whose failed parse builds an
+ * error each time: the relay's write policy reads locks and fields on every member's edit.
  */
+function readStored<T>(
+  schema: { safeParse(value: unknown): { success: boolean; data?: T } },
+  value: unknown,
+): T | undefined {
+  if (value === undefined) return undefined
+  const parsed = schema.safeParse(value)
+  return parsed.success ? parsed.data : undefined
+}
+
+/** One control field of a meeting (absent, or not of its kind: undefined). */
 export function readControlField<F extends ControlField>(
   doc: Y.Doc,
   meetingId: string,
   field: F,
 ): z.infer<(typeof controlFields)[F]> | undefined {
   const value = controlOf(doc).get(controlKey(meetingId, field))
-  if (value === undefined) return undefined
-  const parsed = controlFields[field].safeParse(value)
-  return parsed.success ? (parsed.data as z.infer<(typeof controlFields)[F]>) : undefined
+  return readStored<unknown>(controlFields[field], value) as
+    z.infer<(typeof controlFields)[F]> | undefined
 }
+
+/** A meeting's lock of one scope (absent, or not a lock: undefined). */
+export const readLock = (doc: Y.Doc, meetingId: string, scope: LockScope): Lock | undefined =>
+  readStored(lockSchema, controlOf(doc).get(lockKey(meetingId, scope)))
 
 /** A meeting's control state, read defensively (a bad entry reads as absent). */
 export function readMeetingControl(doc: Y.Doc, meetingId: string): MeetingControl {

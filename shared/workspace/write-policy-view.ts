@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import { checklistPhaseFor } from '../domain/checklist.ts'
 import { isMeetingKind } from '../domain/meeting-kind.ts'
-import { controlOf, lockKey, lockSchema, readControlField, type Lock } from './control.ts'
+import { controlOf, lockSchema, readControlField, readLock, type Lock } from './control.ts'
 import { meetingsOf, asMap, pdsaPlansOf, stringOf } from './document.ts'
 import type { PolicyView } from './write-policy.ts'
 
@@ -10,12 +10,7 @@ import type { PolicyView } from './write-policy.ts'
  * demand: the relay makes one per update it judges, the client one per render.
  */
 export function makePolicyView(doc: Y.Doc): PolicyView {
-  const lockOf: PolicyView['lockOf'] = (meetingId, scope) => {
-    const value = controlOf(doc).get(lockKey(meetingId, scope))
-    if (value === undefined) return undefined // no lock: the usual case, no parse
-    const parsed = lockSchema.safeParse(value)
-    return parsed.success ? (parsed.data as Lock) : undefined
-  }
+  const lockOf: PolicyView['lockOf'] = (meetingId, scope) => readLock(doc, meetingId, scope)
   return {
     lockOf,
     planLock(planId) {
