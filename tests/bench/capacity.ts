@@ -41,6 +41,7 @@ import { errorWarning, killAllChildren, repoRoot } from './child.ts'
 import { envNumber } from './env.ts'
 import type { LoadShape } from './load.ts'
 import { median, percentile } from './metrics.ts'
+import { describeStallCauses, stallCauses, type StallCauses } from './stall-causes.ts'
 
 const config = {
   steps: (process.env.CAPACITY_STEPS ?? '100,200,250,300,350,400,450,500')
@@ -121,10 +122,8 @@ interface Step {
   runnerLoopP99Ms: number
   machineBusy: number
   serverStallMs: number
-  /** The server's GC pauses in the measured phase: the longest (ms, kind) and their sum. */
-  serverGc: { maxMs: number; maxKind: string; totalMs: number }
-  /** How long the server's main thread waited for a CPU in the measured phase (ms). */
-  serverWaitedMs: number | null
+  /** What the server's stalls in the measured phase were made of. */
+  serverStallCauses: StallCauses
   passed: boolean
   limit: 'server-bound' | 'server-stalls' | 'bench-bound' | 'machine-bound' | 'unclear' | null
 }
@@ -177,15 +176,7 @@ async function measureStep(
     runnerLoopP99Ms,
     machineBusy,
     serverStallMs: after.maxLoopStallMs,
-    serverGc: {
-      maxMs: after.maxGcPauseMs,
-      maxKind: after.maxGcPauseKind,
-      totalMs: after.gcPauseMs,
-    },
-    serverWaitedMs:
-      after.runQueueWaitMs === null || before.runQueueWaitMs === null
-        ? null
-        : after.runQueueWaitMs - before.runQueueWaitMs,
+    serverStallCauses: stallCauses(before, after),
     passed,
     limit: passed
       ? null
@@ -225,8 +216,7 @@ function formatStep(step: Step): string {
     `p99 ${step.p99Ms.toFixed(1)} ms, ${step.missing} missing, server CPU ${pct(step.serverCpu)}, ` +
     `clients CPU ${step.runnerCpu.map(pct).join(' + ')} (loop p99 ${step.runnerLoopP99Ms.toFixed(1)} ms), ` +
     `machine ${pct(step.machineBusy)} of ${cpus().length} cores, server stall ${step.serverStallMs.toFixed(1)} ms ` +
-    `(longest GC pause ${step.serverGc.maxMs.toFixed(1)} ms ${step.serverGc.maxKind}, ${step.serverGc.totalMs.toFixed(0)} ms in all` +
-    `${step.serverWaitedMs === null ? '' : `; waited for a CPU ${step.serverWaitedMs.toFixed(0)} ms`}): ${verdict}`
+    `(${describeStallCauses(step.serverStallCauses)}): ${verdict}`
   )
 }
 

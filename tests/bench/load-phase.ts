@@ -3,6 +3,7 @@ import type { ServerAdapter } from './adapters/adapter.ts'
 import type { ChildServer } from './child.ts'
 import { sleep } from '../helpers/clients.ts'
 import { connectClients, destroyClients, driveEdits, type LoadShape } from './load.ts'
+import { stallCauses } from './stall-causes.ts'
 
 /**
  * Longer than any server keeps the rooms a phase left: ours unloads an empty room after
@@ -48,9 +49,8 @@ export async function loadPhase(adapter: ServerAdapter, rooms: string[], shape: 
       serverSystemCpuMicros: after.systemCpuMicros - before.systemCpuMicros,
       /** The server's longest event-loop stall during the edits (the sample before resets it). */
       maxLoopStallMs: after.maxLoopStallMs,
-      /** The longest GC pause during the edits, to tell a stall's cause. */
-      maxGcPauseMs: after.maxGcPauseMs,
-      maxGcPauseKind: after.maxGcPauseKind,
+      /** What the stalls during the edits were made of. */
+      stallCauses: stallCauses(before, after),
       benchCpuMicros: benchCpu.user + benchCpu.system,
     }
   } finally {

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { ShapeTargets } from './env.ts'
 import { median, round } from './metrics.ts'
+import type { StallCauses } from './stall-causes.ts'
 
 export interface RoundResult {
   server: string
@@ -22,9 +23,8 @@ export interface RoundResult {
   maxLoopStallMs: number
   /** … and during the unmeasured load just before it. */
   rewarmMaxLoopStallMs: number
-  /** The server's longest GC pause during the measured load (ms) and its kind. */
-  maxGcPauseMs: number
-  maxGcPauseKind: string
+  /** What the server's stalls during the measured load were made of. */
+  stallCauses: StallCauses
   /** Server CPU during the load window as a share of one core. */
   serverCpuShare: number
   /** The bench process's CPU during the load window as a share of one core. */

@@ -34,6 +34,7 @@ import { percentile } from './metrics.ts'
 import { idlePhase } from './idle-phase.ts'
 import { formatProfile, summariseProfile } from './profile.ts'
 import { formatReport, judge, summarise, writeJson, type RoundResult } from './report.ts'
+import { describeStallCauses } from './stall-causes.ts'
 
 const config = {
   rounds: num('BENCH_ROUNDS', 3),
@@ -101,8 +102,7 @@ async function measure(adapter: ServerAdapter, roundNo: number): Promise<RoundRe
     latencyMaxMs: percentile(load.latencies, 100),
     maxLoopStallMs: load.maxLoopStallMs,
     rewarmMaxLoopStallMs: rewarm.maxLoopStallMs,
-    maxGcPauseMs: load.maxGcPauseMs,
-    maxGcPauseKind: load.maxGcPauseKind,
+    stallCauses: load.stallCauses,
     serverCpuShare: load.serverCpuMicros / windowMicros,
     benchCpuShare: load.benchCpuMicros / windowMicros,
     idleConnections: idle.connections,
@@ -150,7 +150,7 @@ async function main(): Promise<void> {
             `${result.cpuMicrosPerDelivery.toFixed(1)} µs/delivery, ` +
             `p50 ${result.latencyP50Ms.toFixed(2)} ms, p99 ${result.latencyP99Ms.toFixed(2)} ms, ` +
             `stall ${result.maxLoopStallMs.toFixed(1)} ms (rewarm ${result.rewarmMaxLoopStallMs.toFixed(1)}; ` +
-            `longest GC pause ${result.maxGcPauseMs.toFixed(1)} ms ${result.maxGcPauseKind}), ` +
+            `${describeStallCauses(result.stallCauses)}), ` +
             `${(result.rssBytesPerIdleConnection / 1000).toFixed(1)} kB/idle conn, ` +
             `${result.deliveries}/${result.expectedDeliveries} delivered`,
         )

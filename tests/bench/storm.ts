@@ -24,6 +24,7 @@ import { envNumber } from './env.ts'
 import { connectClients, destroyClients, type BenchClient } from './load.ts'
 import { checklistScoresOf } from '../../shared/workspace/index.ts'
 import { sleep } from '../helpers/clients.ts'
+import { describeStallCauses, stallCauses, type StallCauses } from './stall-causes.ts'
 
 const clientCount = envNumber('STORM_CLIENTS', 2000)
 const roomCount = Math.max(1, envNumber('STORM_ROOMS', 200))
@@ -46,11 +47,8 @@ interface StormResult {
   lostEdits: number
   serverCpuMs: number
   maxLoopStallMs: number
-  /** The restarted server's longest GC pause (ms) and its kind, beside its longest stall. */
-  maxGcPauseMs: number
-  maxGcPauseKind: string
-  /** How long its main thread waited for a CPU meanwhile (ms; null off Linux). */
-  waitedMs: number | null
+  /** What the restarted server's stalls were made of. */
+  stallCauses: StallCauses
   /** Each settled client's time from the restart answering, ascending. */
   settledFromReadyMs: number[]
   /** Each client's first sync with the restarted server, from it answering, ascending. */
@@ -140,12 +138,7 @@ async function storm(adapter: ServerAdapter, tag: string): Promise<StormResult> 
       lostEdits,
       serverCpuMs: (after.cpuMicros - before.cpuMicros) / 1000,
       maxLoopStallMs: after.maxLoopStallMs,
-      maxGcPauseMs: after.maxGcPauseMs,
-      maxGcPauseKind: after.maxGcPauseKind,
-      waitedMs:
-        after.runQueueWaitMs === null || before.runQueueWaitMs === null
-          ? null
-          : after.runQueueWaitMs - before.runQueueWaitMs,
+      stallCauses: stallCauses(before, after),
     }
   } finally {
     destroyClients(byRoom)
@@ -174,8 +167,7 @@ for (const id of servers) {
         `${result.lostEdits} edits missing, ` +
         `server CPU ${(result.serverCpuMs / 1000).toFixed(2)} s, ` +
         `longest loop stall ${result.maxLoopStallMs.toFixed(1)} ms ` +
-        `(longest GC pause ${result.maxGcPauseMs.toFixed(1)} ms ${result.maxGcPauseKind}` +
-        `${result.waitedMs === null ? '' : `; waited for a CPU ${result.waitedMs.toFixed(0)} ms`})`,
+        `(${describeStallCauses(result.stallCauses)})`,
     )
     console.log(
       `  ${''.padEnd(22)} s after the restart answered: each client synced ` +
