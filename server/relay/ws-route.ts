@@ -11,12 +11,10 @@ import { apiError } from '../http/errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import type { Logger } from '../log.ts'
 import { AdmissionFull, makeAdmission } from './admission.ts'
-import { makeKeepalive, type Keepalive } from './keepalive.ts'
-import { QUIET_MESSAGE } from './protocol.ts'
+import { makeConnectionSweep, type SweepEntry } from './connection-sweep.ts'
 import { makeTokenBucket } from './rate-limit.ts'
 import { makeSeenNotes } from './seen-notes.ts'
 import { makeSessionSockets } from './session-sockets.ts'
-import { makeExpiryTimer } from './session-expiry.ts'
 import type { Room, RoomConnection } from './room.ts'
 import type { Rooms } from './rooms.ts'
 
@@ -76,6 +74,7 @@ export function createRelayRoute({
   const sessionSockets = makeSessionSockets(limits.maxSocketsPerSession)
   const noteSeen = makeSeenNotes(members, logger)
   const admission = makeAdmission({ atOnce: limits.joinsAtOnce, waiting: limits.joinsWaiting })
+  const sweep = makeConnectionSweep({ intervalMs: keepaliveIntervalMs })
   app.get(
     '/:room',
     // First, so the session lookups of a reconnect storm are paced too.
@@ -125,8 +124,7 @@ export function createRelayRoute({
       let closed = false
       const early: Uint8Array[] = []
       let socket: WebSocket | null = null
-      let expiry: { cancel(): void } | null = null
-      let keepalive: Keepalive | null = null
+      let swept: SweepEntry | null = null
       const seen = () => noteSeen(session.participant.id)
       const connection: RoomConnection = {
         sessionId: session.sessionId,
@@ -143,7 +141,7 @@ export function createRelayRoute({
           // (twenty full-state answers of a big room ran the server out of memory).
           if (socket.bufferedAmount > limits.maxBufferedBytes) return slowReader(socket)
           socket.send(frame)
-          keepalive?.sent()
+          if (swept) swept.sent = true
         },
         sendAll(frames) {
           // One write for the batch: ws corks each frame itself, nested within ours.
@@ -194,8 +192,7 @@ export function createRelayRoute({
       }
       const onClosed = (code: number): void => {
         closed = true
-        expiry?.cancel()
-        keepalive?.stop()
+        if (swept) sweep.remove(swept)
         connection.logger.debug('disconnected', { code })
         seen()
         if (room) rooms.leave(room, connection)
@@ -212,19 +209,7 @@ export function createRelayRoute({
           // wraps it in a MessageEvent, a cost paid on every relayed update.
           raw.on('message', receive)
           detachFromHono(raw)
-          keepalive = makeKeepalive(raw, {
-            intervalMs: keepaliveIntervalMs,
-            sendQuietMessage: () => connection.send(QUIET_MESSAGE),
-            onDead: () => {
-              connection.logger.info('no answer to a ping; ending the connection')
-              closed = true
-              raw.terminate()
-            },
-          })
-          expiry = makeExpiryTimer(session.expiresAt.getTime(), () => {
-            connection.logger.info('session expired; closing its connection')
-            connection.close(CloseCode.SessionExpired, 'session expired')
-          })
+          swept = sweep.add(raw, connection, session.expiresAt.getTime())
           connection.logger.debug('connected')
           seen()
           rooms.join(session.room, connection).then(
