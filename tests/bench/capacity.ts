@@ -28,12 +28,13 @@
  * the measured phase), CAPACITY_WARMUP_MS (3000: the same load, unmeasured, before it),
  * CAPACITY_P99_MS (100), CAPACITY_CLIENTS_PER_ROOM (10), CAPACITY_MIN_INTERVAL_MS (900),
  * CAPACITY_MAX_INTERVAL_MS (1100), CAPACITY_CLIENT_PROCESSES (2), CAPACITY_CLIENTS (light;
- * full), BENCH_OURS_ENTRY (as for `npm run bench`).
+ * full), BENCH_OURS_ENTRY (as for `npm run bench`), CAPACITY_PROFILE (a step's room count:
+ * profile each server's measured phase there and print where its time went).
  */
 import { fork, type ChildProcess } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
 import { cpus } from 'node:os'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import type { ServerAdapter } from './adapters/adapter.ts'
 import { isServerId, starters } from './adapters/index.ts'
 import type { RunnerDriveResult, RunnerReply, RunnerRequest } from './capacity-runner.ts'
@@ -41,6 +42,7 @@ import { errorWarning, killAllChildren, repoRoot } from './child.ts'
 import { envNumber } from './env.ts'
 import type { LoadShape } from './load.ts'
 import { median, percentile } from './metrics.ts'
+import { formatProfile, summariseProfile } from './profile.ts'
 import { describeStallCauses, stallCauses, type StallCauses } from './stall-causes.ts'
 
 const config = {
@@ -58,6 +60,8 @@ const config = {
   maxIntervalMs: envNumber('CAPACITY_MAX_INTERVAL_MS', 1100),
   runners: Math.max(1, envNumber('CAPACITY_CLIENT_PROCESSES', 2)),
   clients: process.env.CAPACITY_CLIENTS === 'full' ? 'full' : 'light',
+  /** For experiments: profile each server's measured phase at this step (a room count). */
+  profileRooms: envNumber('CAPACITY_PROFILE', 0),
 }
 /** A process using this share of one core (or the machine of all its cores) is saturated. */
 const SATURATED = 0.9
@@ -149,11 +153,20 @@ async function measureStep(
   if (config.warmupMs > 0) await driveAll(shape(config.warmupMs, seed + 1000))
   const before = await adapter.server.sample()
   const ticksBefore = machineTicks()
+  const profiled = config.profileRooms === rooms
+  if (profiled) await adapter.server.profileStart()
   const started = performance.now()
   const results = await driveAll(shape(config.loadMs, seed))
   const wallMicros = (performance.now() - started) * 1000
   const ticksAfter = machineTicks()
   const after = await adapter.server.sample()
+  if (profiled) {
+    const path = resolve(repoRoot, 'bench-results', `capacity-${adapter.id}-${rooms}.cpuprofile`)
+    mkdirSync(dirname(path), { recursive: true })
+    await adapter.server.profileStop(path)
+    console.log(`    profiled (its figures include the profiler's cost): ${path}`)
+    console.log(formatProfile(summariseProfile(path)).replace(/^/gm, '      '))
+  }
 
   const latencies = new Float64Array(results.reduce((sum, r) => sum + r.latencies.length, 0))
   results.reduce((at, r) => (latencies.set(r.latencies, at), at + r.latencies.length), 0)

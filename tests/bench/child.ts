@@ -46,19 +46,23 @@ export function killAllChildren(): void {
 }
 
 export async function spawnServerProcess(options: SpawnOptions): Promise<ChildServer> {
+  const nodeArgs = [
+    '--expose-gc',
+    // For experiments, e.g. BENCH_NODE_FLAGS='--perf-basic-prof' or '--trace-deopt'.
+    ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+    // A TypeScript loader only for a server that is TypeScript (the references' wrappers):
+    // ours runs from its build, as `npm start` runs it.
+    ...(options.script.endsWith('.ts') ? ['--import', 'tsx'] : []),
+    '--import',
+    probeUrl,
+    options.script,
+  ]
+  // BENCH_SERVER_CPUS (e.g. 0, with the bench itself under `taskset -c 1`): the server on
+  // cores of its own, so its loop stalls and CPU are its own, not waits for the clients'.
+  const cpus = process.env.BENCH_SERVER_CPUS
   const child = spawn(
-    process.execPath,
-    [
-      '--expose-gc',
-      // For experiments, e.g. BENCH_NODE_FLAGS='--perf-basic-prof' or '--trace-deopt'.
-      ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
-      // A TypeScript loader only for a server that is TypeScript (the references' wrappers):
-      // ours runs from its build, as `npm start` runs it.
-      ...(options.script.endsWith('.ts') ? ['--import', 'tsx'] : []),
-      '--import',
-      probeUrl,
-      options.script,
-    ],
+    cpus ? 'taskset' : process.execPath,
+    cpus ? ['-c', cpus, process.execPath, ...nodeArgs] : nodeArgs,
     {
       cwd: repoRoot,
       env: { ...process.env, NODE_ENV: 'production', ...options.env },

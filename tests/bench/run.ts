@@ -20,6 +20,8 @@
  * ours-no-policy (without the write policy only); all seven by default, for quicker
  * experiments a subset (`npm run bench:checks`: ours, both of those and y-websocket-server)),
  * BENCH_NODE_FLAGS (extra node flags for every server process, e.g. --perf-basic-prof),
+ * BENCH_SERVER_CPUS (cores for every server process, through taskset, e.g. 0 with the bench
+ * itself under `taskset -c 1`: the server's stalls and CPU are then not waits for the clients),
  * BENCH_OURS_ENTRY (our server's entry: dist/node/server/main.js, the build `npm start`
  * runs; server/main.ts for the source through tsx).
  */
