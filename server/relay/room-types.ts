@@ -18,8 +18,12 @@ export interface RoomConnection {
   readonly participant: ParticipantSummary
   readonly logger: Logger
   send(frame: Uint8Array): void
-  /** Several frames in one socket write (a relayed batch); one send each when absent. */
-  sendAll?(frames: readonly Uint8Array[]): void
+  /**
+   * Frames sent alike to many connections (a relayed batch, a presence change), in one
+   * socket write: the connection may prepare each once for all of them (the same array
+   * objects reach every receiver). One send each when absent.
+   */
+  sendShared?(frames: readonly Uint8Array[]): void
   close(code: number, reason: string): void
 }
 

@@ -335,15 +335,18 @@ export class Room {
       const batch = this.outbox
       this.outbox = []
       relayBatch(batch, this.connections, (connection, frames) => {
-        if (frames.length === 1 || !connection.sendAll) for (const f of frames) connection.send(f)
-        else connection.sendAll(frames)
+        if (connection.sendShared) connection.sendShared(frames)
+        else for (const frame of frames) connection.send(frame)
       })
     })
   }
 
   private broadcast(frame: Uint8Array, except: unknown): void {
+    const frames = [frame]
     for (const connection of this.connections) {
-      if (connection !== except) connection.send(frame)
+      if (connection === except) continue
+      if (connection.sendShared) connection.sendShared(frames)
+      else connection.send(frame)
     }
   }
 

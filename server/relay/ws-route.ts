@@ -12,6 +12,7 @@ import type { AppEnv } from '../http/env.ts'
 import type { Logger } from '../log.ts'
 import { AdmissionFull, makeAdmission } from './admission.ts'
 import { makeConnectionSweep, type SweepEntry } from './connection-sweep.ts'
+import { makeSharedFrames } from './wire-frames.ts'
 import { makeTokenBucket } from './rate-limit.ts'
 import { makeSeenNotes } from './seen-notes.ts'
 import { makeSessionSockets } from './session-sockets.ts'
@@ -75,6 +76,7 @@ export function createRelayRoute({
   const noteSeen = makeSeenNotes(members, logger)
   const admission = makeAdmission({ atOnce: limits.joinsAtOnce, waiting: limits.joinsWaiting })
   const sweep = makeConnectionSweep({ intervalMs: keepaliveIntervalMs })
+  const frameOf = makeSharedFrames()
   app.get(
     '/:room',
     // First, so the session lookups of a reconnect storm are paced too.
@@ -116,7 +118,7 @@ export function createRelayRoute({
     },
     upgradeWebSocket((c) => {
       const session = c.get('session')
-      // The TCP socket `ws` writes to (the upgraded request's): corked around a batch.
+      // The TCP socket `ws` writes to (the upgraded request's): shared frames go to it directly.
       const tcp = c.env?.incoming?.socket ?? null
       const allow = makeTokenBucket(limits.messagesPerSecond, limits.messageBurst)
       const allowBytes = makeTokenBucket(limits.bytesPerSecond, limits.byteBurst)
@@ -143,14 +145,19 @@ export function createRelayRoute({
           socket.send(frame)
           if (swept) swept.sent = true
         },
-        sendAll(frames) {
-          // One write for the batch: ws corks each frame itself, nested within ours.
-          tcp?.cork()
-          try {
+        sendShared(frames) {
+          if (!tcp || !socket || socket.extensions !== '') {
             for (const frame of frames) connection.send(frame)
-          } finally {
-            tcp?.uncork()
+            return
           }
+          if (socket.readyState !== socket.OPEN) return
+          if (socket.bufferedAmount > limits.maxBufferedBytes) return slowReader(socket)
+          // Each frame as built once for all its receivers, written past `ws`'s sender (which
+          // holds nothing between frames: no compression is negotiated), all in one write.
+          if (frames.length > 1) tcp.cork()
+          for (const frame of frames) tcp.write(frameOf(frame))
+          if (frames.length > 1) tcp.uncork()
+          if (swept) swept.sent = true
         },
         close(code, reason) {
           closed = true

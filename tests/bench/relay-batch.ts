@@ -1,7 +1,8 @@
 /**
  * `npm run bench:relay-batch`: what relaying a group commit's batch costs, one frame per
  * update (before) against one frame per connection (server/relay/relay-batch.ts: the batch
- * merged, each sender sent the others' part), in-process on real `ws` sockets over
+ * merged, each sender sent the others' part), sent through `ws` and, as the relay sends
+ * them, built once for all receivers (wire-frames.ts), in-process on real `ws` sockets over
  * loopback, so a send pays its framing and its socket write as in the relay. Times only
  * the synchronous relaying (merge, encode, every send); the clients read between batches,
  * outside the measured time. Per room size and batch size: CPU µs per batch and per
@@ -15,6 +16,7 @@ import { WebSocket, WebSocketServer } from 'ws'
 import * as Y from 'yjs'
 import { encodeUpdate } from '../../server/relay/protocol.ts'
 import { relayBatch, type Outgoing } from '../../server/relay/relay-batch.ts'
+import { makeSharedFrames } from '../../server/relay/wire-frames.ts'
 import { checklistScoresOf } from '../../shared/workspace/index.ts'
 import { testText, testWorkspaceUpdate } from '../helpers/workspace.ts'
 import { envNumber } from './env.ts'
@@ -51,6 +53,15 @@ const corked: Relay = (batch, connections) => {
 }
 const batched: Relay = (batch, connections) =>
   relayBatch(batch, connections, (connection, frames) => sendCorked(connection, frames))
+/** As the relay sends: each frame built once for every receiver, written to the socket. */
+const frameOf = makeSharedFrames()
+const shared: Relay = (batch, connections) =>
+  relayBatch(batch, connections, (connection, frames) => {
+    const socket = socketOf(connection)
+    if (frames.length > 1) socket.cork()
+    for (const frame of frames) socket.write(frameOf(frame))
+    if (frames.length > 1) socket.uncork()
+  })
 
 /** `count` batches of `size` edits by different members (as the bench load edits). */
 function makeBatches(members: number, size: number, count: number): Uint8Array[][] {
@@ -124,24 +135,25 @@ console.log(
   `relaying a batch: one frame per update vs one per connection (${BATCHES} batches, median of ${ROUNDS})`,
 )
 console.log(
-  '  members batch  frame per update  corked per conn.  relay-batch.ts    relay-batch/frame per update',
+  '  members batch  frame per update  corked per conn.  relay-batch.ts    shared frames     shared/frame per update',
 )
 console.log('                 µs/batch (/delivery)')
 for (const members of ROOM_SIZES) {
   for (const size of BATCH_SIZES) {
-    const runs: number[][] = [[], [], []]
+    const runs: number[][] = [[], [], [], []]
     for (let round = 0; round < ROUNDS; round++) {
       runs[0]!.push(await measure(perUpdate, members, size))
       runs[1]!.push(await measure(corked, members, size))
       runs[2]!.push(await measure(batched, members, size))
+      runs[3]!.push(await measure(shared, members, size))
     }
     const deliveries = size * (members - 1)
-    const [a, c, b] = runs.map(median) as [number, number, number]
+    const [a, c, b, w] = runs.map(median) as [number, number, number, number]
     const cell = (micros: number) =>
       `${micros.toFixed(1).padStart(8)} (${(micros / deliveries).toFixed(2).padStart(5)})`
     console.log(
       `  ${String(members).padStart(7)} ${String(size).padStart(5)}  ${cell(a)}  ${cell(c)}  ${cell(b)}` +
-        `   ${(b / a).toFixed(2)}`,
+        `  ${cell(w)}   ${(w / a).toFixed(2)}`,
     )
   }
 }
