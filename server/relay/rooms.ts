@@ -54,6 +54,7 @@ export function createRooms(options: RoomsOptions) {
     maxHistoryBytes: options.maxHistoryBytes,
     versionIntervalMs: options.versionIntervalMs,
     catchUp: (room) => (bus ? resync(room) : Promise.resolve()),
+    busy: () => commit.busy(),
   })
   const lifecycle = createRoomLifecycle<Room>({
     graceMs: options.graceMs,

@@ -40,15 +40,24 @@ export function makeCommitPacing(options: CommitPacingOptions) {
     current += 1
   }
 
+  /** Whether updates arrive at `busyPerSecond` or more (over the last `sampleMs`). */
+  function busyAt(at: number): boolean {
+    roll(at)
+    // The previous period weighs by how much of it still lies in the last `sampleMs`.
+    return current + previous * (1 - (at - periodStart) / sampleMs) >= busyCount
+  }
+
   /** How long the next commit should wait from now, ms (0: go now). */
   function delay(): number {
     if (options.windowMs <= 0) return 0
     const at = now()
-    roll(at)
-    // The previous period weighs by how much of it still lies in the last `sampleMs`.
-    const recent = current + previous * (1 - (at - periodStart) / sampleMs)
-    if (recent < busyCount) return 0
+    if (!busyAt(at)) return 0
     return Math.max(0, lastCommitAt + options.windowMs - at)
+  }
+
+  /** Whether the server is under load: work that can wait (pruning folded log rows) does. */
+  function busy(): boolean {
+    return busyAt(now())
   }
 
   /** A commit starts now. */
@@ -56,7 +65,7 @@ export function makeCommitPacing(options: CommitPacingOptions) {
     lastCommitAt = now()
   }
 
-  return { arrived, delay, started }
+  return { arrived, delay, started, busy }
 }
 
 export type CommitPacing = ReturnType<typeof makeCommitPacing>

@@ -70,7 +70,10 @@ export function createGroupCommit(store: DocStore, pacing?: CommitPacing) {
     }
   }
 
-  return { append, flush }
+  /** Whether updates arrive at the pacing's busy rate (never, without a pacing). */
+  const busy = (): boolean => pacing?.busy() ?? false
+
+  return { append, flush, busy }
 }
 
 export type GroupCommit = ReturnType<typeof createGroupCommit>

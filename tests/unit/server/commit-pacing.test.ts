@@ -50,6 +50,22 @@ describe('commit pacing', () => {
     expect(pacing.delay()).toBe(0)
   })
 
+  it('says the server is busy from the busy rate on (with any window), and not once it passed', () => {
+    const { pacing, advance } = paced(0, 100)
+    for (let i = 0; i < 5; i++) {
+      pacing.arrived()
+      advance(20) // 50 per second
+    }
+    expect(pacing.busy()).toBe(false)
+    for (let i = 0; i < 20; i++) {
+      pacing.arrived()
+      advance(1) // 1,000 per second
+    }
+    expect(pacing.busy()).toBe(true)
+    advance(250) // two sample periods without arrivals
+    expect(pacing.busy()).toBe(false)
+  })
+
   it('never waits with a window of 0', () => {
     const { pacing, advance } = paced(0, 1)
     for (let i = 0; i < 100; i++) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { makeCommitPacing } from '../../../server/storage/commit-pacing.ts'
 import type { DocStore } from '../../../server/storage/doc-store.ts'
+import { createGroupCommit } from '../../../server/storage/group-commit.ts'
 import { createMemoryDocStore } from '../../../server/storage/memory-doc-store.ts'
 import { makeRooms, settle, TestMember, until } from './room-lifecycle-harness.ts'
 
@@ -43,6 +45,39 @@ describe('room lifecycle: compaction and version history', () => {
     const stored = await store.load(ROOM)
     expect(stored.updates.length).toBeLessThan(60)
     expect(stored.updates).toHaveLength(anna.room?.updatesSinceSnapshot ?? -1)
+  })
+
+  it('leaves folded rows while the server is busy, for the next quiet compaction to drop', async () => {
+    const inner = createMemoryDocStore()
+    const pruned: number[] = []
+    const store: DocStore = {
+      ...inner,
+      prune: async (room, upto, limit) => {
+        const dropped = await inner.prune(room, upto, limit)
+        pruned.push(dropped)
+        return dropped
+      },
+    }
+    let clock = 0
+    // Busy from two updates within a quarter of a second; no commit waits (no window).
+    const pacing = makeCommitPacing({ windowMs: 0, busyPerSecond: 8, now: () => clock })
+    const commit = createGroupCommit(store, pacing)
+    const { rooms } = makeRooms(store, { commit, compactAfterUpdates: 5 })
+    const anna = new TestMember('anna')
+    await anna.join(rooms, ROOM)
+
+    await typeOneByOne(anna, 10) // all at once: busy
+    const folded = (await store.listSnapshots(ROOM)).length
+    expect(folded).toBeGreaterThan(0)
+    expect(pruned).toEqual([])
+
+    for (let i = 0; i < 10; i += 1) {
+      clock += 1000 // one a second: quiet
+      await typeOneByOne(anna, 1)
+    }
+    expect((await store.listSnapshots(ROOM)).length).toBeGreaterThan(folded)
+    // A quiet compaction dropped the busy ones' rows too (the log's newest row stays).
+    expect(pruned.reduce((sum, n) => sum + n, 0)).toBeGreaterThanOrEqual(10)
   })
 
   it('keeps the history within its byte bound, the newest snapshot always', async () => {
