@@ -131,5 +131,3 @@ export function makeConnectionSweep(options: ConnectionSweepOptions) {
 
   return { add, remove, size: () => entries.size }
 }
-
-export type ConnectionSweep = ReturnType<typeof makeConnectionSweep>
