@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import type { Logger } from '../log.ts'
 import type { DocStore } from '../storage/doc-store.ts'
 import { snapshotsToDrop } from '../storage/history.ts'
+import { makeFoldedRows } from './folded-rows.ts'
 import { makeOneAtATime } from './one-at-a-time.ts'
 import type { Room } from './room.ts'
 
@@ -22,19 +23,10 @@ export interface CompactionOptions {
   versionIntervalMs?: number
   /** Catches the room up with the shared log before folding it (scale-out), else nothing. */
   catchUp(room: Room): Promise<void>
-  /**
-   * Whether the server is under load (commit-pacing.ts): folded rows are then left for a
-   * later compaction of the room (or its unload) to drop; nothing reads them again.
-   */
+  /** Whether the server is under load (commit-pacing.ts): folded rows then wait. */
   busy?(): boolean
   now?: () => Date
 }
-
-/**
- * Folded log rows dropped per turn of the event loop. Measured before: storing the snapshot
- * and deleting ~500 rows in one step held the relay up to 36 ms.
- */
-const PRUNE_STEP = 100
 
 /**
  * A new snapshot is only worth writing when the log since the last one weighs at least
@@ -81,6 +73,7 @@ export function createCompaction(options: CompactionOptions) {
   const now = options.now ?? (() => new Date())
   const compacting = new Set<Room>()
   const inTurn = makeOneAtATime()
+  const foldedRows = makeFoldedRows({ store, logger, inTurn, busy: options.busy })
   const versionIntervalMs = options.versionIntervalMs ?? 0
   /**
    * When each room's editing since its last version began. A meeting's room can stay open
@@ -156,12 +149,7 @@ export function createCompaction(options: CompactionOptions) {
       })
       // A version now: the next one after another interval of editing.
       editingSince.delete(room)
-      // Dropping a room's rows touches a page for nearly every row (rooms' rows interleave
-      // in the log): at 3,500 clients, most of the compactions' ~1.3 s of SQLite a 10 s step.
-      let dropped = PRUNE_STEP
-      while (dropped === PRUNE_STEP && !options.busy?.()) {
-        dropped = await inTurn(() => store.prune(room.name, fold.upto, PRUNE_STEP))
-      }
+      await foldedRows.drop(room.name, fold.upto)
       const thinned = await thinHistory(room.name)
       logger.debug('room compacted', {
         room: room.name,
