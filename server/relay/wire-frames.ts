@@ -19,6 +19,13 @@ export function binaryFrame(message: Uint8Array): Buffer {
   return frame
 }
 
+/** The part of a TCP socket the shared frames are written to. */
+interface FrameSink {
+  cork(): void
+  uncork(): void
+  write(chunk: Buffer): unknown
+}
+
 /**
  * The frames of messages sent alike to many connections (a relayed batch, a presence
  * change), each built on its first send and kept as long as the message is. Writing the
@@ -27,7 +34,8 @@ export function binaryFrame(message: Uint8Array): Buffer {
  */
 export function makeSharedFrames() {
   const built = new WeakMap<Uint8Array, Buffer>()
-  return function frameOf(message: Uint8Array): Buffer {
+
+  function frameOf(message: Uint8Array): Buffer {
     let frame = built.get(message)
     if (!frame) {
       frame = binaryFrame(message)
@@ -35,4 +43,13 @@ export function makeSharedFrames() {
     }
     return frame
   }
+
+  /** Writes the messages' frames to a socket, in one write when there are several. */
+  function write(socket: FrameSink, messages: readonly Uint8Array[]): void {
+    if (messages.length > 1) socket.cork()
+    for (const message of messages) socket.write(frameOf(message))
+    if (messages.length > 1) socket.uncork()
+  }
+
+  return { frameOf, write }
 }

@@ -76,7 +76,7 @@ export function createRelayRoute({
   const noteSeen = makeSeenNotes(members, logger)
   const admission = makeAdmission({ atOnce: limits.joinsAtOnce, waiting: limits.joinsWaiting })
   const sweep = makeConnectionSweep({ intervalMs: keepaliveIntervalMs })
-  const frameOf = makeSharedFrames()
+  const sharedFrames = makeSharedFrames()
   app.get(
     '/:room',
     // First, so the session lookups of a reconnect storm are paced too.
@@ -118,7 +118,7 @@ export function createRelayRoute({
     },
     upgradeWebSocket((c) => {
       const session = c.get('session')
-      // The TCP socket `ws` writes to (the upgraded request's): shared frames go to it directly.
+      // The TCP socket `ws` writes to (the upgraded request's).
       const tcp = c.env?.incoming?.socket ?? null
       const allow = makeTokenBucket(limits.messagesPerSecond, limits.messageBurst)
       const allowBytes = makeTokenBucket(limits.bytesPerSecond, limits.byteBurst)
@@ -126,6 +126,12 @@ export function createRelayRoute({
       let closed = false
       const early: Uint8Array[] = []
       let socket: WebSocket | null = null
+      /**
+       * Where shared frames are written past `ws`'s sender: the TCP socket, when the
+       * connection negotiated no extension (no compression), so the sender holds nothing
+       * between frames. Decided once the socket is open.
+       */
+      let direct: typeof tcp = null
       let swept: SweepEntry | null = null
       const seen = () => noteSeen(session.participant.id)
       const connection: RoomConnection = {
@@ -138,31 +144,33 @@ export function createRelayRoute({
           role: session.role,
         }),
         send(frame) {
-          if (!socket || socket.readyState !== socket.OPEN) return
-          // A client that stops reading must not make the server hold what it is sent
-          // (twenty full-state answers of a big room ran the server out of memory).
-          if (socket.bufferedAmount > limits.maxBufferedBytes) return slowReader(socket)
-          socket.send(frame)
+          const open = writable()
+          if (!open) return
+          open.send(frame)
           if (swept) swept.sent = true
         },
         sendShared(frames) {
-          if (!tcp || !socket || socket.extensions !== '') {
-            for (const frame of frames) connection.send(frame)
-            return
-          }
-          if (socket.readyState !== socket.OPEN) return
-          if (socket.bufferedAmount > limits.maxBufferedBytes) return slowReader(socket)
-          // Each frame as built once for all its receivers, written past `ws`'s sender (which
-          // holds nothing between frames: no compression is negotiated), all in one write.
-          if (frames.length > 1) tcp.cork()
-          for (const frame of frames) tcp.write(frameOf(frame))
-          if (frames.length > 1) tcp.uncork()
+          const open = writable()
+          if (!open) return
+          if (direct) sharedFrames.write(direct, frames)
+          else for (const frame of frames) open.send(frame)
           if (swept) swept.sent = true
         },
         close(code, reason) {
           closed = true
           socket?.close(code, reason)
         },
+      }
+      /**
+       * The socket, when a frame may be sent to it now. A client that stops reading must
+       * not make the server hold what it is sent (twenty full-state answers of a big room
+       * ran the server out of memory): it is closed instead.
+       */
+      const writable = (): WebSocket | null => {
+        if (!socket || socket.readyState !== socket.OPEN) return null
+        if (socket.bufferedAmount <= limits.maxBufferedBytes) return socket
+        slowReader(socket)
+        return null
       }
       const slowReader = (raw: WebSocket): void => {
         connection.logger.warn('closing a connection that does not read what it is sent', {
@@ -216,6 +224,7 @@ export function createRelayRoute({
           // wraps it in a MessageEvent, a cost paid on every relayed update.
           raw.on('message', receive)
           detachFromHono(raw)
+          if (raw.extensions === '') direct = tcp
           swept = sweep.add(raw, connection, session.expiresAt.getTime())
           connection.logger.debug('connected')
           seen()

@@ -54,14 +54,11 @@ const corked: Relay = (batch, connections) => {
 const batched: Relay = (batch, connections) =>
   relayBatch(batch, connections, (connection, frames) => sendCorked(connection, frames))
 /** As the relay sends: each frame built once for every receiver, written to the socket. */
-const frameOf = makeSharedFrames()
+const sharedFrames = makeSharedFrames()
 const shared: Relay = (batch, connections) =>
-  relayBatch(batch, connections, (connection, frames) => {
-    const socket = socketOf(connection)
-    if (frames.length > 1) socket.cork()
-    for (const frame of frames) socket.write(frameOf(frame))
-    if (frames.length > 1) socket.uncork()
-  })
+  relayBatch(batch, connections, (connection, frames) =>
+    sharedFrames.write(socketOf(connection), frames),
+  )
 
 /** `count` batches of `size` edits by different members (as the bench load edits). */
 function makeBatches(members: number, size: number, count: number): Uint8Array[][] {

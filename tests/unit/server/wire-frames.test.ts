@@ -41,7 +41,7 @@ describe('binaryFrame', () => {
 
 describe('makeSharedFrames', () => {
   it('builds a message’s frame once, however many connections it is sent to', () => {
-    const frameOf = makeSharedFrames()
+    const { frameOf } = makeSharedFrames()
     const shared = message(40)
     const first = frameOf(shared)
     expect(frameOf(shared)).toBe(first)
