@@ -28,6 +28,12 @@ export const SERVER_ORIGIN = Symbol('server')
 /** The origin of updates stored already: by another server node, or read back from the log. */
 const PEER_ORIGIN = Symbol('peer')
 
+/** Frames that several connections are sent alike (see RoomConnection.sendShared). */
+function sendShared(connection: RoomConnection, frames: readonly Uint8Array[]): void {
+  if (connection.sendShared) connection.sendShared(frames)
+  else for (const frame of frames) connection.send(frame)
+}
+
 /** WebSocket close reasons are at most 123 bytes. */
 const MAX_CLOSE_REASON = 100
 
@@ -334,19 +340,14 @@ export class Room {
     this.options.relays.schedule(() => {
       const batch = this.outbox
       this.outbox = []
-      relayBatch(batch, this.connections, (connection, frames) => {
-        if (connection.sendShared) connection.sendShared(frames)
-        else for (const frame of frames) connection.send(frame)
-      })
+      relayBatch(batch, this.connections, sendShared)
     })
   }
 
   private broadcast(frame: Uint8Array, except: unknown): void {
     const frames = [frame]
     for (const connection of this.connections) {
-      if (connection === except) continue
-      if (connection.sendShared) connection.sendShared(frames)
-      else connection.send(frame)
+      if (connection !== except) sendShared(connection, frames)
     }
   }
 
