@@ -87,7 +87,9 @@ export function makeConnectionSweep(options: ConnectionSweepOptions) {
       remove(entry)
       entry.connection.close(CloseCode.SessionExpired, 'session expired')
     }
-    for (const entry of entries.values()) scheduleExpiry(entry.expiresAt)
+    let soonest = Infinity
+    for (const entry of entries.values()) soonest = Math.min(soonest, entry.expiresAt)
+    if (soonest < Infinity) scheduleExpiry(soonest)
   }
 
   function scheduleExpiry(at: number): void {
