@@ -82,9 +82,15 @@ export function createCompaction(options: CompactionOptions) {
    */
   const editingSince = new WeakMap<Room, number>()
 
-  /** How many log entries the room folds after (see FOLD_SPREAD). */
-  function foldAfter(room: Room): number {
-    return Math.round(options.compactAfterUpdates * (1 + FOLD_SPREAD * spreadOf(room.name)))
+  /**
+   * Whether the room's log reached its own fold point (see FOLD_SPREAD). Asked after every
+   * commit: the name is hashed only once the log passes the common threshold.
+   */
+  function reachedFoldPoint(room: Room): boolean {
+    const entries = room.updatesSinceSnapshot
+    const threshold = options.compactAfterUpdates
+    if (entries < threshold) return false
+    return entries >= Math.round(threshold * (1 + FOLD_SPREAD * spreadOf(room.name)))
   }
 
   /** The room has been edited for the interval since its last version. */
@@ -114,7 +120,7 @@ export function createCompaction(options: CompactionOptions) {
       // Counted again from the next edit, so one compaction is queued however many commit.
       editingSince.delete(room)
       setImmediate(() => void compact(room, { version: true }))
-    } else if (room.updatesSinceSnapshot >= foldAfter(room) && worthFolding(room)) {
+    } else if (reachedFoldPoint(room) && worthFolding(room)) {
       setImmediate(() => void compact(room))
     }
   }
