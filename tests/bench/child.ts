@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { appendFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { ProbeReply, ProbeRequest } from './servers/probe-protocol.ts'
@@ -73,8 +74,11 @@ export async function spawnServerProcess(options: SpawnOptions): Promise<ChildSe
   let output = ''
   let partialLine = ''
   const errorLines: string[] = []
+  // BENCH_SERVER_LOG=<file>: every server's output appended there (e.g. with --trace-gc).
+  const logFile = process.env.BENCH_SERVER_LOG
   const keep = (chunk: Buffer) => {
     const text = chunk.toString()
+    if (logFile) appendFileSync(logFile, text)
     output += text
     if (output.length > 20_000) output = output.slice(-10_000)
     // A server that logs errors under load is not measuring what we think (a worker
