@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import * as encoding from 'lib0/encoding'
+import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import {
   encodeAwareness,
   encodeSyncStep1,
+  encodeSyncStep2,
   encodeUpdate,
   MalformedMessage,
   parseMessage,
@@ -22,6 +25,47 @@ describe('relay protocol', () => {
       update: new Uint8Array([1, 2]),
     })
     expect(parseMessage(new Uint8Array([3]))).toEqual({ type: 'query-awareness' })
+  })
+
+  // Lengths around each varint boundary: the frames are written without lib0's Encoder.
+  it.each([0, 1, 127, 128, 16_383, 16_384])(
+    'frames a %i-byte payload byte for byte as y-protocols does',
+    (length) => {
+      const payload = Uint8Array.from({ length }, (_, i) => i % 251)
+      const asYProtocols = (write: (encoder: encoding.Encoder) => void) => {
+        const encoder = encoding.createEncoder()
+        write(encoder)
+        return encoding.toUint8Array(encoder)
+      }
+      expect(encodeUpdate(payload)).toEqual(
+        asYProtocols((e) => {
+          encoding.writeVarUint(e, 0)
+          syncProtocol.writeUpdate(e, payload)
+        }),
+      )
+      expect(encodeSyncStep2(payload)).toEqual(
+        asYProtocols((e) => {
+          encoding.writeVarUint(e, 0)
+          encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2)
+          encoding.writeVarUint8Array(e, payload)
+        }),
+      )
+      expect(encodeAwareness(payload)).toEqual(
+        asYProtocols((e) => {
+          encoding.writeVarUint(e, 1)
+          encoding.writeVarUint8Array(e, payload)
+        }),
+      )
+    },
+  )
+
+  it('frames sync step 1 as y-protocols does', () => {
+    const doc = new Y.Doc()
+    doc.getText('t').insert(0, 'hej')
+    const expected = encoding.createEncoder()
+    encoding.writeVarUint(expected, 0)
+    syncProtocol.writeSyncStep1(expected, doc)
+    expect(encodeSyncStep1(doc)).toEqual(encoding.toUint8Array(expected))
   })
 
   it.each([
