@@ -1,9 +1,13 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createClient, type Client } from '@libsql/client'
-import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql'
+import type { Client } from '@libsql/client'
+import type { LibSQLDatabase } from 'drizzle-orm/libsql'
+// The sqlite3 entry, not 'drizzle-orm/libsql', which imports all of @libsql/client (see
+// libsql-client.ts); it wraps whichever client it is given.
+import { drizzle } from 'drizzle-orm/libsql/sqlite3'
 import { migrate } from 'drizzle-orm/libsql/migrator'
+import { openLibsqlClient } from './libsql-client.ts'
 import { openLocalSessionLookup, type LocalSessionLookup } from './local-session-lookup.ts'
 import { openLocalUpdateLog, type LocalUpdateLog } from './local-update-log.ts'
 import { startBackgroundCheckpoints, type BackgroundCheckpoints } from './checkpointer.ts'
@@ -53,7 +57,7 @@ const localPathOf = (url: string): string | null => {
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   const localPath = localPathOf(options.url)
   if (localPath) mkdirSync(dirname(localPath), { recursive: true })
-  const client = createClient({
+  const client = await openLibsqlClient({
     url: options.url,
     authToken: options.authToken,
     // On every connection from its first statement (see BUSY_TIMEOUT_MS).

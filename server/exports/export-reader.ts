@@ -1,5 +1,6 @@
-import { createClient, type Client } from '@libsql/client'
-import { drizzle } from 'drizzle-orm/libsql'
+import type { Client } from '@libsql/client'
+import { drizzle } from 'drizzle-orm/libsql/sqlite3'
+import { openLibsqlClient } from '../../db/libsql-client.ts'
 import { BUSY_TIMEOUT_MS } from '../../db/pragmas.ts'
 import * as schema from '../../db/schema.ts'
 import { createGroups } from '../domain/groups.ts'
@@ -25,7 +26,7 @@ export function openExportReader(database: ExportDatabase) {
   let opened: Promise<{ client: Client; sources: ExportSources }> | null = null
 
   async function open() {
-    const client = createClient({
+    const client = await openLibsqlClient({
       url: database.url,
       authToken: database.authToken,
       timeout: BUSY_TIMEOUT_MS,
