@@ -8,8 +8,9 @@ import type { LibSQLDatabase } from 'drizzle-orm/libsql'
 import { drizzle } from 'drizzle-orm/libsql/sqlite3'
 import { migrate } from 'drizzle-orm/libsql/migrator'
 import { openLibsqlClient } from './libsql-client.ts'
-import { openLocalSessionLookup, type LocalSessionLookup } from './local-session-lookup.ts'
-import { openLocalUpdateLog, type LocalUpdateLog } from './local-update-log.ts'
+import { openLocalConnection } from './local-connection.ts'
+import { makeLocalSessionLookup, type LocalSessionLookup } from './local-session-lookup.ts'
+import { makeLocalUpdateLog, type LocalUpdateLog } from './local-update-log.ts'
 import { startBackgroundCheckpoints, type BackgroundCheckpoints } from './checkpointer.ts'
 import { BUSY_TIMEOUT_MS, connectionPragmas, type CheckpointMode } from './pragmas.ts'
 import * as schema from './schema.ts'
@@ -73,9 +74,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
   const db = drizzle(client, { schema })
   await migrate(db, { migrationsFolder })
-  // Opened after the migrations, which create the table it writes to.
-  const updateLog = localPath ? openLocalUpdateLog(localPath, checkpoints) : null
-  const sessionLookup = localPath ? openLocalSessionLookup(localPath) : null
+  // Opened after the migrations, which create the tables its statements name.
+  const local = localPath ? openLocalConnection(localPath, checkpoints) : null
+  const updateLog = local && makeLocalUpdateLog(local)
+  const sessionLookup = local && makeLocalSessionLookup(local)
   const checkpointer: BackgroundCheckpoints | null =
     localPath && checkpoints === 'background'
       ? startBackgroundCheckpoints({
@@ -86,8 +88,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       : null
   const close = async () => {
     if (checkpointer) await checkpointer.close()
-    updateLog?.close()
-    sessionLookup?.close()
+    local?.close()
     client.close()
   }
   return { db, client, updateLog, sessionLookup, close }

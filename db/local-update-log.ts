@@ -1,5 +1,4 @@
-import Database from 'libsql'
-import { BUSY_TIMEOUT_MS, connectionPragmas, type CheckpointMode } from './pragmas.ts'
+import type { LocalConnection } from './local-connection.ts'
 
 /** One entry of the update log: a Yjs update of a room. */
 interface UpdateLogEntry {
@@ -12,18 +11,16 @@ interface UpdateLogEntry {
 /** Appends to the update log of an embedded database, synchronously. */
 export interface LocalUpdateLog {
   append(entries: readonly UpdateLogEntry[]): number[]
-  close(): void
 }
 
 /**
- * The update log's hot path on an embedded (`file:`) database: its own connection with
- * the INSERT prepared once. Every relayed edit passes here, and preparing the statement
- * anew for each commit (as the general client does) was a third of the storage's CPU time.
+ * The update log's hot path on an embedded (`file:`) database: the INSERT prepared once,
+ * on the hot paths' connection (db/local-connection.ts), which the session check shares.
+ * Every relayed edit passes here, and preparing the statement anew for each commit (as the
+ * general client does) was a third of the storage's CPU time.
  * A batch is one transaction, so a group commit still costs one WAL commit.
  */
-export function openLocalUpdateLog(path: string, checkpoints: CheckpointMode): LocalUpdateLog {
-  const db = new Database(path, { timeout: BUSY_TIMEOUT_MS })
-  for (const pragma of connectionPragmas(checkpoints)) db.exec(pragma)
+export function makeLocalUpdateLog(db: LocalConnection): LocalUpdateLog {
   const insert = db.prepare('INSERT INTO doc_updates (room, data, participant_id) VALUES (?, ?, ?)')
   const insertOne = ({ room, update, author }: UpdateLogEntry): number =>
     Number(insert.run(room, update, author ?? null).lastInsertRowid)
@@ -36,5 +33,5 @@ export function openLocalUpdateLog(path: string, checkpoints: CheckpointMode): L
     return more.length === 0 ? [insertOne(only)] : insertAll(entries)
   }
 
-  return { append, close: () => db.close() }
+  return { append }
 }
