@@ -20,6 +20,13 @@ describe('tokens are random and stored only as hashes', () => {
     temp.remove()
   })
 
+  // Stored hashes must stay comparable across releases: FIPS 180-2's "abc" vector.
+  it('hashes a token with SHA-256, hex-encoded', () => {
+    expect(hashToken('abc')).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    )
+  })
+
   it('never writes an invitation or session token to the database file', async () => {
     const invitations = createInvitations(handle.db)
     const sessions = createSessions(handle.db)
