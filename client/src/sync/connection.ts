@@ -4,6 +4,7 @@ import type * as Y from 'yjs'
 import { terminalCloseCodes } from '../../../shared/protocol/close-codes.ts'
 import { RELAY_PATH } from '../../../shared/protocol/messages.ts'
 import type { LocalCopy } from './local-copy.ts'
+import { followRelayRestarts, RECONNECT_CAP_MS } from './reconnect-backoff.ts'
 import { discardingCloseCodes } from './refusal.ts'
 import { exposeForTests } from './test-hooks.ts'
 
@@ -33,13 +34,14 @@ export function createWorkspaceConnection(room: string, local: LocalCopy): Works
   const provider = new WebsocketProvider(base, room, doc, {
     // Opened once the device's copy is loaded (below).
     connect: false,
-    maxBackoffTime: 5000,
+    maxBackoffTime: RECONNECT_CAP_MS,
     // y-websocket stops at every 44xx; ours reconnect except after a session's end and a
     // refused change (refused-writes.ts throws the device's copy away and reloads).
     shouldReconnect: (event) =>
       !terminalCloseCodes.has(event.code) && !discardingCloseCodes.has(event.code),
   })
   exposeForTests(doc)
+  followRelayRestarts(provider)
   // The device's copy is loaded before the socket opens. Loaded while the socket was open
   // and before the room's state had arrived, y-websocket sent all of it to the relay as a
   // change of this member's, and a viewer's is refused: a projector on a viewer link reloaded
