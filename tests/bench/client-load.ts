@@ -79,8 +79,11 @@ async function main() {
   const build = clientBuild()
   const initial = initialJs(build.dir)
   const product = await startProduct({ port, clientDir: build.dir })
-  const browser = await launchChromium()
+  // Inside the try: a Chromium that fails to start must not leave the server running on
+  // the port, where the next run's start-up check would find it and time it instead.
+  let browser: Browser | null = null
   try {
+    browser = await launchChromium()
     const group = product.groups.find((g) => g.room.startsWith('askersund'))
     if (!group) throw new Error('the demo round has no Askersund group')
 
@@ -124,7 +127,7 @@ async function main() {
     console.info(`first visit, 1.6 Mbps / 150 ms: ${ms(firstThrottled)}`)
     console.info('targets: returning ≤ 300 ms, throttled returning ≤ 2000 ms, initial JS ≤ 70 kB')
   } finally {
-    await browser.close()
+    await browser?.close()
     await product.stop()
     build.remove()
   }

@@ -28,12 +28,21 @@ export interface ServerProcess {
   output(): string
 }
 
+const answers = (url: string): Promise<boolean> =>
+  fetch(url).then(
+    (response) => response.ok,
+    () => false,
+  )
+
 /** The real server as its own process (for kill -9 and SIGTERM tests). */
 export async function spawnServer(
   databaseUrl: string,
   port: number,
   env: Record<string, string> = {},
 ): Promise<ServerProcess> {
+  const url = `http://127.0.0.1:${port}`
+  // The start-up check below asks /healthz: an earlier server still on the port would pass it.
+  if (await answers(`${url}/healthz`)) throw new Error(`a server already listens on ${url}`)
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
@@ -52,7 +61,6 @@ export async function spawnServer(
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   )
-  const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 20_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`)
