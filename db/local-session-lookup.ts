@@ -1,6 +1,6 @@
-import type { LocalConnection } from './local-connection.ts'
 import { participantFunctions, type ParticipantFunction } from '../shared/domain/participant.ts'
 import { isRole, type Role } from '../shared/roles.ts'
+import type { LocalConnection } from './local-connection.ts'
 
 /** A live session as stored: what the session check needs, read in one statement. */
 export interface StoredSession {
@@ -56,12 +56,12 @@ const functionOf = (row: Record<string, unknown>): ParticipantFunction | null =>
 
 /**
  * The session check's hot path on an embedded (`file:`) database: the SELECT prepared once,
- * on the update log's connection (db/local-connection.ts). Every WebSocket join and API request looks its session up;
- * in a reconnect storm (2,000 joins after a restart) the same lookup through drizzle and the
- * general client, which builds the query and prepares the statement on every call, was a
- * quarter of the server's CPU (`STORM_PROFILE=1 npm run bench:storm`). Each `get` is its own
- * read transaction, ended when it returns (WAL): a session revoked or expired by any
- * connection is refused by the next lookup.
+ * on the update log's connection (db/local-connection.ts). Every WebSocket join and API
+ * request looks its session up; in a reconnect storm (2,000 joins after a restart) the same
+ * lookup through drizzle and the general client, which builds the query and prepares the
+ * statement on every call, was a quarter of the server's CPU (`STORM_PROFILE=1 npm run
+ * bench:storm`). Each `get` is its own read transaction, ended when it returns (WAL): a
+ * session revoked or expired by any connection is refused by the next lookup.
  */
 export function makeLocalSessionLookup(db: LocalConnection): LocalSessionLookup {
   const select = db.prepare(SELECT_SESSION)

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { createRequire } from 'node:module'
 import type * as Ioredis from 'ioredis'
-import type { Redis } from 'ioredis'
 import { PEER_NODE_ID_BYTES, peerChannel } from '../../shared/protocol/peer.ts'
 import type { ScaleOutConfig } from '../config.ts'
 import type { Logger } from '../log.ts'
@@ -56,7 +55,7 @@ export function makeRedisBus({ redisUrl: url, peerKey }: ScaleOutConfig, logger:
    * rooms to resync: messages may have been missed meanwhile. Starts as lost, so rooms
    * loaded before the first connection are resynced too.
    */
-  function watch(connection: Redis, role: string, whenReady: () => Promise<void>): void {
+  function watch(connection: Ioredis.Redis, role: string, whenReady: () => Promise<void>): void {
     const context = { connection: role }
     let lost = true
     let warned = false

@@ -28,6 +28,7 @@ export interface ServerProcess {
   output(): string
 }
 
+/** Whether a server answers `url` with 2xx (false while nothing listens). */
 const answers = (url: string): Promise<boolean> =>
   fetch(url).then(
     (response) => response.ok,
@@ -64,12 +65,7 @@ export async function spawnServer(
   const deadline = Date.now() + 20_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`)
-    try {
-      const response = await fetch(`${url}/healthz`)
-      if (response.ok) break
-    } catch {
-      // not listening yet
-    }
+    if (await answers(`${url}/healthz`)) break
     if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
