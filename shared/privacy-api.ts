@@ -10,15 +10,6 @@ import { rowId } from './api.ts'
 import type { ParticipantFunction } from './domain/participant.ts'
 import type { Role } from './roles.ts'
 
-/**
- * The name an erased person's row keeps: empty, which no one can choose as a name
- * (shared/domain/display-name.ts refuses it), so it never passes for a person. The UI
- * shows it as "Borttagen person" / "Removed person" (i18n `privacy.removedPerson`).
- */
-export const ERASED_DISPLAY_NAME = ''
-
-export const isErasedName = (name: string): boolean => name === ERASED_DISPLAY_NAME
-
 /** The path of `…/participants/:participantId…`. */
 export const roundParticipantParamsSchema = z.object({ cohortId: rowId, participantId: rowId })
 

@@ -52,3 +52,13 @@ export const textMessages: Record<TextProblem, string> = {
   control: 'The text cannot contain control characters (such as line breaks or tabs).',
   bidi: 'The text cannot contain text-direction override characters (U+202A–202E, U+2066–2069).',
 }
+
+/**
+ * The name an erased person's row keeps: empty, which no one can choose as a name (see
+ * displayNameProblem), so it never passes for a person. The UI shows it as "Borttagen
+ * person" / "Removed person" (i18n `privacy.removedPerson`). Here, not in privacy-api.ts:
+ * the board shows names, and that module's schemas would bring zod's full API with them.
+ */
+export const ERASED_DISPLAY_NAME = ''
+
+export const isErasedName = (name: string): boolean => name === ERASED_DISPLAY_NAME

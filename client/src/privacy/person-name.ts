@@ -1,4 +1,4 @@
-import { isErasedName } from '../../../shared/privacy-api.ts'
+import { isErasedName } from '../../../shared/domain/display-name.ts'
 import type { I18n } from '../i18n/context.tsx'
 
 /** A person's name as shown: an erased person's neutral marker reads "Borttagen person". */

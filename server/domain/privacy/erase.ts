@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import type { Database } from '../../../db/client.ts'
 import { attendance, participants, sessions } from '../../../db/schema.ts'
-import { ERASED_DISPLAY_NAME } from '../../../shared/privacy-api.ts'
+import { ERASED_DISPLAY_NAME } from '../../../shared/domain/display-name.ts'
 import { GroupPart } from '../../../shared/protocol/group-changed.ts'
 import type { DocWriter } from '../doc-writer.ts'
 import type { Rooms } from '../../relay/rooms.ts'

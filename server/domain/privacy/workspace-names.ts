@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { ERASED_DISPLAY_NAME } from '../../../shared/privacy-api.ts'
+import { ERASED_DISPLAY_NAME } from '../../../shared/domain/display-name.ts'
 import { controlOf, lockSchema } from '../../../shared/workspace/control.ts'
 
 /**
