@@ -22,7 +22,7 @@ import { useI18n } from '../i18n/context.tsx'
 import { rememberGroup } from '../pages/last-group.ts'
 import { createWorkspaceConnection } from '../sync/connection.ts'
 import { createLocalCopy, type LocalCopy } from '../sync/local-copy.ts'
-import { hasLocalCopy } from '../sync/local-copy-kept.ts'
+import { localCopyName, readDeviceCopy } from '../sync/device-store.ts'
 import { createGroupChanges } from '../sync/group-changes.ts'
 import { createPeers } from '../sync/presence.ts'
 import { discardRefusedWrites } from '../sync/refused-writes.ts'
@@ -51,16 +51,15 @@ export function GroupShell(props: ParentProps<{ bare?: boolean }>) {
  * One room's page. What a returning visit's board waits for starts at once and side by side
  * (bench:client, ARCHITECTURE.md "Client performance"): the session and the group (asked
  * for by main.tsx before this code had loaded, else here) and this device's copy of the
- * workspace, opened now where it exists (else once the session is known, so a visit without
- * one leaves no database behind).
+ * workspace, read by main.tsx where it exists (else made once the session is known, so a
+ * visit without one leaves no database behind).
  */
 function GroupRoom(props: ParentProps<{ room: string; bare?: boolean }>) {
   const { t } = useI18n()
   // One room for the component's life (GroupShell keys it by room).
   const room = untrack(() => props.room)
   const early = useContext(GroupLoadContext)?.take(room)
-  const local = createLocalCopy(room)
-  void (early?.localCopyKept ?? hasLocalCopy(room)).then((kept) => kept && local.open())
+  const local = createLocalCopy(room, early?.deviceCopy ?? readDeviceCopy(localCopyName(room)))
   const [session] = createResource(() => early?.session ?? api.session(room))
   const group = early?.group ?? api.group(room)
   group.catch(() => undefined) // without a session nobody reads it

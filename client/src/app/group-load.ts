@@ -1,11 +1,11 @@
 import { createContext } from 'solid-js'
 import type { GroupWorkspaceResponse, SessionResponse } from '../../../shared/api.ts'
 import { api } from '../api/client.ts'
-import { hasLocalCopy } from '../sync/local-copy-kept.ts'
+import { localCopyName, readDeviceCopy, type DeviceCopy } from '../sync/device-store.ts'
 
 /**
- * What a group's page asks first (the server, and IndexedDB whether this device keeps a
- * copy), asked as soon as the entry runs on a group's URL: the group's code is lazy, and
+ * What a group's page asks first (the server, and IndexedDB for this device's copy of the
+ * room), asked as soon as the entry runs on a group's URL: the group's code is lazy, and
  * GroupShell renders only once it has loaded and run (~100 ms on a returning visit,
  * ARCHITECTURE.md "Client performance"); the requests need none of it.
  */
@@ -13,8 +13,8 @@ interface GroupLoad {
   room: string
   session: Promise<SessionResponse>
   group: Promise<GroupWorkspaceResponse>
-  /** Whether this device keeps a copy of the room: IndexedDB answers in 30–50 ms. */
-  localCopyKept: Promise<boolean>
+  /** This device's copy of the room, read (null where it keeps none): ~100 ms on a laptop. */
+  deviceCopy: Promise<DeviceCopy | null>
 }
 
 /** Hands the early requests to the first GroupShell of their room, once; later ones ask anew. */
@@ -36,7 +36,7 @@ export function startGroupLoad(pathname: string): GroupLoadHandoff {
       room,
       session: api.session(room),
       group: api.group(room),
-      localCopyKept: hasLocalCopy(room),
+      deviceCopy: readDeviceCopy(localCopyName(room)),
     }
     // Read only if taken: a failure nobody reads is not an unhandled rejection.
     early.session.catch(() => undefined)

@@ -1,12 +1,12 @@
 import { onCleanup } from 'solid-js'
-import { clearDocument, IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
-import { localCopyName } from './local-copy-kept.ts'
+import { keepOnDevice, type DeviceKeeper } from './device-keeper.ts'
+import { deleteDeviceCopy, localCopyName, openDeviceCopy, type DeviceCopy } from './device-store.ts'
 
-/** The group's Y.Doc and this device's copy of it in IndexedDB (y-indexeddb). */
+/** The group's Y.Doc and this device's copy of it in IndexedDB. */
 export interface LocalCopy {
   doc: Y.Doc
-  /** Starts loading the device's copy into the doc (once; later calls do nothing). */
+  /** Makes a copy where the device kept none (once the session is known; later calls do nothing). */
   open(): void
   /** Settles once the copy is in the doc, or after a while without IndexedDB. */
   loaded: Promise<void>
@@ -19,35 +19,53 @@ export interface LocalCopy {
  * holds the database open and blocks the deletion; it then completes when that tab closes.
  */
 const FORGET_WAIT_MS = 2_000
-/** How long `loaded` waits for the device's copy (a browser without IndexedDB). */
+/** How long `loaded` waits for the device's copy once opened (IndexedDB that never answers). */
 const LOCAL_COPY_WAIT_MS = 3_000
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
-/** The room's doc, its device copy opened on `open()`; closed with the owner. */
-export function createLocalCopy(room: string): LocalCopy {
+/**
+ * The room's doc with the device's copy applied as soon as `kept` (read by the entry,
+ * device-store.ts) has it; a device without one gets one on `open()`. Closed with the owner.
+ */
+export function createLocalCopy(room: string, kept: Promise<DeviceCopy | null>): LocalCopy {
   const doc = new Y.Doc()
   const name = localCopyName(room)
-  let persistence: IndexeddbPersistence | null = null
+  let keeper: DeviceKeeper | null = null
   let stopped = false
   let markLoaded = () => {}
   const loaded = new Promise<void>((resolve) => (markLoaded = resolve))
-  const open = () => {
-    if (persistence || stopped) return
-    persistence = new IndexeddbPersistence(name, doc)
-    // Without IndexedDB whenSynced never settles: the socket opens after a wait all the same.
-    void Promise.race([persistence.whenSynced, wait(LOCAL_COPY_WAIT_MS)]).then(markLoaded)
+  let markWanted = () => {}
+  const wanted = new Promise<void>((resolve) => (markWanted = resolve))
+
+  const attach = (copy: DeviceCopy | null) => {
+    if (copy && stopped) copy.db.close()
+    else if (copy) keeper = keepOnDevice(doc, copy)
+  }
+  void kept
+    .then((copy) => copy ?? wanted.then(() => (stopped ? null : openDeviceCopy(name))))
+    .then(attach)
+    .finally(markLoaded)
+
+  const stop = () => {
+    stopped = true
+    keeper?.stop()
+    keeper = null
   }
   onCleanup(() => {
-    stopped = true
-    void persistence?.destroy()
+    stop()
     doc.destroy()
   })
-  // y-indexeddb's clearData does not wait for the deletion; this does (for a while).
-  const forget = async () => {
-    stopped = true
-    await persistence?.destroy()
-    await Promise.race([clearDocument(name), wait(FORGET_WAIT_MS)])
+  return {
+    doc,
+    open() {
+      markWanted()
+      void wait(LOCAL_COPY_WAIT_MS).then(markLoaded)
+    },
+    loaded,
+    async forget() {
+      stop()
+      await Promise.race([deleteDeviceCopy(name).catch(() => undefined), wait(FORGET_WAIT_MS)])
+    },
   }
-  return { doc, open, loaded, forget }
 }

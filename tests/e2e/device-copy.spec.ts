@@ -1,0 +1,89 @@
+import { expect, test, type Page } from '@playwright/test'
+import { freshMeeting, joinAs, livingGroup, openBoard } from './support/demo.ts'
+
+/** This device's copy of the room (IndexedDB, y-indexeddb's format): its stored updates. */
+const storedUpdates = (page: Page, room: string) =>
+  page.evaluate(async (room) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(`modellrummet:${room}`)
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    const updates = await new Promise<Uint8Array[]>((resolve, reject) => {
+      const request = db.transaction('updates').objectStore('updates').getAll()
+      request.onsuccess = () => resolve(request.result as Uint8Array[])
+      request.onerror = () => reject(request.error)
+    })
+    db.close()
+    // Yjs stores inserted text as UTF-8 inside the update.
+    return updates.map((update) => new TextDecoder().decode(update))
+  }, room)
+
+/**
+ * A new tab of the same device (browser context) whose relay never answers: the test takes
+ * its socket (which opens) and never connects it to the server nor sends anything on it.
+ */
+async function tabWithoutRelay(page: Page): Promise<Page> {
+  const tab = await page.context().newPage()
+  await tab.routeWebSocket(/\/ws\//, () => undefined)
+  return tab
+}
+
+test("a returning visit shows the board from this device's copy, without the relay", async ({
+  browser,
+}) => {
+  const group = livingGroup()
+  const page = await joinAs(browser, group.invites.facilitator, 'Rut Återvänder', 'Hedemora kommun')
+  const meeting = await freshMeeting(page, 'Kopian på enheten')
+  await openBoard(page, meeting, 'agenda')
+  const title = page.getByTestId('agenda-title').first()
+  await title.fill('Sparat på enheten')
+  await expect
+    .poll(async () => (await storedUpdates(page, group.room)).some((u) => u.includes('på enheten')))
+    .toBe(true)
+  const board = page.url()
+
+  const offline = await tabWithoutRelay(page)
+  await offline.goto(board)
+  await expect(offline.getByTestId('agenda-title').first()).toHaveValue('Sparat på enheten')
+
+  // Another device, which joined but never opened the group, shows none of the board.
+  const other = await browser.newContext()
+  const joined = await other.request.post('/api/join', {
+    data: { invite: group.invites.participant, name: 'Sam Annan' },
+  })
+  expect(joined.ok()).toBe(true)
+  const fresh = await other.newPage()
+  await fresh.routeWebSocket(/\/ws\//, () => undefined)
+  await fresh.goto(board)
+  await expect(fresh.getByRole('heading', { level: 1, name: /Kopian på enheten/ })).toBeVisible()
+  await expect(fresh.getByText('Hämtar arbetsytan …')).toBeVisible()
+  await expect(fresh.getByTestId('agenda-title')).toHaveCount(0)
+  await page.context().close()
+  await other.close()
+})
+
+test("this device's copy is folded into one update after 500 edits, losing none", async ({
+  browser,
+}) => {
+  const group = livingGroup()
+  const page = await joinAs(browser, group.invites.facilitator, 'Vik Viker', 'Hedemora kommun')
+  const meeting = await freshMeeting(page, 'Många ändringar')
+  await openBoard(page, meeting, 'agenda')
+  const title = page.getByTestId('agenda-title').first()
+  await title.fill('')
+  // One stored update per keystroke: 520 of them.
+  const typed = 'abcdefghijklmnopqrstuvwxyz'.repeat(20)
+  await title.pressSequentially(typed)
+  await expect(title).toHaveValue(typed)
+  // Folded (about a second after the 500th) into the doc's state and what came after it.
+  await expect.poll(async () => (await storedUpdates(page, group.room)).length).toBeLessThan(20)
+  const stored = await storedUpdates(page, group.room)
+  expect(stored.some((u) => u.includes(typed))).toBe(true)
+
+  // The folded copy is the whole board: a tab without the relay shows the typed title.
+  const offline = await tabWithoutRelay(page)
+  await offline.goto(page.url())
+  await expect(offline.getByTestId('agenda-title').first()).toHaveValue(typed)
+  await page.context().close()
+})
