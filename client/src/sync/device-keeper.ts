@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { readUpdates, request, updatesStore, type DeviceCopy } from './device-store.ts'
+import { readUpdates, settled, updatesStore, type DeviceCopy } from './device-store.ts'
 
 /** As y-indexeddb: past this many stored updates the copy is folded into one. */
 const COMPACT_AFTER_UPDATES = 500
@@ -33,8 +33,8 @@ export function keepOnDevice(doc: Y.Doc, copy: DeviceCopy): DeviceKeeper {
       const store = updatesStore(db, 'readwrite')
       const fresh = await readUpdates(store, nextKey)
       apply(fresh.updates)
-      const key = await request(store.add(Y.encodeStateAsUpdate(doc)))
-      await request(store.delete(IDBKeyRange.upperBound(key, true)))
+      const key = await settled(store.add(Y.encodeStateAsUpdate(doc)))
+      await settled(store.delete(IDBKeyRange.upperBound(key, true)))
       nextKey = Number(key) + 1
       stored = 1
     } catch {
@@ -43,7 +43,7 @@ export function keepOnDevice(doc: Y.Doc, copy: DeviceCopy): DeviceKeeper {
   }
 
   const store = (update: Uint8Array) => {
-    void request(updatesStore(db, 'readwrite').add(update)).catch(() => undefined)
+    void settled(updatesStore(db, 'readwrite').add(update)).catch(() => undefined)
     if (++stored >= COMPACT_AFTER_UPDATES && compactTimer === undefined)
       compactTimer = setTimeout(() => void compact(), COMPACT_DELAY_MS)
   }

@@ -19,7 +19,8 @@ export interface DeviceCopy {
   nextKey: number
 }
 
-export const request = <T>(req: IDBRequest<T>): Promise<T> =>
+/** An IndexedDB request, as a promise of its result. */
+export const settled = <T>(req: IDBRequest<T>): Promise<T> =>
   new Promise((resolve, reject) => {
     req.onsuccess = () => resolve(req.result)
     req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'))
@@ -44,6 +45,10 @@ function openDatabase(name: string, create: boolean): Promise<IDBDatabase | null
   })
 }
 
+/** The store of updates, in a transaction of `mode` of its own. */
+export const updatesStore = (db: IDBDatabase, mode: IDBTransactionMode): IDBObjectStore =>
+  db.transaction(UPDATES, mode).objectStore(UPDATES)
+
 /** Every update stored from `fromKey` on, and the key after the last of them. */
 export async function readUpdates(
   store: IDBObjectStore,
@@ -51,46 +56,35 @@ export async function readUpdates(
 ): Promise<{ updates: Uint8Array[]; nextKey: number }> {
   const range = IDBKeyRange.lowerBound(fromKey)
   const [updates, keys] = await Promise.all([
-    request(store.getAll(range) as IDBRequest<Uint8Array[]>),
-    request(store.getAllKeys(range)),
+    settled(store.getAll(range) as IDBRequest<Uint8Array[]>),
+    settled(store.getAllKeys(range)),
   ])
   const last = keys.at(-1)
   return { updates, nextKey: typeof last === 'number' ? last + 1 : fromKey }
 }
 
-async function readFrom(db: IDBDatabase): Promise<DeviceCopy> {
-  const store = db.transaction(UPDATES, 'readonly').objectStore(UPDATES)
-  const { updates, nextKey } = await readUpdates(store, 0)
-  return { db, updates, nextKey }
-}
-
-/**
- * The room's copy on this device, read; null where there is none (or no IndexedDB: a
- * private window of some browsers, a locked-down profile).
- */
-export async function readDeviceCopy(name: string): Promise<DeviceCopy | null> {
+/** The room's copy, opened and read; null where there is none or no IndexedDB. */
+async function copyOf(name: string, create: boolean): Promise<DeviceCopy | null> {
+  let db: IDBDatabase | null = null
   try {
-    const db = await openDatabase(name, false)
-    return db ? await readFrom(db) : null
+    db = await openDatabase(name, create)
+    if (!db) return null
+    const { updates, nextKey } = await readUpdates(updatesStore(db, 'readonly'), 0)
+    return { db, updates, nextKey }
   } catch {
+    // No IndexedDB (a private window of some browsers, a locked-down profile), or a copy
+    // that cannot be read: the board loads from the relay alone.
+    db?.close()
     return null
   }
 }
 
-/** The room's copy on this device, made now where there was none; null without IndexedDB. */
-export async function openDeviceCopy(name: string): Promise<DeviceCopy | null> {
-  try {
-    const db = await openDatabase(name, true)
-    return db ? await readFrom(db) : null
-  } catch {
-    return null
-  }
-}
+/** The room's copy on this device, read; null where it keeps none (none is made). */
+export const readDeviceCopy = (name: string): Promise<DeviceCopy | null> => copyOf(name, false)
 
-/** The store of updates, in a transaction of `mode` of its own. */
-export const updatesStore = (db: IDBDatabase, mode: IDBTransactionMode): IDBObjectStore =>
-  db.transaction(UPDATES, mode).objectStore(UPDATES)
+/** The room's copy on this device, made now where there was none. */
+export const openDeviceCopy = (name: string): Promise<DeviceCopy | null> => copyOf(name, true)
 
 /** Deletes the room's copy; settles once deleted (another open tab holds it until it closes). */
 export const deleteDeviceCopy = (name: string): Promise<void> =>
-  request(indexedDB.deleteDatabase(name)).then(() => undefined)
+  settled(indexedDB.deleteDatabase(name)).then(() => undefined)
