@@ -1,23 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { freshMeeting, joinAs, livingGroup, openBoard } from './support/demo.ts'
-
-/** This device's copy of the room (IndexedDB, y-indexeddb's format): its stored updates. */
-const storedUpdates = (page: Page, room: string) =>
-  page.evaluate(async (room) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(`modellrummet:${room}`)
-      request.onsuccess = () => resolve(request.result)
-      request.onerror = () => reject(request.error)
-    })
-    const updates = await new Promise<Uint8Array[]>((resolve, reject) => {
-      const request = db.transaction('updates').objectStore('updates').getAll()
-      request.onsuccess = () => resolve(request.result as Uint8Array[])
-      request.onerror = () => reject(request.error)
-    })
-    db.close()
-    // Yjs stores inserted text as UTF-8 inside the update.
-    return updates.map((update) => new TextDecoder().decode(update))
-  }, room)
+import { storedUpdates } from './support/device-copy.ts'
 
 /**
  * A new tab of the same device (browser context) whose relay never answers: the test takes

@@ -1,28 +1,12 @@
 import { expect, test, type Page } from '@playwright/test'
 import { joinAs, livingGroup, mentorAndParticipantAt } from './support/demo.ts'
+import { storedUpdates } from './support/device-copy.ts'
 
 const BM3 = /^BM3/
 
-/** Whether this device's copy of the room (y-indexeddb's database) holds `text`. */
-const keptOnDevice = (page: Page, room: string, text: string) =>
-  page.evaluate(
-    async ({ room, text }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(`modellrummet:${room}`)
-        request.onsuccess = () => resolve(request.result)
-        request.onerror = () => reject(request.error)
-      })
-      const updates = await new Promise<Uint8Array[]>((resolve, reject) => {
-        const request = db.transaction('updates').objectStore('updates').getAll()
-        request.onsuccess = () => resolve(request.result as Uint8Array[])
-        request.onerror = () => reject(request.error)
-      })
-      db.close()
-      // Yjs stores inserted text as UTF-8 inside the update.
-      return updates.some((update) => new TextDecoder().decode(update).includes(text))
-    },
-    { room, text },
-  )
+/** Whether this device's copy of the room holds `text`. */
+const keptOnDevice = async (page: Page, room: string, text: string) =>
+  (await storedUpdates(page, room)).some((update) => update.includes(text))
 
 test('an edit made offline is kept, shown as offline, and reaches the others on reconnect', async ({
   browser,
