@@ -7,19 +7,34 @@ export interface TestClient {
   provider: WebsocketProvider
   /** Frames received so far, by y-websocket message type (0 sync, 1 awareness, …). */
   framesReceived(type: number): number
+  /** Frames sent so far, by message type. */
+  framesSent(type: number): number
   destroy(): void
 }
 
-/** Node's `ws`, counting the frames it receives by their first byte (the message type). */
-function countingWebSocket(counts: Map<number, number>) {
+/** The message type of a frame (its first byte), as `ws` hands it or as it is sent. */
+const typeOf = (data: RawData | ArrayBufferView | ArrayBuffer | string): number | undefined => {
+  const first = Array.isArray(data) ? data[0] : data
+  if (first instanceof ArrayBuffer) return new Uint8Array(first)[0]
+  if (ArrayBuffer.isView(first)) return new Uint8Array(first.buffer, first.byteOffset, 1)[0]
+  return undefined
+}
+
+const count = (counts: Map<number, number>, type: number | undefined) => {
+  if (type !== undefined) counts.set(type, (counts.get(type) ?? 0) + 1)
+}
+
+/** Node's `ws`, counting the frames it receives and sends by their message type. */
+function countingWebSocket(received: Map<number, number>, sent: Map<number, number>) {
   return class CountingWebSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols)
-      this.on('message', (data: RawData) => {
-        const first = Array.isArray(data) ? data[0] : data
-        const type = first instanceof ArrayBuffer ? new Uint8Array(first)[0] : first?.[0]
-        if (type !== undefined) counts.set(type, (counts.get(type) ?? 0) + 1)
-      })
+      this.on('message', (data: RawData) => count(received, typeOf(data)))
+    }
+
+    override send(data: ArrayBufferView | ArrayBuffer, ...rest: unknown[]): void {
+      count(sent, typeOf(data))
+      ;(super.send as (data: unknown, ...rest: unknown[]) => void)(data, ...rest)
     }
   }
 }
@@ -32,9 +47,10 @@ export function connectClient(
   options: { connect?: boolean; doc?: Y.Doc } = {},
 ): TestClient {
   const doc = options.doc ?? new Y.Doc()
-  const counts = new Map<number, number>()
+  const received = new Map<number, number>()
+  const sent = new Map<number, number>()
   const provider = new WebsocketProvider(baseUrl.replace(/^http/, 'ws') + '/ws', room, doc, {
-    WebSocketPolyfill: countingWebSocket(counts) as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: countingWebSocket(received, sent) as unknown as typeof globalThis.WebSocket,
     params: session ? { session } : {},
     disableBc: true,
     connect: options.connect ?? true,
@@ -43,7 +59,8 @@ export function connectClient(
   return {
     doc,
     provider,
-    framesReceived: (type) => counts.get(type) ?? 0,
+    framesReceived: (type) => received.get(type) ?? 0,
+    framesSent: (type) => sent.get(type) ?? 0,
     destroy: () => {
       provider.destroy()
     },

@@ -4,6 +4,7 @@ import type * as Y from 'yjs'
 import { terminalCloseCodes } from '../../../shared/protocol/close-codes.ts'
 import { RELAY_PATH } from '../../../shared/protocol/messages.ts'
 import type { LocalCopy } from './local-copy.ts'
+import { sendOwnPresenceOnly } from './own-presence.ts'
 import { followRelayRestarts, RECONNECT_CAP_MS } from './reconnect-backoff.ts'
 import { discardingCloseCodes } from './refusal.ts'
 import { exposeForTests } from './test-hooks.ts'
@@ -42,6 +43,7 @@ export function createWorkspaceConnection(room: string, local: LocalCopy): Works
   })
   exposeForTests(doc)
   followRelayRestarts(provider)
+  sendOwnPresenceOnly(provider)
   // The device's copy is loaded before the socket opens. Loaded while the socket was open
   // and before the room's state had arrived, y-websocket sent all of it to the relay as a
   // change of this member's, and a viewer's is refused: a projector on a viewer link reloaded

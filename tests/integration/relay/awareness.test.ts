@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
+import { sendOwnPresenceOnly } from '../../../client/src/sync/own-presence.ts'
 import { MessageType } from '../../../shared/protocol/messages.ts'
 import { waitFor, type TestClient } from '../../helpers/clients.ts'
 import { useRelayServer } from '../../helpers/relay-server.ts'
@@ -67,5 +68,32 @@ describe('relay: awareness in a full room', () => {
     const received = others.map((c, i) => c.framesReceived(MessageType.Awareness) - before[i]!)
     // The change, and the barrier frame of each other member.
     expect(received).toEqual(others.map(() => 1 + (others.length - 1)))
+  })
+  it("sends no echo from the board's clients (sendOwnPresenceOnly), only their own changes", async () => {
+    const [mover, echoing, ...board] = clients as [TestClient, TestClient, ...TestClient[]]
+    for (const client of [mover, ...board]) sendOwnPresenceOnly(client.provider)
+    const sentBefore = (client: TestClient) => client.framesSent(MessageType.Awareness)
+    const before = [echoing, ...board].map(sentBefore)
+    const focus = { meetingId: 'meeting-2', field: 'agenda:2:title' }
+    mover.provider.awareness.setLocalStateField('focus', focus)
+    await waitFor(
+      () => [echoing, ...board].every((c) => focusOf(c, mover)?.field === focus.field),
+      5000,
+      'the change everywhere',
+    )
+    // Applying the change is what sends an echo: by now each one would have been sent.
+    const sent = [echoing, ...board].map((c, i) => sentBefore(c) - before[i]!)
+    expect(sent).toEqual([1, ...board.map(() => 0)])
+
+    // Its own changes still go out, a focus as much as leaving (state null).
+    const [watcher] = board as [TestClient]
+    watcher.provider.awareness.setLocalStateField('focus', { meetingId: 'meeting-2', field: 'x' })
+    await waitFor(() => focusOf(mover, watcher)?.field === 'x', 5000, 'the board client seen')
+    watcher.provider.awareness.setLocalState(null)
+    await waitFor(
+      () => !mover.provider.awareness.getStates().has(watcher.doc.clientID),
+      5000,
+      'the board client gone',
+    )
   })
 })
