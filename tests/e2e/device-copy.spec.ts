@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { freshMeeting, joinAs, livingGroup, openBoard } from './support/demo.ts'
 import { storedUpdates } from './support/device-copy.ts'
 
@@ -6,27 +6,35 @@ import { storedUpdates } from './support/device-copy.ts'
  * A new tab of the same device (browser context) whose relay never answers: the test takes
  * its socket (which opens) and never connects it to the server nor sends anything on it.
  */
-async function tabWithoutRelay(page: Page): Promise<Page> {
-  const tab = await page.context().newPage()
+async function tabWithoutRelay(device: BrowserContext): Promise<Page> {
+  const tab = await device.newPage()
   await tab.routeWebSocket(/\/ws\//, () => undefined)
   return tab
+}
+
+/** A facilitator of the living group on the agenda of a new meeting; its first title. */
+async function agendaOfNewMeeting(browser: Browser, name: string, meetingTitle: string) {
+  const group = livingGroup()
+  const page = await joinAs(browser, group.invites.facilitator, name, 'Hedemora kommun')
+  await openBoard(page, await freshMeeting(page, meetingTitle), 'agenda')
+  return { group, page, title: page.getByTestId('agenda-title').first() }
 }
 
 test("a returning visit shows the board from this device's copy, without the relay", async ({
   browser,
 }) => {
-  const group = livingGroup()
-  const page = await joinAs(browser, group.invites.facilitator, 'Rut Återvänder', 'Hedemora kommun')
-  const meeting = await freshMeeting(page, 'Kopian på enheten')
-  await openBoard(page, meeting, 'agenda')
-  const title = page.getByTestId('agenda-title').first()
+  const { group, page, title } = await agendaOfNewMeeting(
+    browser,
+    'Rut Återvänder',
+    'Kopian på enheten',
+  )
   await title.fill('Sparat på enheten')
   await expect
     .poll(async () => (await storedUpdates(page, group.room)).some((u) => u.includes('på enheten')))
     .toBe(true)
   const board = page.url()
 
-  const offline = await tabWithoutRelay(page)
+  const offline = await tabWithoutRelay(page.context())
   await offline.goto(board)
   await expect(offline.getByTestId('agenda-title').first()).toHaveValue('Sparat på enheten')
 
@@ -36,8 +44,7 @@ test("a returning visit shows the board from this device's copy, without the rel
     data: { invite: group.invites.participant, name: 'Sam Annan' },
   })
   expect(joined.ok()).toBe(true)
-  const fresh = await other.newPage()
-  await fresh.routeWebSocket(/\/ws\//, () => undefined)
+  const fresh = await tabWithoutRelay(other)
   await fresh.goto(board)
   await expect(fresh.getByRole('heading', { level: 1, name: /Kopian på enheten/ })).toBeVisible()
   await expect(fresh.getByText('Hämtar arbetsytan …')).toBeVisible()
@@ -49,11 +56,7 @@ test("a returning visit shows the board from this device's copy, without the rel
 test("this device's copy is folded into one update after 500 edits, losing none", async ({
   browser,
 }) => {
-  const group = livingGroup()
-  const page = await joinAs(browser, group.invites.facilitator, 'Vik Viker', 'Hedemora kommun')
-  const meeting = await freshMeeting(page, 'Många ändringar')
-  await openBoard(page, meeting, 'agenda')
-  const title = page.getByTestId('agenda-title').first()
+  const { group, page, title } = await agendaOfNewMeeting(browser, 'Vik Viker', 'Många ändringar')
   await title.fill('')
   // One stored update per keystroke: 520 of them.
   const typed = 'abcdefghijklmnopqrstuvwxyz'.repeat(20)
@@ -65,7 +68,7 @@ test("this device's copy is folded into one update after 500 edits, losing none"
   expect(stored.some((u) => u.includes(typed))).toBe(true)
 
   // The folded copy is the whole board: a tab without the relay shows the typed title.
-  const offline = await tabWithoutRelay(page)
+  const offline = await tabWithoutRelay(page.context())
   await offline.goto(page.url())
   await expect(offline.getByTestId('agenda-title').first()).toHaveValue(typed)
   await page.context().close()

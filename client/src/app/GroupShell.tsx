@@ -22,7 +22,7 @@ import { useI18n } from '../i18n/context.tsx'
 import { rememberGroup } from '../pages/last-group.ts'
 import { createWorkspaceConnection } from '../sync/connection.ts'
 import { createLocalCopy, type LocalCopy } from '../sync/local-copy.ts'
-import { localCopyName, readDeviceCopy } from '../sync/device-store.ts'
+import { readDeviceCopy } from '../sync/device-store.ts'
 import { createGroupChanges } from '../sync/group-changes.ts'
 import { createPeers } from '../sync/presence.ts'
 import { discardRefusedWrites } from '../sync/refused-writes.ts'
@@ -59,7 +59,7 @@ function GroupRoom(props: ParentProps<{ room: string; bare?: boolean }>) {
   // One room for the component's life (GroupShell keys it by room).
   const room = untrack(() => props.room)
   const early = useContext(GroupLoadContext)?.take(room)
-  const local = createLocalCopy(room, early?.deviceCopy ?? readDeviceCopy(localCopyName(room)))
+  const local = createLocalCopy(room, early?.deviceCopy ?? readDeviceCopy(room))
   const [session] = createResource(() => early?.session ?? api.session(room))
   const group = early?.group ?? api.group(room)
   group.catch(() => undefined) // without a session nobody reads it

@@ -1,7 +1,7 @@
 import { createContext } from 'solid-js'
 import type { GroupWorkspaceResponse, SessionResponse } from '../../../shared/api.ts'
 import { api } from '../api/client.ts'
-import { localCopyName, readDeviceCopy, type DeviceCopy } from '../sync/device-store.ts'
+import { readDeviceCopy, type DeviceCopy } from '../sync/device-store.ts'
 
 /**
  * What a group's page asks first (the server, and IndexedDB for this device's copy of the
@@ -13,7 +13,7 @@ interface GroupLoad {
   room: string
   session: Promise<SessionResponse>
   group: Promise<GroupWorkspaceResponse>
-  /** This device's copy of the room, read (null where it keeps none): ~100 ms on a laptop. */
+  /** This device's copy of the room, read (null where it keeps none): 100–300 ms. */
   deviceCopy: Promise<DeviceCopy | null>
 }
 
@@ -36,7 +36,7 @@ export function startGroupLoad(pathname: string): GroupLoadHandoff {
       room,
       session: api.session(room),
       group: api.group(room),
-      deviceCopy: readDeviceCopy(localCopyName(room)),
+      deviceCopy: readDeviceCopy(room),
     }
     // Read only if taken: a failure nobody reads is not an unhandled rejection.
     early.session.catch(() => undefined)

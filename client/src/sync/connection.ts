@@ -47,8 +47,8 @@ export function createWorkspaceConnection(room: string, local: LocalCopy): Works
   // The device's copy is loaded before the socket opens. Loaded while the socket was open
   // and before the room's state had arrived, y-websocket sent all of it to the relay as a
   // change of this member's, and a viewer's is refused: a projector on a viewer link reloaded
-  // with "Ändringen sparades inte" about one load in three. Without IndexedDB (whenSynced
-  // never settles) the socket opens after a short wait all the same.
+  // with "Ändringen sparades inte" about one load in three. Should IndexedDB never
+  // answer, the socket opens after a short wait all the same (local-copy.ts).
   let stopped = false
   local.open()
   void local.loaded.then(() => {

@@ -9,7 +9,7 @@ const UPDATES = 'updates'
 const CUSTOM = 'custom'
 
 /** The name of this device's copy of a room (y-indexeddb's database name). */
-export const localCopyName = (room: string): string => `modellrummet:${room}`
+const localCopyName = (room: string): string => `modellrummet:${room}`
 
 /** A room's database, open, and what it held when read. */
 export interface DeviceCopy {
@@ -64,10 +64,10 @@ export async function readUpdates(
 }
 
 /** The room's copy, opened and read; null where there is none or no IndexedDB. */
-async function copyOf(name: string, create: boolean): Promise<DeviceCopy | null> {
+async function copyOf(room: string, create: boolean): Promise<DeviceCopy | null> {
   let db: IDBDatabase | null = null
   try {
-    db = await openDatabase(name, create)
+    db = await openDatabase(localCopyName(room), create)
     if (!db) return null
     const { updates, nextKey } = await readUpdates(updatesStore(db, 'readonly'), 0)
     return { db, updates, nextKey }
@@ -80,11 +80,11 @@ async function copyOf(name: string, create: boolean): Promise<DeviceCopy | null>
 }
 
 /** The room's copy on this device, read; null where it keeps none (none is made). */
-export const readDeviceCopy = (name: string): Promise<DeviceCopy | null> => copyOf(name, false)
+export const readDeviceCopy = (room: string): Promise<DeviceCopy | null> => copyOf(room, false)
 
 /** The room's copy on this device, made now where there was none. */
-export const openDeviceCopy = (name: string): Promise<DeviceCopy | null> => copyOf(name, true)
+export const openDeviceCopy = (room: string): Promise<DeviceCopy | null> => copyOf(room, true)
 
 /** Deletes the room's copy; settles once deleted (another open tab holds it until it closes). */
-export const deleteDeviceCopy = (name: string): Promise<void> =>
-  settled(indexedDB.deleteDatabase(name)).then(() => undefined)
+export const deleteDeviceCopy = (room: string): Promise<void> =>
+  settled(indexedDB.deleteDatabase(localCopyName(room))).then(() => undefined)

@@ -1,7 +1,7 @@
 import { onCleanup } from 'solid-js'
 import * as Y from 'yjs'
 import { keepOnDevice, type DeviceKeeper } from './device-keeper.ts'
-import { deleteDeviceCopy, localCopyName, openDeviceCopy, type DeviceCopy } from './device-store.ts'
+import { deleteDeviceCopy, openDeviceCopy, type DeviceCopy } from './device-store.ts'
 
 /** The group's Y.Doc and this device's copy of it in IndexedDB. */
 export interface LocalCopy {
@@ -30,11 +30,11 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
  */
 export function createLocalCopy(room: string, kept: Promise<DeviceCopy | null>): LocalCopy {
   const doc = new Y.Doc()
-  const name = localCopyName(room)
   let keeper: DeviceKeeper | null = null
   let stopped = false
   let markLoaded = () => {}
   const loaded = new Promise<void>((resolve) => (markLoaded = resolve))
+  let opened = false
   let markWanted = () => {}
   const wanted = new Promise<void>((resolve) => (markWanted = resolve))
 
@@ -43,7 +43,7 @@ export function createLocalCopy(room: string, kept: Promise<DeviceCopy | null>):
     else if (copy) keeper = keepOnDevice(doc, copy)
   }
   void kept
-    .then((copy) => copy ?? wanted.then(() => (stopped ? null : openDeviceCopy(name))))
+    .then((copy) => copy ?? wanted.then(() => (stopped ? null : openDeviceCopy(room))))
     .then(attach)
     .finally(markLoaded)
 
@@ -59,13 +59,15 @@ export function createLocalCopy(room: string, kept: Promise<DeviceCopy | null>):
   return {
     doc,
     open() {
+      if (opened) return
+      opened = true
       markWanted()
       void wait(LOCAL_COPY_WAIT_MS).then(markLoaded)
     },
     loaded,
     async forget() {
       stop()
-      await Promise.race([deleteDeviceCopy(name).catch(() => undefined), wait(FORGET_WAIT_MS)])
+      await Promise.race([deleteDeviceCopy(room).catch(() => undefined), wait(FORGET_WAIT_MS)])
     },
   }
 }
