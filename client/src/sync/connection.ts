@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { terminalCloseCodes } from '../../../shared/protocol/close-codes.ts'
 import { RELAY_PATH } from '../../../shared/protocol/messages.ts'
+import { followDocClientId } from './awareness-id.ts'
 import type { LocalCopy } from './local-copy.ts'
 import { sendOwnPresenceOnly } from './own-presence.ts'
 import { followRelayRestarts, RECONNECT_CAP_MS } from './reconnect-backoff.ts'
@@ -52,7 +53,9 @@ export function createWorkspaceConnection(room: string, local: LocalCopy): Works
   let stopped = false
   local.open()
   void local.loaded.then(() => {
-    if (!stopped) provider.connect()
+    if (stopped) return
+    followDocClientId(provider.awareness)
+    provider.connect()
   })
   const [status, setStatusSignal] = createSignal<ConnectionStatus>('connecting')
   const [disconnectedSince, setDisconnectedSince] = createSignal<number | null>(Date.now())

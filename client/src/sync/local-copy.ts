@@ -1,5 +1,6 @@
 import { onCleanup } from 'solid-js'
 import * as Y from 'yjs'
+import { forgetClientIds, reuseClientId, type HeldClientId } from './client-ids.ts'
 import { keepOnDevice, type DeviceKeeper } from './device-keeper.ts'
 import { deleteDeviceCopy, openDeviceCopy, type DeviceCopy } from './device-store.ts'
 
@@ -26,7 +27,9 @@ const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, 
 
 /**
  * The room's doc with the device's copy applied as soon as `kept` (read by the entry,
- * device-store.ts) has it; a device without one gets one on `open()`. Closed with the owner.
+ * device-store.ts) has it; a device without one gets one on `open()`. Once the copy is
+ * in, the doc takes a client id this device used in the room before (client-ids.ts),
+ * released again when the page goes. Closed with the owner.
  */
 export function createLocalCopy(room: string, kept: Promise<DeviceCopy | null>): LocalCopy {
   const doc = new Y.Doc()
@@ -38,9 +41,31 @@ export function createLocalCopy(room: string, kept: Promise<DeviceCopy | null>):
   let markWanted = () => {}
   const wanted = new Promise<void>((resolve) => (markWanted = resolve))
 
-  const attach = (copy: DeviceCopy | null) => {
-    if (copy && stopped) copy.db.close()
-    else if (copy) keeper = keepOnDevice(doc, copy)
+  let clientId: HeldClientId | null = null
+  let connectedWithoutCopy = false
+  const releaseClientId = () => {
+    clientId?.release()
+    clientId = null
+  }
+  // A page kept in the back-forward cache may be shown again, still writing under its id:
+  // it keeps it (the browser frees the lock if it drops the page; the id is then not reused).
+  const onPageHide = (event: PageTransitionEvent) => {
+    if (!event.persisted) releaseClientId()
+  }
+  window.addEventListener('pagehide', onPageHide)
+
+  const attach = async (copy: DeviceCopy | null) => {
+    if (copy && stopped) return copy.db.close()
+    if (!copy) return
+    keeper = keepOnDevice(doc, copy)
+    // With the copy in the doc and before the relay connects (client-ids.ts). Once the
+    // socket has opened without the copy (the wait ran out), the doc keeps its own id: its
+    // presence was announced under it (awareness-id.ts).
+    if (connectedWithoutCopy) return
+    const own = doc.clientID
+    clientId = await reuseClientId(room, doc)
+    if (stopped || connectedWithoutCopy) releaseClientId()
+    if (connectedWithoutCopy) doc.clientID = own
   }
   void kept
     .then((copy) => copy ?? wanted.then(() => (stopped ? null : openDeviceCopy(room))))
@@ -49,6 +74,8 @@ export function createLocalCopy(room: string, kept: Promise<DeviceCopy | null>):
 
   const stop = () => {
     stopped = true
+    releaseClientId()
+    window.removeEventListener('pagehide', onPageHide)
     keeper?.stop()
     keeper = null
   }
@@ -62,11 +89,15 @@ export function createLocalCopy(room: string, kept: Promise<DeviceCopy | null>):
       if (opened) return
       opened = true
       markWanted()
-      void wait(LOCAL_COPY_WAIT_MS).then(markLoaded)
+      void wait(LOCAL_COPY_WAIT_MS).then(() => {
+        connectedWithoutCopy = true
+        markLoaded()
+      })
     },
     loaded,
     async forget() {
       stop()
+      forgetClientIds(room)
       await Promise.race([deleteDeviceCopy(room).catch(() => undefined), wait(FORGET_WAIT_MS)])
     },
   }

@@ -15,10 +15,10 @@ interface AwarenessChange {
  */
 export function sendOwnPresenceOnly(provider: WebsocketProvider): void {
   const { awareness } = provider
-  const own = awareness.clientID
   const sendChanged = provider._awarenessUpdateHandler
   const sendOwn = (change: AwarenessChange, origin: unknown): void => {
-    const mine = (ids: number[]) => ids.filter((id) => id === own)
+    // Read at each change: the id follows the doc's (awareness-id.ts).
+    const mine = (ids: number[]) => ids.filter((id) => id === awareness.clientID)
     const added = mine(change.added)
     const updated = mine(change.updated)
     const removed = mine(change.removed)
