@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
-import { freshMeeting, joinAs, livingGroup, openBoard } from './support/demo.ts'
-import { storedUpdates } from './support/device-copy.ts'
+import { joinAs, openBoard } from './support/demo.ts'
+import { agendaOfNewMeeting, storedUpdates } from './support/device-copy.ts'
 
 /**
  * A device writes to a group under the Yjs client ids it used there before
@@ -34,20 +34,6 @@ async function typeAndKeep(page: Page, room: string, text: string) {
     .toBe(true)
 }
 
-/** The facilitator's board of a new meeting, with the live doc handed to the test. */
-async function boardWithDoc(
-  name: string,
-  meetingTitle: string,
-  browser: Parameters<typeof joinAs>[0],
-) {
-  const group = livingGroup()
-  const page = await joinAs(browser, group.invites.facilitator, name, 'Hedemora kommun')
-  // The test hook hands the page the live document (client/src/sync/test-hooks.ts).
-  await page.evaluate(() => localStorage.setItem('modellrummet:test-hooks', '1'))
-  await openBoard(page, await freshMeeting(page, meetingTitle), 'agenda')
-  return { group, room: group.room, page, board: page.url() }
-}
-
 /** A new tab of the same device on the board, once its doc holds a pooled id. */
 async function openAgain(page: Page, board: string, room: string) {
   const tab = await page.context().newPage()
@@ -64,7 +50,10 @@ async function openAgain(page: Page, board: string, room: string) {
 test('a returning visit writes under the id the last one used, unless its copy lacks that id’s writes', async ({
   browser,
 }) => {
-  const { group, room, page, board } = await boardWithDoc('Ida Igen', 'Samma id', browser)
+  const { group, page } = await agendaOfNewMeeting(browser, 'Ida Igen', 'Samma id', {
+    liveDoc: true,
+  })
+  const [room, board] = [group.room, page.url()]
   await expect.poll(async () => (await liveDoc(page))?.id).toBeGreaterThan(0)
   // Another member, on the board all along, sees Ida come, go and come back.
   const olle = await joinAs(browser, group.invites.participant, 'Olle Ser', 'Hedemora kommun')
@@ -105,7 +94,10 @@ test('a returning visit writes under the id the last one used, unless its copy l
 })
 
 test('two tabs of one device never write under the same id', async ({ browser }) => {
-  const { room, page, board } = await boardWithDoc('Tove Tvåflik', 'Två flikar', browser)
+  const { group, page } = await agendaOfNewMeeting(browser, 'Tove Tvåflik', 'Två flikar', {
+    liveDoc: true,
+  })
+  const [room, board] = [group.room, page.url()]
   await expect
     .poll(async () => (await idEntries(page, room))[(await liveDoc(page))?.id ?? 0])
     .toBe('in-use')

@@ -1,6 +1,5 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { freshMeeting, joinAs, livingGroup, openBoard } from './support/demo.ts'
-import { storedUpdates } from './support/device-copy.ts'
+import { expect, test, type BrowserContext, type Page } from '@playwright/test'
+import { agendaOfNewMeeting, storedUpdates } from './support/device-copy.ts'
 
 /**
  * A new tab of the same device (browser context) whose relay never answers: the test takes
@@ -10,14 +9,6 @@ async function tabWithoutRelay(device: BrowserContext): Promise<Page> {
   const tab = await device.newPage()
   await tab.routeWebSocket(/\/ws\//, () => undefined)
   return tab
-}
-
-/** A facilitator of the living group on the agenda of a new meeting; its first title. */
-async function agendaOfNewMeeting(browser: Browser, name: string, meetingTitle: string) {
-  const group = livingGroup()
-  const page = await joinAs(browser, group.invites.facilitator, name, 'Hedemora kommun')
-  await openBoard(page, await freshMeeting(page, meetingTitle), 'agenda')
-  return { group, page, title: page.getByTestId('agenda-title').first() }
 }
 
 test("a returning visit shows the board from this device's copy, without the relay", async ({

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { demoGroups, joinAs, openBoard, type DemoGroup } from './support/demo.ts'
+import { exposeLiveDoc } from './support/device-copy.ts'
 
 /**
  * Running a meeting on the board: the facilitator leads, the others follow. These tests
@@ -134,8 +135,7 @@ test('a viewer who forces a delete ends with the same board as everyone else', a
   expect(planId).toBeTruthy()
 
   const vera = await joinAs(browser, group.invites.viewer, 'Vera Åhörare')
-  // The test hook hands the page the live document (client/src/sync/test-hooks.ts).
-  await vera.evaluate(() => localStorage.setItem('modellrummet:test-hooks', '1'))
+  await exposeLiveDoc(vera)
   await openBoard(vera, /^BM2/, 'pdsa')
   await vera.reload()
   const plan = vera.locator(`[data-plan="${planId}"]`)

@@ -4,16 +4,16 @@ import * as Y from 'yjs'
  * Yjs client ids this device reuses in a room's doc. Every Y.Doc starts with a new random
  * id, so a workspace gains one per page load that edits, and every transaction (each
  * keystroke here, each relayed update on the server) walks all of them twice to take the
- * state vector: an update cost the server 13 µs with 20 ids in the doc, 64 with 500 and
- * 233 with 2,000 (yjs/yjs#415; ARCHITECTURE.md "Client ids"). So a tab takes an id this
+ * state vector: an update cost 8.6 µs to apply with 20 ids in the doc, 40.6 with 500 and
+ * 235.6 with 2,000 (`npm run bench:client-ids`; yjs/yjs#415). So a tab takes an id this
  * device released before, when two things hold:
  * - it holds the id's Web Lock (`navigator.locks`), so no other tab of the device uses it;
  * - the doc already holds everything written under it: its clock there equals the clock
  *   stored when the id was released. An id that ended elsewhere (a tab that crashed, a copy
  *   that lost its last writes) is never taken again, since new writes under it could
  *   collide with ones some other copy holds.
- * Each id has its own localStorage entry (`…:<room>:<id>`): its clock once released,
- * IN_USE while a tab holds it. Only the tab holding an id's lock writes its entry. A tab
+ * Each id has its own localStorage entry and Web Lock, both named `…:<room>:<id>`: the
+ * entry holds its clock once released, IN_USE while a tab holds it. Only the tab holding an id's lock writes its entry. A tab
  * that finds an entry it can lock either takes it or removes it, so a room keeps about as
  * many ids as the device had tabs open on it at once.
  */
@@ -28,8 +28,8 @@ export interface HeldClientId {
   release(): void
 }
 
-const entryKey = (room: string, id: number) => `${PREFIX}${room}:${id}`
-const lockName = (room: string, id: number) => `${PREFIX}${room}:${id}`
+/** An id's localStorage entry and its Web Lock go by one name. */
+const nameOf = (room: string, id: number) => `${PREFIX}${room}:${id}`
 
 /** The room's entries: each id, and its clock once released (null while in use). */
 function pooledIds(storage: IdStorage, room: string): { id: number; clock: number | null }[] {
@@ -77,18 +77,17 @@ export async function reuseClientId(
     const entries = pooledIds(storage, room)
     for (const { id, clock } of entries) {
       // In use without its lock: its tab ended without saying where. Never reused.
-      if (clock === null && !held.has(lockName(room, id))) storage.removeItem(entryKey(room, id))
+      if (clock === null && !held.has(nameOf(room, id))) storage.removeItem(nameOf(room, id))
     }
     const released = entries.filter((entry) => entry.clock !== null)
     for (const { id, clock } of released) {
-      if (held.has(lockName(room, id))) continue
-      const free = await lockIfFree(locks, lockName(room, id))
+      const free = await lockIfFree(locks, nameOf(room, id))
       if (!free) continue
       if (Y.getState(doc.store, id) === clock) return claim(room, doc, id, free, storage)
-      storage.removeItem(entryKey(room, id)) // the doc lacks some of its writes
+      storage.removeItem(nameOf(room, id)) // the doc lacks some of its writes
       free()
     }
-    const own = await lockIfFree(locks, lockName(room, doc.clientID))
+    const own = await lockIfFree(locks, nameOf(room, doc.clientID))
     return own ? claim(room, doc, doc.clientID, own, storage) : null
   } catch {
     return null // storage full or refused, locks refused: the doc keeps its own id
@@ -96,7 +95,7 @@ export async function reuseClientId(
 }
 
 function claim(room: string, doc: Y.Doc, id: number, free: () => void, storage: IdStorage) {
-  storage.setItem(entryKey(room, id), IN_USE)
+  storage.setItem(nameOf(room, id), IN_USE)
   doc.clientID = id
   let released = false
   return {
@@ -105,7 +104,7 @@ function claim(room: string, doc: Y.Doc, id: number, free: () => void, storage: 
       if (released) return
       released = true
       try {
-        storage.setItem(entryKey(room, id), String(Y.getState(doc.store, id)))
+        storage.setItem(nameOf(room, id), String(Y.getState(doc.store, id)))
       } catch {
         // Not stored: the entry stays in use, and the id is never reused.
       }
@@ -120,8 +119,7 @@ export function forgetClientIds(
   storage: IdStorage | undefined = globalThis.localStorage,
 ): void {
   try {
-    if (storage)
-      for (const { id } of pooledIds(storage, room)) storage.removeItem(entryKey(room, id))
+    if (storage) for (const { id } of pooledIds(storage, room)) storage.removeItem(nameOf(room, id))
   } catch {
     // No storage: nothing kept.
   }

@@ -1,4 +1,26 @@
-import type { Page } from '@playwright/test'
+import type { Browser, Page } from '@playwright/test'
+import { freshMeeting, joinAs, livingGroup, openBoard } from './demo.ts'
+
+/** Hands the page's later loads the live document (client/src/sync/test-hooks.ts). */
+export const exposeLiveDoc = (page: Page): Promise<void> =>
+  page.evaluate(() => localStorage.setItem('modellrummet:test-hooks', '1'))
+
+/**
+ * A facilitator of the living group on the agenda of a new meeting, and its first title;
+ * with `liveDoc`, the page's doc is handed to the test (exposeLiveDoc) before the board opens.
+ */
+export async function agendaOfNewMeeting(
+  browser: Browser,
+  name: string,
+  meetingTitle: string,
+  { liveDoc = false } = {},
+) {
+  const group = livingGroup()
+  const page = await joinAs(browser, group.invites.facilitator, name, 'Hedemora kommun')
+  if (liveDoc) await exposeLiveDoc(page)
+  await openBoard(page, await freshMeeting(page, meetingTitle), 'agenda')
+  return { group, page, title: page.getByTestId('agenda-title').first() }
+}
 
 /**
  * What this device's copy of the room holds (IndexedDB, y-indexeddb's format): each stored
