@@ -64,3 +64,75 @@ test("this device's copy is folded into one update after 500 edits, losing none"
   await expect(offline.getByTestId('agenda-title').first()).toHaveValue(typed)
   await page.context().close()
 })
+
+/**
+ * The next page of the tab delays the success of its first opening of the room's copy by
+ * `ms` (a slow disk), and records every frame's state: the group's header shown, the
+ * board's first title filled.
+ */
+async function slowCopyAndFrames(page: Page, room: string, ms: number): Promise<void> {
+  await page.addInitScript(
+    ({ name, ms }) => {
+      const frames: string[] = []
+      Object.assign(window, { __frames: frames })
+      const record = () => {
+        const header = document.querySelector('.group-header') !== null
+        const title = document.querySelector<HTMLInputElement>('[data-testid="agenda-title"]')
+        const state = `${header ? 'header' : '-'} ${title?.value ? 'board' : '-'}`
+        if (frames.at(-1) !== state) frames.push(state)
+        requestAnimationFrame(record)
+      }
+      requestAnimationFrame(record)
+      const open = IDBFactory.prototype.open
+      let delayed = false
+      IDBFactory.prototype.open = function (this: IDBFactory, ...args: [string, number?]) {
+        const request = open.apply(this, args)
+        if (args[0] !== name || delayed) return request
+        delayed = true
+        let handler: ((event: Event) => void) | null = null
+        Object.defineProperty(request, 'onsuccess', {
+          set: (value: ((event: Event) => void) | null) => (handler = value),
+          get: () => handler,
+        })
+        request.addEventListener('success', (event) => {
+          setTimeout(() => handler?.call(request, event), ms)
+        })
+        return request
+      }
+    },
+    { name: `modellrummet:${room}`, ms },
+  )
+}
+
+const framesOf = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __frames: string[] }).__frames)
+
+test("a returning visit shows the group's page with its board from this device's copy, not the page first", async ({
+  browser,
+}) => {
+  const { group, page, title } = await agendaOfNewMeeting(
+    browser,
+    'Ebba Ettsvep',
+    'Allt på en gång',
+  )
+  await title.fill('Hela sidan')
+  await expect
+    .poll(async () => (await storedUpdates(page, group.room)).some((u) => u.includes('Hela sidan')))
+    .toBe(true)
+
+  // A copy read 150 ms late: the page waits for it and paints the header with the board.
+  const returning = await tabWithoutRelay(page.context())
+  await slowCopyAndFrames(returning, group.room, 150)
+  await returning.goto(page.url())
+  await expect(returning.getByTestId('agenda-title').first()).toHaveValue('Hela sidan')
+  expect(await framesOf(returning)).not.toContain('header -')
+
+  // A copy read 2 s late: the page is not held for it; the board follows from the copy.
+  const slow = await tabWithoutRelay(page.context())
+  await slowCopyAndFrames(slow, group.room, 2_000)
+  await slow.goto(page.url())
+  await expect(slow.locator('.group-header')).toBeVisible()
+  await expect(slow.getByTestId('agenda-title').first()).toHaveValue('Hela sidan')
+  expect(await framesOf(slow)).toContain('header -')
+  await page.context().close()
+})

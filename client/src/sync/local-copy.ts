@@ -11,6 +11,11 @@ export interface LocalCopy {
   open(): void
   /** Settles once the copy is in the doc, or after a while without IndexedDB. */
   loaded: Promise<void>
+  /**
+   * Settles once the copy this device kept is in the doc, or it keeps none (a first visit
+   * makes one later, on `open()`), or after COPY_READY_WAIT_MS should IndexedDB be slow.
+   */
+  ready: Promise<void>
   /** Stops keeping the copy and deletes it from the device (when leaving the group). */
   forget(): Promise<void>
 }
@@ -22,6 +27,8 @@ export interface LocalCopy {
 const FORGET_WAIT_MS = 2_000
 /** How long `loaded` waits for the device's copy once opened (IndexedDB that never answers). */
 const LOCAL_COPY_WAIT_MS = 3_000
+/** How long `ready` waits for the copy the device kept (read in 20–200 ms, bench:client). */
+const COPY_READY_WAIT_MS = 300
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
@@ -54,10 +61,14 @@ export function createLocalCopy(room: string, kept: Promise<DeviceCopy | null>):
   }
   window.addEventListener('pagehide', onPageHide)
 
+  let markApplied = () => {}
+  const applied = new Promise<void>((resolve) => (markApplied = resolve))
+  const ready = Promise.race([applied, wait(COPY_READY_WAIT_MS)])
   const attach = async (copy: DeviceCopy | null) => {
     if (copy && stopped) return copy.db.close()
     if (!copy) return
     keeper = keepOnDevice(doc, copy)
+    markApplied()
     // With the copy in the doc and before the relay connects (client-ids.ts). Once the
     // socket has opened without the copy (the wait ran out), the doc keeps its own id: its
     // presence was announced under it (awareness-id.ts).
@@ -67,6 +78,7 @@ export function createLocalCopy(room: string, kept: Promise<DeviceCopy | null>):
     if (stopped || connectedWithoutCopy) releaseClientId()
     if (connectedWithoutCopy) doc.clientID = own
   }
+  void kept.then((copy) => copy ?? markApplied(), markApplied)
   void kept
     .then((copy) => copy ?? wanted.then(() => (stopped ? null : openDeviceCopy(room))))
     .then(attach)
@@ -95,6 +107,7 @@ export function createLocalCopy(room: string, kept: Promise<DeviceCopy | null>):
       })
     },
     loaded,
+    ready,
     async forget() {
       stop()
       forgetClientIds(room)
