@@ -14,16 +14,15 @@
  * Env: BENCH_PORT (3199), BENCH_RUNS (9), BENCH_CLIENT_DIR (a built client; else built now).
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test'
-import type { GroupWorkspaceResponse } from '../../shared/api.ts'
-import { recordFirstBoardContent, timeFirstBoardContent } from './browser/first-content.ts'
+import { timeFirstBoardContent } from './browser/first-content.ts'
 import {
   clientBuild,
   gzipBytesOf,
   initialJs,
   launchChromium,
   startProduct,
-  type DemoGroup,
 } from './browser/product.ts'
+import { joinedBoard } from './browser/returning.ts'
 import { envNumber } from './env.ts'
 import { median } from './metrics.ts'
 
@@ -41,22 +40,6 @@ const THROTTLED = {
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`
 const ms = (values: number[]) =>
   `median ${median(values).toFixed(0)} ms  (runs: ${values.map((v) => v.toFixed(0)).join(', ')})`
-
-/** A context with the participant's session cookie, and the board's URL. */
-async function joined(browser: Browser, base: string, group: DemoGroup, name: string) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
-  await recordFirstBoardContent(context)
-  const join = await context.request.post(`${base}/api/join`, {
-    data: { invite: group.invites.participant, name },
-  })
-  if (!join.ok()) throw new Error(`join failed: ${join.status()} ${await join.text()}`)
-  const workspace = (await (
-    await context.request.get(`${base}/api/rooms/${group.room}/group`)
-  ).json()) as GroupWorkspaceResponse
-  const meeting = workspace.meetings.find((m) => m.kind === 'bm1')
-  if (!meeting) throw new Error('the demo group has no BM1')
-  return { context, url: `${base}/g/${group.room}/m/${meeting.id}` }
-}
 
 async function throttle(context: BrowserContext, page: Page): Promise<void> {
   const cdp = await context.newCDPSession(page)
@@ -84,11 +67,9 @@ async function main() {
   let browser: Browser | null = null
   try {
     browser = await launchChromium()
-    const group = product.groups.find((g) => g.room.startsWith('askersund'))
-    if (!group) throw new Error('the demo round has no Askersund group')
 
     // First visit: what JS the board needed in all.
-    const { context, url } = await joined(browser, product.url, group, 'Bänk Återkommande')
+    const { context, url } = await joinedBoard(browser, product, 'Bänk Återkommande')
     const first = await context.newPage()
     const scripts = new Set<string>()
     first.on('response', (response) => {
@@ -109,7 +90,7 @@ async function main() {
 
     const firstThrottled: number[] = []
     for (let i = 0; i < Math.min(runs, 5); i++) {
-      const fresh = await joined(browser, product.url, group, `Bänk Ny ${i + 1}`)
+      const fresh = await joinedBoard(browser, product, `Bänk Ny ${i + 1}`)
       firstThrottled.push(await visit(fresh.context, fresh.url, true))
       await fresh.context.close()
     }

@@ -1,0 +1,68 @@
+/**
+ * `npm run bench:client-ab`: two built clients compared on a returning participant's first
+ * board content, in visits that alternate between them (A B, B A, A B …) so that both meet
+ * the machine in the same state. On this shared 2-core machine the same build's median moved
+ * 300 → 480 ms within an hour, more than a change is worth; pairs cancel that drift.
+ * Each build gets its own server (demo round, temporary database) and its own browser
+ * context, joined and warmed with one first visit. Prints both medians, the median of the
+ * paired differences (B − A) and in how many pairs B was faster.
+ *
+ * Env: BENCH_CLIENT_A, BENCH_CLIENT_B (built clients, `npx vite build --outDir …`),
+ * BENCH_PAIRS (40), BENCH_PORT (3190; B on the next port).
+ */
+import type { Browser } from '@playwright/test'
+import { timeFirstBoardContent } from './browser/first-content.ts'
+import { launchChromium, startProduct, type Product } from './browser/product.ts'
+import { joinedBoard } from './browser/returning.ts'
+import { envNumber } from './env.ts'
+import { median } from './metrics.ts'
+
+const pairs = envNumber('BENCH_PAIRS', 40)
+const port = envNumber('BENCH_PORT', 3190)
+
+function builtClient(name: string): string {
+  const dir = process.env[name]
+  if (!dir) throw new Error(`${name} must name a built client (npx vite build --outDir …)`)
+  return dir
+}
+
+async function main() {
+  const dirs = [builtClient('BENCH_CLIENT_A'), builtClient('BENCH_CLIENT_B')]
+  const products: Product[] = []
+  let browser: Browser | null = null
+  try {
+    for (const [i, dir] of dirs.entries())
+      products.push(await startProduct({ port: port + i, clientDir: dir }))
+    browser = await launchChromium()
+    const boards = []
+    for (const product of products) {
+      const board = await joinedBoard(browser, product, 'Jämför Besök')
+      const first = await board.context.newPage()
+      await timeFirstBoardContent(first, board.url)
+      await first.waitForTimeout(500) // its copy stored before the returning visits
+      await first.close()
+      boards.push(board)
+    }
+    const times: [number[], number[]] = [[], []]
+    for (let pair = 0; pair < pairs; pair++) {
+      for (const which of pair % 2 === 0 ? [0, 1] : [1, 0]) {
+        const page = await boards[which]!.context.newPage()
+        times[which as 0 | 1].push(await timeFirstBoardContent(page, boards[which]!.url))
+        await page.close()
+      }
+    }
+    const [a, b] = times
+    const differences = a.map((ms, i) => b[i]! - ms)
+    const faster = differences.filter((d) => d < 0).length
+    console.info(`A ${dirs[0]}: median ${median(a).toFixed(0)} ms`)
+    console.info(`B ${dirs[1]}: median ${median(b).toFixed(0)} ms`)
+    console.info(
+      `B − A, paired: median ${median(differences).toFixed(0)} ms; B faster in ${faster} of ${pairs}`,
+    )
+  } finally {
+    await browser?.close()
+    for (const product of products) await product.stop()
+  }
+}
+
+await main()
