@@ -78,7 +78,10 @@ export function createLocalCopy(room: string, kept: Promise<DeviceCopy | null>):
     if (stopped || connectedWithoutCopy) releaseClientId()
     if (connectedWithoutCopy) doc.clientID = own
   }
-  void kept.then((copy) => copy ?? markApplied(), markApplied)
+  // A device that keeps no copy has nothing to wait for (a first visit makes one later).
+  void kept.then((copy) => {
+    if (!copy) markApplied()
+  }, markApplied)
   void kept
     .then((copy) => copy ?? wanted.then(() => (stopped ? null : openDeviceCopy(room))))
     .then(attach)
