@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test'
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { agendaOfNewMeeting, storedUpdates } from './support/device-copy.ts'
 
 /**
@@ -11,18 +11,25 @@ async function tabWithoutRelay(device: BrowserContext): Promise<Page> {
   return tab
 }
 
+/** A new meeting's first agenda title set to `text`, once this device's copy holds it. */
+async function titleStoredOnDevice(browser: Browser, name: string, meeting: string, text: string) {
+  const { group, page, title } = await agendaOfNewMeeting(browser, name, meeting)
+  await title.fill(text)
+  await expect
+    .poll(async () => (await storedUpdates(page, group.room)).some((u) => u.includes(text)))
+    .toBe(true)
+  return { group, page }
+}
+
 test("a returning visit shows the board from this device's copy, without the relay", async ({
   browser,
 }) => {
-  const { group, page, title } = await agendaOfNewMeeting(
+  const { group, page } = await titleStoredOnDevice(
     browser,
     'Rut Återvänder',
     'Kopian på enheten',
+    'Sparat på enheten',
   )
-  await title.fill('Sparat på enheten')
-  await expect
-    .poll(async () => (await storedUpdates(page, group.room)).some((u) => u.includes('på enheten')))
-    .toBe(true)
   const board = page.url()
 
   const offline = await tabWithoutRelay(page.context())
@@ -110,15 +117,12 @@ const framesOf = (page: Page) =>
 test("a returning visit shows the group's page with its board from this device's copy, not the page first", async ({
   browser,
 }) => {
-  const { group, page, title } = await agendaOfNewMeeting(
+  const { group, page } = await titleStoredOnDevice(
     browser,
     'Ebba Ettsvep',
     'Allt på en gång',
+    'Hela sidan',
   )
-  await title.fill('Hela sidan')
-  await expect
-    .poll(async () => (await storedUpdates(page, group.room)).some((u) => u.includes('Hela sidan')))
-    .toBe(true)
 
   // A copy read 150 ms late: the page waits for it and paints the header with the board.
   const returning = await tabWithoutRelay(page.context())
