@@ -86,11 +86,13 @@ test('the projector follows the facilitator from a viewer link and shows the roo
   // and asks the room for the rest, never sending the copy as a change: it was refused
   // about one load in three and the projector reloaded with "Ändringen sparades inte".
   const sent = syncMessagesSent(projector)
-  for (let load = 0; load < 4; load++) {
+  for (let load = 1; load <= 4; load++) {
     await projector.reload()
     await projector.getByTestId('projector-agenda').waitFor()
+    // Every load asks the room once its socket opens (the agenda shows from the copy
+    // before that: reloading at once could leave a load that never asked).
+    await expect.poll(() => sent.filter((kind) => kind === 0).length).toBeGreaterThanOrEqual(load)
   }
-  await expect.poll(() => sent.filter((kind) => kind === 0).length).toBeGreaterThanOrEqual(4)
   expect(sent.filter((kind) => kind !== 0)).toEqual([])
   // Not led: the agenda, and nothing to edit or press.
   await expect(projector.getByTestId('projector')).toHaveAttribute('data-part', 'agenda')
