@@ -13,7 +13,7 @@
 import type { Browser } from '@playwright/test'
 import { timeFirstBoardContent } from './browser/first-content.ts'
 import { launchChromium, startProduct, type Product } from './browser/product.ts'
-import { joinedBoard } from './browser/returning.ts'
+import { joinedBoard, timedVisit } from './browser/returning.ts'
 import { envNumber } from './env.ts'
 import { median } from './metrics.ts'
 
@@ -46,9 +46,8 @@ async function main() {
     const times: [number[], number[]] = [[], []]
     for (let pair = 0; pair < pairs; pair++) {
       for (const which of pair % 2 === 0 ? [0, 1] : [1, 0]) {
-        const page = await boards[which]!.context.newPage()
-        times[which as 0 | 1].push(await timeFirstBoardContent(page, boards[which]!.url))
-        await page.close()
+        const { context, url } = boards[which]!
+        times[which as 0 | 1].push(await timedVisit(context, url))
       }
     }
     const [a, b] = times

@@ -8,9 +8,11 @@
  * Not a test: figures move with the machine's load.
  */
 import * as Y from 'yjs'
+import { envNumber } from './env.ts'
+import { median } from './metrics.ts'
 
-const runs = Number(process.env.BENCH_RUNS ?? 5)
-const updatesPerRun = Number(process.env.BENCH_UPDATES ?? 5_000)
+const runs = envNumber('BENCH_RUNS', 5)
+const updatesPerRun = envNumber('BENCH_UPDATES', 5_000)
 const idCounts = [20, 100, 500, 1_000, 2_000]
 
 /** A doc with `ids` client ids (each wrote one character), as the relay holds it. */
@@ -36,9 +38,6 @@ function keystrokes(doc: Y.Doc, count: number): Uint8Array[] {
   for (let i = 0; i < count; i++) member.getText('answer').insert(0, 'a')
   return updates
 }
-
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN
 
 const results: { ids: number; us: number }[] = []
 for (const ids of idCounts) {

@@ -22,7 +22,7 @@ import {
   launchChromium,
   startProduct,
 } from './browser/product.ts'
-import { joinedBoard } from './browser/returning.ts'
+import { joinedBoard, timedVisit } from './browser/returning.ts'
 import { envNumber } from './env.ts'
 import { median } from './metrics.ts'
 
@@ -47,16 +47,9 @@ async function throttle(context: BrowserContext, page: Page): Promise<void> {
   await cdp.send('Network.emulateNetworkConditions', THROTTLED)
 }
 
-/** One navigation in a new tab of the context; the tab is closed after. */
-async function visit(context: BrowserContext, url: string, throttled: boolean): Promise<number> {
-  const page = await context.newPage()
-  try {
-    if (throttled) await throttle(context, page)
-    return await timeFirstBoardContent(page, url)
-  } finally {
-    await page.close()
-  }
-}
+/** One navigation in a new tab of the device, on the throttled connection or not. */
+const visit = (context: BrowserContext, url: string, throttled: boolean): Promise<number> =>
+  timedVisit(context, url, throttled ? (page) => throttle(context, page) : undefined)
 
 async function main() {
   const build = clientBuild()
@@ -77,7 +70,7 @@ async function main() {
       if (path.startsWith('/assets/') && path.endsWith('.js')) scripts.add(path)
     })
     const firstVisit = await timeFirstBoardContent(first, url)
-    // Let y-indexeddb store the synced room before the returning visits.
+    // Let the device keep its copy of the synced room before the returning visits.
     await first.waitForTimeout(500)
     await first.close()
     const boardJs = [...scripts].reduce((sum, file) => sum + gzipBytesOf(build.dir, file), 0)

@@ -13,9 +13,9 @@ import * as Y from 'yjs'
  *   that lost its last writes) is never taken again, since new writes under it could
  *   collide with ones some other copy holds.
  * Each id has its own localStorage entry and Web Lock, both named `…:<room>:<id>`: the
- * entry holds its clock once released, IN_USE while a tab holds it. Only the tab holding an id's lock writes its entry. A tab
- * that finds an entry it can lock either takes it or removes it, so a room keeps about as
- * many ids as the device had tabs open on it at once.
+ * entry holds its clock once released, IN_USE while a tab holds it. Only the tab holding an
+ * id's lock writes its entry. A tab that finds an entry it can lock either takes it or
+ * removes it, so a room keeps about as many ids as the device had tabs open on it at once.
  */
 const PREFIX = 'modellrummet:client-id:'
 const IN_USE = 'in-use'

@@ -78,12 +78,17 @@ export function createLocalCopy(room: string, kept: Promise<DeviceCopy | null>):
     if (stopped || connectedWithoutCopy) releaseClientId()
     if (connectedWithoutCopy) doc.clientID = own
   }
-  // A device that keeps no copy has nothing to wait for (a first visit makes one later).
-  void kept.then((copy) => {
-    if (!copy) markApplied()
-  }, markApplied)
+  // A device that keeps no copy has nothing to be ready for: it makes one once `open()`.
+  const keptOrMade = (copy: DeviceCopy | null) => {
+    if (copy) return copy
+    markApplied()
+    return wanted.then(() => (stopped ? null : openDeviceCopy(room)))
+  }
   void kept
-    .then((copy) => copy ?? wanted.then(() => (stopped ? null : openDeviceCopy(room))))
+    .then(keptOrMade, () => {
+      markApplied()
+      return null
+    })
     .then(attach)
     .finally(markLoaded)
 

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext } from '@playwright/test'
+import type { Browser, BrowserContext, Page } from '@playwright/test'
 import type { GroupWorkspaceResponse } from '../../../shared/api.ts'
-import { recordFirstBoardContent } from './first-content.ts'
+import { recordFirstBoardContent, timeFirstBoardContent } from './first-content.ts'
 import type { Product } from './product.ts'
 
 /** The demo round's group the client benches open (Askersund's, with the living board). */
@@ -32,4 +32,22 @@ export async function joinedBoard(
   const meeting = workspace.meetings.find((m) => m.kind === 'bm1')
   if (!meeting) throw new Error('the demo group has no BM1')
   return { context, url: `${product.url}/g/${group.room}/m/${meeting.id}` }
+}
+
+/**
+ * One navigation to `url` in a new tab of the device, its first board content in ms; the tab
+ * is closed after. `prepare` sets the tab up first (a throttled connection).
+ */
+export async function timedVisit(
+  context: BrowserContext,
+  url: string,
+  prepare?: (page: Page) => Promise<void>,
+): Promise<number> {
+  const page = await context.newPage()
+  try {
+    await prepare?.(page)
+    return await timeFirstBoardContent(page, url)
+  } finally {
+    await page.close()
+  }
 }
