@@ -3,17 +3,15 @@
  * board content, in visits that alternate between them (A B, B A, A B …) so that both meet
  * the machine in the same state. On this shared 2-core machine the same build's median moved
  * 300 → 480 ms within an hour, more than a change is worth; pairs cancel that drift.
- * Each build gets its own server (demo round, temporary database) and its own browser
- * context, joined and warmed with one first visit. Prints both medians, the median of the
+ * Each build gets its own server (demo round, temporary database) and its own browser with a
+ * profile on disk (a participant's own browser), joined and warmed with one first visit. Prints both medians, the median of the
  * paired differences (B − A) and in how many pairs B was faster.
  *
  * Env: BENCH_CLIENT_A, BENCH_CLIENT_B (built clients, `npx vite build --outDir …`),
  * BENCH_PAIRS (40), BENCH_PORT (3190; B on the next port).
  */
-import type { Browser } from '@playwright/test'
-import { timeFirstBoardContent } from './browser/first-content.ts'
-import { launchChromium, startProduct, type Product } from './browser/product.ts'
-import { joinedBoard, timedVisit } from './browser/returning.ts'
+import { launchBrowserProfile, startProduct, type Device, type Product } from './browser/product.ts'
+import { firstVisit, joinBoard, timedVisit } from './browser/returning.ts'
 import { envNumber } from './env.ts'
 import { median } from './metrics.ts'
 
@@ -29,19 +27,17 @@ function builtClient(name: string): string {
 async function main() {
   const dirs = [builtClient('BENCH_CLIENT_A'), builtClient('BENCH_CLIENT_B')]
   const products: Product[] = []
-  let browser: Browser | null = null
+  const devices: Device[] = []
   try {
     for (const [i, dir] of dirs.entries())
       products.push(await startProduct({ port: port + i, clientDir: dir }))
-    browser = await launchChromium()
     const boards = []
     for (const product of products) {
-      const board = await joinedBoard(browser, product, 'Jämför Besök')
-      const first = await board.context.newPage()
-      await timeFirstBoardContent(first, board.url)
-      await first.waitForTimeout(500) // its copy stored before the returning visits
-      await first.close()
-      boards.push(board)
+      const device = await launchBrowserProfile()
+      devices.push(device)
+      const url = await joinBoard(device.context, product, 'Jämför Besök')
+      await firstVisit(device.context, url)
+      boards.push({ context: device.context, url })
     }
     const times: [number[], number[]] = [[], []]
     for (let pair = 0; pair < pairs; pair++) {
@@ -59,7 +55,7 @@ async function main() {
       `B − A, paired: median ${median(differences).toFixed(0)} ms; B faster in ${faster} of ${pairs}`,
     )
   } finally {
-    await browser?.close()
+    for (const device of devices) await device.close()
     for (const product of products) await product.stop()
   }
 }

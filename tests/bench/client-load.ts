@@ -4,9 +4,10 @@
  * Prints, as medians of BENCH_RUNS navigations:
  * - the initial JS (what index.html loads before anything runs, gzip) and the JS a first
  *   visit to a board fetched in all;
- * - first board content for a returning participant (same browser: HTTP cache and the
- *   device's IndexedDB copy of the group), from navigation, unthrottled and on a throttled
- *   1.6 Mbps / 150 ms connection (CDP Network.emulateNetworkConditions);
+ * - first board content for a returning participant (their own browser, with a profile on
+ *   disk: its HTTP cache and the device's IndexedDB copy of the group), from navigation,
+ *   unthrottled and on a throttled 1.6 Mbps / 150 ms connection (CDP
+ *   Network.emulateNetworkConditions); unthrottled also in a private window;
  * - the same for a first visit on the throttled connection (empty cache and no local copy).
  * Targets (issue 14): returning ≤ 300 ms, throttled returning ≤ 2 s, initial JS ≤ 70 kB.
  * Not a test: the figures vary with the machine's load, so read the medians.
@@ -14,15 +15,17 @@
  * Env: BENCH_PORT (3199), BENCH_RUNS (9), BENCH_CLIENT_DIR (a built client; else built now).
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test'
-import { timeFirstBoardContent } from './browser/first-content.ts'
 import {
   clientBuild,
   gzipBytesOf,
   initialJs,
+  launchBrowserProfile,
   launchChromium,
+  openPrivateWindow,
   startProduct,
+  type Device,
 } from './browser/product.ts'
-import { joinedBoard, timedVisit } from './browser/returning.ts'
+import { firstVisit, joinBoard, timedVisit } from './browser/returning.ts'
 import { envNumber } from './env.ts'
 import { median } from './metrics.ts'
 
@@ -58,34 +61,51 @@ async function main() {
   // Inside the try: a Chromium that fails to start must not leave the server running on
   // the port, where the next run's start-up check would find it and time it instead.
   let browser: Browser | null = null
+  const devices: Device[] = []
+  const device = async (opened: Promise<Device>) => {
+    const made = await opened
+    devices.push(made)
+    return made.context
+  }
   try {
     browser = await launchChromium()
 
-    // First visit: what JS the board needed in all.
-    const { context, url } = await joinedBoard(browser, product, 'Bänk Återkommande')
-    const first = await context.newPage()
+    // First visit, in the participant's own browser: what JS the board needed in all.
+    const own = await device(launchBrowserProfile())
+    const url = await joinBoard(own, product, 'Bänk Återkommande')
     const scripts = new Set<string>()
-    first.on('response', (response) => {
-      const path = new URL(response.url()).pathname
-      if (path.startsWith('/assets/') && path.endsWith('.js')) scripts.add(path)
+    const firstVisitMs = await firstVisit(own, url, async (page) => {
+      page.on('response', (response) => {
+        const path = new URL(response.url()).pathname
+        if (path.startsWith('/assets/') && path.endsWith('.js')) scripts.add(path)
+      })
     })
-    const firstVisit = await timeFirstBoardContent(first, url)
-    // Let the device keep its copy of the synced room before the returning visits.
-    await first.waitForTimeout(500)
-    await first.close()
     const boardJs = [...scripts].reduce((sum, file) => sum + gzipBytesOf(build.dir, file), 0)
+    const inPrivate = await device(openPrivateWindow(browser))
+    const privateUrl = await joinBoard(inPrivate, product, 'Bänk Privat')
+    await firstVisit(inPrivate, privateUrl)
 
+    // The two devices' visits alternate, so both meet the machine in the same state.
     const returning: number[] = []
-    for (let i = 0; i < runs; i++) returning.push(await visit(context, url, false))
+    const returningPrivate: number[] = []
+    for (let i = 0; i < runs; i++) {
+      const ownFirst = i % 2 === 0
+      if (ownFirst) returning.push(await visit(own, url, false))
+      returningPrivate.push(await visit(inPrivate, privateUrl, false))
+      if (!ownFirst) returning.push(await visit(own, url, false))
+    }
     const returningThrottled: number[] = []
-    for (let i = 0; i < runs; i++) returningThrottled.push(await visit(context, url, true))
-    await context.close()
+    for (let i = 0; i < runs; i++) returningThrottled.push(await visit(own, url, true))
 
     const firstThrottled: number[] = []
     for (let i = 0; i < Math.min(runs, 5); i++) {
-      const fresh = await joinedBoard(browser, product, `Bänk Ny ${i + 1}`)
-      firstThrottled.push(await visit(fresh.context, fresh.url, true))
-      await fresh.context.close()
+      const fresh = await openPrivateWindow(browser)
+      try {
+        const freshUrl = await joinBoard(fresh.context, product, `Bänk Ny ${i + 1}`)
+        firstThrottled.push(await visit(fresh.context, freshUrl, true))
+      } finally {
+        await fresh.close()
+      }
     }
 
     console.info(
@@ -95,12 +115,14 @@ async function main() {
     console.info(
       `JS a first visit to a board fetched (gzip): ${kB(boardJs)} in ${scripts.size} files`,
     )
-    console.info(`first visit, unthrottled: ${firstVisit.toFixed(0)} ms`)
+    console.info(`first visit, unthrottled: ${firstVisitMs.toFixed(0)} ms`)
     console.info(`returning participant, first board content: ${ms(returning)}`)
+    console.info(`  the same in a private window: ${ms(returningPrivate)}`)
     console.info(`returning participant, 1.6 Mbps / 150 ms: ${ms(returningThrottled)}`)
     console.info(`first visit, 1.6 Mbps / 150 ms: ${ms(firstThrottled)}`)
     console.info('targets: returning ≤ 300 ms, throttled returning ≤ 2000 ms, initial JS ≤ 70 kB')
   } finally {
+    for (const made of devices) await made.close()
     await browser?.close()
     await product.stop()
     build.remove()

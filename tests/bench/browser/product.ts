@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser } from '@playwright/test'
+import { chromium, type Browser, type BrowserContext } from '@playwright/test'
 import { chromiumLaunchOptions } from '../../e2e/support/browser.ts'
 import { spawnServer, type ServerProcess } from '../../helpers/server.ts'
 
@@ -106,3 +106,43 @@ export async function startProduct(options: {
 
 export const launchChromium = (): Promise<Browser> =>
   chromium.launch({ ...chromiumLaunchOptions(existsSync), headless: true })
+
+/** A browser context and how to be rid of it. */
+export interface Device {
+  context: BrowserContext
+  close(): Promise<void>
+}
+
+const VIEWPORT = { width: 1366, height: 900 }
+
+/**
+ * Chromium with a profile on disk (a temporary one, removed on close): a participant's own
+ * browser, as a returning participant has it. A private window (`openPrivateWindow`, what
+ * the client benches used before) showed the same build's returning visit later on this
+ * machine: 356 against 289 ms (medians, 12 visits each, alternating), the gap opening after
+ * the entry script had arrived (ARCHITECTURE.md § Client).
+ */
+export async function launchBrowserProfile(): Promise<Device> {
+  const dir = mkdtempSync(join(tmpdir(), 'modellrummet-bench-profile-'))
+  const context = await chromium.launchPersistentContext(dir, {
+    ...chromiumLaunchOptions(existsSync),
+    headless: true,
+    viewport: VIEWPORT,
+  })
+  return {
+    context,
+    async close() {
+      await context.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/**
+ * A private window of `browser` (Playwright's contexts are off the record): cookies,
+ * IndexedDB and the HTTP cache live in memory, as long as the window is open.
+ */
+export async function openPrivateWindow(browser: Browser): Promise<Device> {
+  const context = await browser.newContext({ viewport: VIEWPORT })
+  return { context, close: () => context.close() }
+}

@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from '@playwright/test'
+import type { BrowserContext, Page } from '@playwright/test'
 import type { GroupWorkspaceResponse } from '../../../shared/api.ts'
 import { recordFirstBoardContent, timeFirstBoardContent } from './first-content.ts'
 import type { Product } from './product.ts'
@@ -11,16 +11,15 @@ function benchGroup(product: Product) {
 }
 
 /**
- * A browser context (a device) joined to the bench's group as a participant, recording each
- * page's first board content, and the URL of the group's BM1 board.
+ * Joins `context` (a device) to the bench's group as a participant, recording each of its
+ * pages' first board content; the URL of the group's BM1 board.
  */
-export async function joinedBoard(
-  browser: Browser,
+export async function joinBoard(
+  context: BrowserContext,
   product: Product,
   name: string,
-): Promise<{ context: BrowserContext; url: string }> {
+): Promise<string> {
   const group = benchGroup(product)
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
   await recordFirstBoardContent(context)
   const join = await context.request.post(`${product.url}/api/join`, {
     data: { invite: group.invites.participant, name },
@@ -31,23 +30,37 @@ export async function joinedBoard(
   ).json()) as GroupWorkspaceResponse
   const meeting = workspace.meetings.find((m) => m.kind === 'bm1')
   if (!meeting) throw new Error('the demo group has no BM1')
-  return { context, url: `${product.url}/g/${group.room}/m/${meeting.id}` }
+  return `${product.url}/g/${group.room}/m/${meeting.id}`
 }
+
+/** How long a device's first visit stays open: until the device has kept its copy of the room. */
+const KEEP_COPY_MS = 500
 
 /**
  * One navigation to `url` in a new tab of the device, its first board content in ms; the tab
- * is closed after. `prepare` sets the tab up first (a throttled connection).
+ * is closed after (`linger` ms after). `prepare` sets the tab up first (a throttled
+ * connection).
  */
 export async function timedVisit(
   context: BrowserContext,
   url: string,
   prepare?: (page: Page) => Promise<void>,
+  linger = 0,
 ): Promise<number> {
   const page = await context.newPage()
   try {
     await prepare?.(page)
-    return await timeFirstBoardContent(page, url)
+    const ms = await timeFirstBoardContent(page, url)
+    if (linger > 0) await page.waitForTimeout(linger)
+    return ms
   } finally {
     await page.close()
   }
 }
+
+/** The device's first visit to the board, open until the device keeps its copy of the room. */
+export const firstVisit = (
+  context: BrowserContext,
+  url: string,
+  prepare?: (page: Page) => Promise<void>,
+): Promise<number> => timedVisit(context, url, prepare, KEEP_COPY_MS)
