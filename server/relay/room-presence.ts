@@ -109,13 +109,21 @@ export class RoomPresence {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, PEER)
   }
 
-  /** The connection closed: the clients it announced are gone. */
-  leave(connection: RoomConnection): void {
-    const ids = this.clientIds.get(connection)
-    this.clientIds.delete(connection)
-    if (!ids) return
-    for (const id of ids) this.owners.delete(id)
-    if (ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], null)
+  /**
+   * The connections closed: the clients they announced are gone, in one change (a room
+   * closing all its members at once tells the rest, and the other nodes, one update).
+   */
+  leave(...connections: RoomConnection[]): void {
+    const gone: number[] = []
+    for (const connection of connections) {
+      const ids = this.clientIds.get(connection)
+      this.clientIds.delete(connection)
+      for (const id of ids ?? []) {
+        this.owners.delete(id)
+        gone.push(id)
+      }
+    }
+    if (gone.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, gone, null)
   }
 
   destroy(): void {

@@ -360,9 +360,9 @@ export class Room {
     // All out of the room before any leaves: each one's leaving is then told only to those
     // who stay (a shutdown told every closing member of every other one: N² frames a room).
     for (const connection of closing) this.connections.delete(connection)
+    this.presence.leave(...closing)
     for (const connection of closing) {
       this.intake.leave(connection)
-      this.presence.leave(connection)
       connection.close(code, reason)
     }
     return closing.length

@@ -1,5 +1,8 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { decodeAwarenessEntries } from '../../../server/relay/awareness-entries.ts'
+import type { Room } from '../../../server/relay/room.ts'
+import type { Rooms } from '../../../server/relay/rooms.ts'
 import { encodeAwareness, parseMessage } from '../../../server/relay/protocol.ts'
 import { CloseCode } from '../../../shared/protocol/close-codes.ts'
 import {
@@ -177,23 +180,51 @@ describe('room lifecycle', () => {
     expect(rooms.stats()).toEqual({ rooms: 1, connections: 1 })
   })
 
+  /** Joins the member and has it announce itself (awareness), as a board does. */
+  async function joinPresent(rooms: Rooms, member: TestMember): Promise<Room> {
+    const room = await member.join(rooms, ROOM)
+    const awareness = new awarenessProtocol.Awareness(member.doc)
+    awareness.setLocalState({ cursor: null })
+    const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [member.doc.clientID])
+    room.message(member.connection, encodeAwareness(update))
+    return room
+  }
+  const presenceUpdates = (member: TestMember): Uint8Array[] =>
+    member.received.flatMap((frame) => {
+      const message = parseMessage(frame)
+      return message.type === 'awareness' ? [message.update] : []
+    })
+
   it('shutdown does not tell the members it closes about each other leaving', async () => {
     const { rooms } = makeRooms(makeFaultyStore().store, { graceMs: GRACE_MS })
     const members = ['anna', 'bo', 'cia'].map((name) => new TestMember(name))
-    for (const member of members) {
-      const room = await member.join(rooms, ROOM)
-      const awareness = new awarenessProtocol.Awareness(member.doc)
-      awareness.setLocalState({ cursor: null })
-      const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [member.doc.clientID])
-      room.message(member.connection, encodeAwareness(update))
-    }
-    const presenceFrames = (member: TestMember) =>
-      member.received.filter((frame) => parseMessage(frame).type === 'awareness').length
+    for (const member of members) await joinPresent(rooms, member)
+    const presenceFrames = (member: TestMember) => presenceUpdates(member).length
     const before = members.map(presenceFrames)
     expect(before.reduce((a, b) => a + b)).toBeGreaterThan(0)
     await rooms.shutdown()
     expect(members.map((member) => member.closes)).toEqual(members.map(() => [CloseCode.GoingAway]))
     expect(members.map(presenceFrames)).toEqual(before)
+  })
+
+  it("a session's connections closed together leave the others' presence in one update", async () => {
+    const { rooms } = makeRooms(makeFaultyStore().store, { graceMs: GRACE_MS })
+    // Two tabs of one session (one participant), and another member who stays.
+    const tabs = [new TestMember('anna'), new TestMember('anna')]
+    const bo = new TestMember('bo')
+    for (const member of [...tabs, bo]) await joinPresent(rooms, member)
+    const room = bo.room!
+    const before = presenceUpdates(bo).length
+    expect(room.closeSession('session-anna', CloseCode.SessionExpired, 'ended')).toBe(2)
+    const told = presenceUpdates(bo).slice(before)
+    expect(told).toHaveLength(1)
+    const left = decodeAwarenessEntries(told[0]!)
+    expect(left.map((entry) => entry.clientId).sort()).toEqual(
+      tabs.map((tab) => tab.doc.clientID).sort(),
+    )
+    expect(left.every((entry) => entry.state === null)).toBe(true)
+    expect([...room.presence.awareness.getStates().keys()]).toEqual([bo.doc.clientID])
+    await rooms.shutdown()
   })
 
   it('shutdown closes members as going away and refuses new acquires', async () => {
