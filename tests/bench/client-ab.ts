@@ -4,8 +4,9 @@
  * the machine in the same state. On this shared 2-core machine the same build's median moved
  * 300 → 480 ms within an hour, more than a change is worth; pairs cancel that drift.
  * Each build gets its own server (demo round, temporary database) and its own browser with a
- * profile on disk (a participant's own browser), joined and warmed with one first visit. Prints both medians, the median of the
- * paired differences (B − A) and in how many pairs B was faster.
+ * profile on disk (a participant's own browser), joined and warmed with one first visit.
+ * Prints both medians, the median of the paired differences (B − A) and in how many pairs B
+ * was faster.
  *
  * Env: BENCH_CLIENT_A, BENCH_CLIENT_B (built clients, `npx vite build --outDir …`),
  * BENCH_PAIRS (40), BENCH_PORT (3190; B on the next port).
