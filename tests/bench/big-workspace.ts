@@ -13,7 +13,9 @@
  * - the document's size (encoded state) and what the store holds for it;
  * - keystroke-to-paint on that board in headless Chromium: 100 keystrokes typed into a
  *   matrix answer, each from keydown to the first task after the next animation frame
- *   (the frame that paints the change), p50 and p95.
+ *   (the frame that paints the change), p50 and p95;
+ * - a returning participant's first board content on that board's agenda (a browser with a
+ *   profile on disk, the device's copy of the whole workspace kept), from navigation.
  * Targets (issue 14): cold load ≤ 30 ms, first sync ≤ 50 ms, keystroke-to-paint p95 ≤ 50 ms.
  * Not a test: figures move with the machine's load; read the medians.
  *
@@ -32,7 +34,13 @@ import { connectClient, waitFor, waitForSync } from '../helpers/clients.ts'
 import { makeTempDatabase } from '../helpers/database.ts'
 import { getMatrixAnswer, readMatrix } from '../../shared/workspace/index.ts'
 import { yearOfEdits, type Edit } from '../helpers/year-workspace.ts'
-import { clientBuild, launchChromium, type DemoGroup } from './browser/product.ts'
+import {
+  clientBuild,
+  launchBrowserProfile,
+  launchChromium,
+  type DemoGroup,
+} from './browser/product.ts'
+import { firstVisit, joinGroup, timedVisit } from './browser/returning.ts'
 import { measureKeystrokes } from './browser/keystrokes.ts'
 import { envNumber } from './env.ts'
 import { median, percentile } from './metrics.ts'
@@ -86,6 +94,28 @@ async function api<T>(
 
 async function join(server: RunningServer, invite: string, name: string): Promise<string> {
   return (await api<{ session: string }>(server, '', 'POST', '/api/join', { invite, name })).session
+}
+
+/**
+ * A participant's returning visits to the board at `path`, from a browser with its own
+ * profile (as `npm run bench:client` on the demo board): first board content, ms.
+ */
+async function returningVisits(
+  server: RunningServer,
+  group: DemoGroup,
+  path: string,
+): Promise<number[]> {
+  const device = await launchBrowserProfile()
+  try {
+    await joinGroup(device.context, server.url, group.invites.participant, 'Bänk Återkommande')
+    const url = `${server.url}${path}`
+    await firstVisit(device.context, url)
+    const times: number[] = []
+    for (let i = 0; i < runs; i++) times.push(await timedVisit(device.context, url))
+    return times
+  } finally {
+    await device.close()
+  }
 }
 
 /** Waits until the room has unloaded (its grace passed and its drain compacted it). */
@@ -270,6 +300,7 @@ async function main() {
       other.destroy()
       await browser.close()
     }
+    const returning = await returningVisits(server, group, `/g/${GROUP}/m/${bm1.id}`)
 
     console.info(
       `document: ${(documentBytes / 1000).toFixed(0)} kB encoded; stored: newest snapshot ` +
@@ -287,6 +318,7 @@ async function main() {
         `p95 ${percentile(typed, 95).toFixed(1)} ms, max ${Math.max(...typed).toFixed(1)} ms`,
     )
     console.info('  (while another member typed in the same board every 200 ms)')
+    console.info(`returning participant, first board content (the agenda): ${fmt(returning)}`)
     console.info('targets: cold load ≤ 30 ms, first sync ≤ 50 ms, keystroke-to-paint p95 ≤ 50 ms')
   } finally {
     await server.close()

@@ -11,8 +11,23 @@ function benchGroup(product: Product) {
 }
 
 /**
- * Joins `context` (a device) to the bench's group as a participant, recording each of its
- * pages' first board content; the URL of the group's BM1 board.
+ * Joins `context` (a device) to a group with an invitation, recording its pages' first board
+ * content.
+ */
+export async function joinGroup(
+  context: BrowserContext,
+  base: string,
+  invite: string,
+  name: string,
+): Promise<void> {
+  await recordFirstBoardContent(context)
+  const join = await context.request.post(`${base}/api/join`, { data: { invite, name } })
+  if (!join.ok()) throw new Error(`join failed: ${join.status()} ${await join.text()}`)
+}
+
+/**
+ * Joins `context` (a device) to the bench's group as a participant (`joinGroup`); the URL of
+ * the group's BM1 board.
  */
 export async function joinBoard(
   context: BrowserContext,
@@ -20,11 +35,7 @@ export async function joinBoard(
   name: string,
 ): Promise<string> {
   const group = benchGroup(product)
-  await recordFirstBoardContent(context)
-  const join = await context.request.post(`${product.url}/api/join`, {
-    data: { invite: group.invites.participant, name },
-  })
-  if (!join.ok()) throw new Error(`join failed: ${join.status()} ${await join.text()}`)
+  await joinGroup(context, product.url, group.invites.participant, name)
   const workspace = (await (
     await context.request.get(`${product.url}/api/rooms/${group.room}/group`)
   ).json()) as GroupWorkspaceResponse
