@@ -40,12 +40,15 @@ function countingWebSocket(received: Map<number, number>, sent: Map<number, numb
   }
 }
 
-/** A real y-websocket client (Node `ws`), authenticated with `?session=`. */
+/**
+ * A real y-websocket client (Node `ws`), authenticated with `?session=`. `stock`: the
+ * provider exactly as y-websocket makes it (a page from before GroupChanged existed).
+ */
 export function connectClient(
   baseUrl: string,
   room: string,
   session: string | null,
-  options: { connect?: boolean; doc?: Y.Doc } = {},
+  options: { connect?: boolean; doc?: Y.Doc; stock?: boolean } = {},
 ): TestClient {
   const doc = options.doc ?? new Y.Doc()
   const received = new Map<number, number>()
@@ -59,7 +62,7 @@ export function connectClient(
   })
   // The relay tells its members when the group's structure changed (the board refetches
   // it); a plain provider has no handler for that frame and logs each one as an error.
-  provider.messageHandlers[MessageType.GroupChanged] = () => undefined
+  if (!options.stock) provider.messageHandlers[MessageType.GroupChanged] = () => undefined
   return {
     doc,
     provider,

@@ -38,7 +38,8 @@ describe('scale-out: a change to the group’s meetings or members reaches every
   /** A member's WebsocketProvider on `node`, synced, with what it was told and when. */
   async function pageOn(node: RunningServer, name: string, hears = true) {
     const session = await joinGroup(node.url, group.invites.participant, name)
-    const client = connectClient(node.url, group.room, session)
+    // A page that does not hear them is y-websocket's provider as it comes.
+    const client = connectClient(node.url, group.room, session, { stock: !hears })
     clients.push(client)
     const told: { part: GroupPart; at: number }[] = []
     if (hears) listenForGroupChanges(client.provider, (part) => told.push({ part, at: Date.now() }))
