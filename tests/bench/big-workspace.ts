@@ -34,12 +34,8 @@ import { connectClient, waitFor, waitForSync } from '../helpers/clients.ts'
 import { makeTempDatabase } from '../helpers/database.ts'
 import { getMatrixAnswer, readMatrix } from '../../shared/workspace/index.ts'
 import { yearOfEdits, type Edit } from '../helpers/year-workspace.ts'
-import {
-  clientBuild,
-  launchBrowserProfile,
-  launchChromium,
-  type DemoGroup,
-} from './browser/product.ts'
+import type { DemoGroup } from '../helpers/demo-round.ts'
+import { clientBuild, launchBrowserProfile, launchChromium } from './browser/product.ts'
 import { firstVisit, joinGroup, timedVisit } from './browser/returning.ts'
 import { measureKeystrokes } from './browser/keystrokes.ts'
 import { envNumber } from './env.ts'

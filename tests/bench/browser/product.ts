@@ -10,12 +10,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext } from '@playwright/test'
 import { chromiumLaunchOptions } from '../../e2e/support/browser.ts'
+import type { DemoGroup } from '../../helpers/demo-round.ts'
 import { spawnServer, type ServerProcess } from '../../helpers/server.ts'
-
-export interface DemoGroup {
-  room: string
-  invites: { facilitator: string; participant: string; viewer: string }
-}
 
 /** Builds the client into `outDir` (vite, with its precompressed copies). */
 function buildClient(outDir: string): void {

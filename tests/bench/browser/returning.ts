@@ -1,14 +1,8 @@
 import type { BrowserContext, Page } from '@playwright/test'
 import type { GroupWorkspaceResponse } from '../../../shared/api.ts'
+import { livingGroupOf } from '../../helpers/demo-round.ts'
 import { recordFirstBoardContent, timeFirstBoardContent } from './first-content.ts'
 import type { Product } from './product.ts'
-
-/** The demo round's group the client benches open (Askersund's, with the living board). */
-function benchGroup(product: Product) {
-  const group = product.groups.find((g) => g.room.startsWith('askersund'))
-  if (!group) throw new Error('the demo round has no Askersund group')
-  return group
-}
 
 /**
  * Joins `context` (a device) to a group with an invitation, recording its pages' first board
@@ -26,15 +20,15 @@ export async function joinGroup(
 }
 
 /**
- * Joins `context` (a device) to the bench's group as a participant (`joinGroup`); the URL of
- * the group's BM1 board.
+ * Joins `context` (a device) to the demo round's living group as a participant (`joinGroup`);
+ * the URL of the group's BM1 board.
  */
 export async function joinBoard(
   context: BrowserContext,
   product: Product,
   name: string,
 ): Promise<string> {
-  const group = benchGroup(product)
+  const group = livingGroupOf(product.groups)
   await joinGroup(context, product.url, group.invites.participant, name)
   const workspace = (await (
     await context.request.get(`${product.url}/api/rooms/${group.room}/group`)

@@ -1,12 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { expect, type Browser, type Page } from '@playwright/test'
+import { livingGroupOf, type DemoGroup } from '../../helpers/demo-round.ts'
 
-export interface DemoGroup {
-  id: string
-  name: string
-  room: string
-  invites: { facilitator: string; participant: string; viewer: string }
-}
+export type { DemoGroup }
 
 /** The demo round the e2e server was seeded with (written by support/serve.mjs via the CLI). */
 export function demoGroups(): DemoGroup[] {
@@ -14,11 +10,7 @@ export function demoGroups(): DemoGroup[] {
     .groups
 }
 
-export const livingGroup = (): DemoGroup => {
-  const group = demoGroups().find((g) => g.room.startsWith('askersund'))
-  if (!group) throw new Error('the demo round has no Askersund group')
-  return group
-}
+export const livingGroup = (): DemoGroup => livingGroupOf(demoGroups())
 
 /** A fresh browser context joins through the invitation page, like a person would. */
 export async function joinAs(
