@@ -1,41 +1,22 @@
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/close-codes.ts'
 import { DocumentLimits } from '../../shared/protocol/document-limits.ts'
-import { PeerKind } from '../../shared/protocol/peer.ts'
 import { canWrite } from '../../shared/roles.ts'
-import {
-  encodePermissionDenied,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  MalformedMessage,
-  parseMessage,
-} from './protocol.ts'
+import { encodeSyncStep1, encodeSyncStep2, MalformedMessage, parseMessage } from './protocol.ts'
 import { RoomPresence } from './room-presence.ts'
-import type { RoomConnection, RoomOptions, StoredLogCounts } from './room-types.ts'
-import { makeUpdateIntake, type UpdateIntake } from './update-intake.ts'
-import type { Touch } from './update-gate.ts'
-import { WriteRefusal } from '../../shared/workspace/write-policy.ts'
+import type { RoomConnection, RoomOptions } from './room-types.ts'
 import { makeStateRequests } from './state-requests.ts'
-import { writeRefusal } from './write-check.ts'
-import { applyReceivedUpdate, UpdateFailed } from './received-update.ts'
-import { relayBatch, type Outgoing } from './relay-batch.ts'
+import { applyReceivedUpdate } from './received-update.ts'
+import { makeRoomCommits, sendShared, type RoomCommits } from './room-commits.ts'
+import { makeRoomWrites, type RoomWrites } from './room-writes.ts'
 
-export type { RoomConnection, RoomOptions, StoredLogCounts } from './room-types.ts'
+export type { RoomConnection, RoomOptions } from './room-types.ts'
 
 /** The origin of changes made by the server itself (meeting set-up, restores). */
-export const SERVER_ORIGIN = Symbol('server')
+const SERVER_ORIGIN = Symbol('server')
 
 /** The origin of updates stored already: by another server node, or read back from the log. */
 const PEER_ORIGIN = Symbol('peer')
-
-/** Frames that several connections are sent alike (see RoomConnection.sendShared). */
-function sendShared(connection: RoomConnection, frames: readonly Uint8Array[]): void {
-  if (connection.sendShared) connection.sendShared(frames)
-  else for (const frame of frames) connection.send(frame)
-}
-
-/** WebSocket close reasons are at most 123 bytes. */
-const MAX_CLOSE_REASON = 100
 
 /**
  * A group's live workspace: a Y.Doc, its awareness and its connections. Narrow interface:
@@ -46,35 +27,43 @@ export class Room {
   readonly name: string
   readonly doc: Y.Doc
   readonly presence: RoomPresence
-  private readonly log: StoredLogCounts
   private readonly connections = new Set<RoomConnection>()
-  private readonly intake: UpdateIntake<RoomConnection>
+  private readonly commits: RoomCommits
+  private readonly writes: RoomWrites
   private readonly stateRequests = makeStateRequests<RoomConnection>()
   /** Counts changes to the document, so a repeated state request can be recognised. */
   private version = 0
-  private persisted: Promise<unknown> = Promise.resolve()
-  /**
-   * Committed updates not relayed yet: a group commit resolves its whole batch in one turn,
-   * and they leave together at the end of it (relay-batch.ts), one frame per connection.
-   */
-  private outbox: Outgoing<RoomConnection>[] = []
   private failed = false
 
   constructor(private readonly options: RoomOptions) {
     this.name = options.name
     this.doc = options.doc
-    this.log = { ...options.stored }
+    this.commits = makeRoomCommits({
+      name: options.name,
+      stored: options.stored,
+      commit: options.commit,
+      relays: options.relays,
+      connections: this.connections,
+      share: options.share,
+      onCommitted: () => options.onCommitted(this),
+      onFailed: (error) => this.fail(error),
+    })
     this.presence = new RoomPresence(this.doc, {
       broadcast: (frame, except) => this.broadcast(frame, except),
       share: options.share,
     })
-    this.intake = makeUpdateIntake<RoomConnection>({
+    this.writes = makeRoomWrites({
       doc: this.doc,
       limits: options.documentLimits ?? DocumentLimits,
+      checks: options.checks,
       logger: options.logger,
-      storedBytes: this.log.snapshotBytes + this.log.bytes,
-      apply: (connection, update, touches) => this.applyAdmitted(connection, update, touches),
-      refuse: (connection, code, reason) => this.refuse(connection, code, reason),
+      storedBytes: options.stored.snapshotBytes + options.stored.bytes,
+      changed: (update, sender) => {
+        this.version += 1
+        this.commits.persistAndRelay(update, sender)
+      },
+      drop: (connection) => this.close(connection),
+      reject: (connection, error) => this.reject(connection, error),
     })
   }
 
@@ -83,31 +72,33 @@ export class Room {
   }
 
   get lastUpdateId(): number {
-    return this.log.lastUpdateId
+    return this.commits.log.lastUpdateId
   }
 
   get updatesSinceSnapshot(): number {
-    return this.log.updates
+    return this.commits.log.updates
   }
 
   get bytesSinceSnapshot(): number {
-    return this.log.bytes
+    return this.commits.log.bytes
   }
 
   get snapshotBytes(): number {
-    return this.log.snapshotBytes
+    return this.commits.log.snapshotBytes
   }
 
   /** The shared log holds entries up to `lastUpdateId`, all applied here (a resync). */
   caughtUp(lastUpdateId: number): void {
-    this.log.lastUpdateId = Math.max(this.log.lastUpdateId, lastUpdateId)
+    const log = this.commits.log
+    log.lastUpdateId = Math.max(log.lastUpdateId, lastUpdateId)
   }
 
   /** A snapshot now folds `updates` of the counted entries (`bytes` of them). */
   compacted(fold: { updates: number; bytes: number; snapshotBytes: number }): void {
-    this.log.updates -= fold.updates
-    this.log.bytes -= fold.bytes
-    this.log.snapshotBytes = fold.snapshotBytes
+    const log = this.commits.log
+    log.updates -= fold.updates
+    log.bytes -= fold.bytes
+    log.snapshotBytes = fold.snapshotBytes
   }
 
   connect(connection: RoomConnection): void {
@@ -127,7 +118,7 @@ export class Room {
           void this.answerSyncStep1(connection, message.stateVector)
           return
         case 'sync-update':
-          this.applyUpdate(connection, message.update)
+          this.writes.receive(connection, message.update)
           return
         case 'awareness':
           this.applyAwareness(connection, message.update)
@@ -145,7 +136,7 @@ export class Room {
 
   close(connection: RoomConnection): void {
     if (!this.connections.delete(connection)) return
-    this.intake.leave(connection)
+    this.writes.leave(connection)
     this.presence.leave(connection)
   }
 
@@ -158,8 +149,8 @@ export class Room {
     try {
       if (applyReceivedUpdate(this.doc, update, PEER_ORIGIN)) {
         this.version += 1
-        this.relay(update, null)
-        this.intake.changed()
+        this.commits.relay(update, null)
+        this.writes.docChanged()
       }
     } catch (error) {
       this.options.logger.warn('skipped an unreadable stored update', { error })
@@ -176,19 +167,15 @@ export class Room {
     } finally {
       this.doc.off('update', collect)
     }
-    for (const update of updates) this.persistAndRelay(update, SERVER_ORIGIN)
+    for (const update of updates) this.commits.persistAndRelay(update, null)
     this.version += 1
-    this.intake.changed()
+    this.writes.docChanged()
     await this.whenPersisted()
   }
 
   /** Resolves when every update applied so far is committed (and relayed). */
-  async whenPersisted(): Promise<void> {
-    let tail: Promise<unknown>
-    do {
-      tail = this.persisted
-      await tail
-    } while (tail !== this.persisted)
+  whenPersisted(): Promise<void> {
+    return this.commits.whenPersisted()
   }
 
   /** Closes every connection (shutdown, failure) and stops observing. */
@@ -221,7 +208,7 @@ export class Room {
   }
 
   destroy(): void {
-    this.intake.destroy()
+    this.writes.destroy()
     this.presence.destroy()
     this.doc.destroy()
   }
@@ -245,64 +232,6 @@ export class Room {
     }
   }
 
-  private applyUpdate(connection: RoomConnection, update: Uint8Array): void {
-    if (!canWrite(connection.role)) {
-      if (!this.intake.bringsNothing(update)) this.refuseWrite(connection, WriteRefusal.ReadOnly)
-      return
-    }
-    if (this.options.checks?.updateGate === false) this.applyAdmitted(connection, update, [])
-    else this.intake.receive(connection, update)
-  }
-
-  /**
-   * A write the policy refuses: the sender is told why (an auth "permission denied" with
-   * the refusal) and closed with WriteRefused, so its client throws away its local copy of
-   * the change and reloads from the room; nothing of it was stored or relayed.
-   */
-  private refuseWrite(connection: RoomConnection, reason: WriteRefusal): void {
-    connection.logger.info('refused a write', { reason })
-    connection.send(encodePermissionDenied(reason))
-    this.close(connection)
-    connection.close(CloseCode.WriteRefused, reason)
-  }
-
-  /** Applies an update the gate let through, then stores and relays it if it was news. */
-  private applyAdmitted(
-    connection: RoomConnection,
-    update: Uint8Array,
-    touches: readonly Touch[],
-  ): void {
-    const writer = { role: connection.role, participantId: connection.participant.id }
-    const refusal =
-      this.options.checks?.writePolicy === false ? null : writeRefusal(this.doc, writer, touches)
-    if (refusal) {
-      this.refuseWrite(connection, refusal)
-      return
-    }
-    let news: boolean
-    try {
-      news = applyReceivedUpdate(this.doc, update, connection)
-    } catch (error) {
-      // What it changed before failing is kept (and attributed to its sender), so the log,
-      // the doc and the members agree.
-      if (error instanceof UpdateFailed && error.partial)
-        this.persistAndRelay(error.partial, connection)
-      const reason = error instanceof Error ? error.message : String(error)
-      this.reject(connection, new MalformedMessage(`invalid update: ${reason}`))
-      return
-    }
-    if (!news) return
-    this.version += 1
-    this.persistAndRelay(update, connection)
-  }
-
-  /** An update the gate refused: nothing of it was applied; its sender is closed. */
-  private refuse(connection: RoomConnection, code: CloseCode, reason: string): void {
-    connection.logger.warn('refused an update', { reason, code })
-    this.close(connection)
-    connection.close(code, reason.slice(0, MAX_CLOSE_REASON))
-  }
-
   private applyAwareness(connection: RoomConnection, update: Uint8Array): void {
     if (update.byteLength > this.options.limits.maxAwarenessBytes) {
       connection.logger.warn('awareness state too large', { bytes: update.byteLength })
@@ -311,37 +240,6 @@ export class Room {
       return
     }
     this.presence.apply(connection, update)
-  }
-
-  private persistAndRelay(update: Uint8Array, origin: RoomConnection | typeof SERVER_ORIGIN): void {
-    const author = origin === SERVER_ORIGIN ? null : origin.participant.id
-    const committed = this.options.commit.append(this.name, update, author).then(
-      (id) => {
-        this.log.lastUpdateId = Math.max(this.log.lastUpdateId, id)
-        this.log.updates += 1
-        this.log.bytes += update.byteLength
-        this.relay(update, origin === SERVER_ORIGIN ? null : origin)
-        this.options.share?.({ kind: PeerKind.Update, payload: update })
-        this.options.onCommitted(this)
-      },
-      (error: unknown) => this.fail(error),
-    )
-    this.persisted = committed
-  }
-
-  /**
-   * Queues a committed (or already stored) update for the connections here. The first one
-   * of a turn schedules the send with the server's relay scheduler: a microtask, so it runs
-   * once the group commit has resolved every update of its batch and adds no wait, unless
-   * this turn has relayed for long already (then the next turn: relay-scheduler.ts).
-   */
-  private relay(update: Uint8Array, origin: RoomConnection | null): void {
-    if (this.outbox.push({ update, origin }) > 1) return
-    this.options.relays.schedule(() => {
-      const batch = this.outbox
-      this.outbox = []
-      relayBatch(batch, this.connections, sendShared)
-    })
   }
 
   private broadcast(frame: Uint8Array, except: unknown): void {
@@ -362,7 +260,7 @@ export class Room {
     for (const connection of closing) this.connections.delete(connection)
     this.presence.leave(...closing)
     for (const connection of closing) {
-      this.intake.leave(connection)
+      this.writes.leave(connection)
       connection.close(code, reason)
     }
     return closing.length

@@ -5,7 +5,6 @@ import type { RelayLimits } from '../../shared/protocol/limits.ts'
 import type { DocumentLimits } from '../../shared/protocol/document-limits.ts'
 import type { RelayChecks } from './room-types.ts'
 import { PeerKind } from '../../shared/protocol/peer.ts'
-import { encodeGroupChanged, GroupPart, isGroupPart } from '../../shared/protocol/group-changed.ts'
 import type { Logger } from '../log.ts'
 import type { PeerMessage } from '../scale-out/peer-message.ts'
 import type { RoomBus } from '../scale-out/room-bus.ts'
@@ -15,6 +14,7 @@ import { clearPendingOnLoad } from './pending-repair.ts'
 import { migrateOnLoad, refuseNewerWorkspace } from './room-migration.ts'
 import { createCompaction } from './room-compaction.ts'
 import { createRoomLifecycle, type UseOptions } from './room-lifecycle.ts'
+import { makeRoomNotices } from './room-notices.ts'
 import { Room, type RoomConnection } from './room.ts'
 
 export interface RoomsOptions {
@@ -66,6 +66,7 @@ export function createRooms(options: RoomsOptions) {
     },
     logger,
   })
+  const notices = makeRoomNotices({ loaded: (name) => lifecycle.get(name), bus, logger })
 
   async function load(name: string): Promise<Room> {
     // Subscribed before reading the log, so an update committed elsewhere after the read
@@ -75,9 +76,9 @@ export function createRooms(options: RoomsOptions) {
     await bus?.subscribe(name, (message) => {
       if (message.kind === PeerKind.Resync) resyncLogged(ready)
       else if (message.kind === PeerKind.SessionEnded || message.kind === PeerKind.SessionChanged)
-        closeSessionHere(name, new TextDecoder().decode(message.payload), message.kind)
+        notices.closeSessionHere(name, new TextDecoder().decode(message.payload), message.kind)
       else if (message.kind === PeerKind.GroupChanged)
-        groupChangedHere(name, new TextDecoder().decode(message.payload))
+        notices.groupChangedHere(name, new TextDecoder().decode(message.payload))
       else if (ready) deliver(ready, message)
       else early.push(message)
     })
@@ -185,8 +186,7 @@ export function createRooms(options: RoomsOptions) {
     for (const room of lifecycle.loaded()) {
       resyncLogged(room)
       bus?.publish(room.name, { kind: PeerKind.Resync, payload: new Uint8Array(0) })
-      // A structure change told while the bus was down is lost: the pages fetch both again.
-      for (const part of Object.values(GroupPart)) room.tellAll(encodeGroupChanged(part))
+      notices.everyPartChanged(room)
     }
   }
   bus?.onReconnected(resyncAll)
@@ -231,55 +231,6 @@ export function createRooms(options: RoomsOptions) {
   const connectionCount = (name: string): number => lifecycle.get(name)?.size ?? 0
 
   /**
-   * A session's connections close on this node and on the others (scale-out), since its
-   * member may be connected to any of them. Ended (the participant left or was removed):
-   * 4401, final. Changed (another role): a code the client answers by reconnecting, so the
-   * new connections open with the role the session now has; frames the old ones still send
-   * are not read, as a connection leaves the room before its socket closes.
-   */
-  const sessionClosings = {
-    [PeerKind.SessionEnded]: { code: CloseCode.SessionExpired, reason: 'session ended' },
-    [PeerKind.SessionChanged]: { code: CloseCode.RoleChanged, reason: 'role changed' },
-  } as const
-  type SessionClosing = keyof typeof sessionClosings
-
-  function closeSessionEverywhere(name: string, sessionId: string, kind: SessionClosing): void {
-    bus?.publish(name, { kind, payload: new TextEncoder().encode(sessionId) })
-    closeSessionHere(name, sessionId, kind)
-  }
-
-  function closeSessionHere(name: string, sessionId: string, kind: SessionClosing): void {
-    const room = lifecycle.get(name)
-    if (!room) return
-    const { code, reason } = sessionClosings[kind]
-    const closed = room.closeSession(sessionId, code, reason)
-    // Each closed socket leaves the room as usual (ws-route), which starts its grace.
-    if (closed > 0)
-      logger.info('closed the connections of a session', { room: name, closed, reason })
-  }
-
-  const endSession = (name: string, sessionId: string) =>
-    closeSessionEverywhere(name, sessionId, PeerKind.SessionEnded)
-  const changeSession = (name: string, sessionId: string) =>
-    closeSessionEverywhere(name, sessionId, PeerKind.SessionChanged)
-
-  /**
-   * The group's meetings or members changed (an API call on this node): every open page
-   * of the group, on this node and the others, is told to fetch that part again. A room
-   * not loaded on a node has no page open there.
-   */
-  function groupChanged(name: string, part: GroupPart): void {
-    bus?.publish(name, { kind: PeerKind.GroupChanged, payload: new TextEncoder().encode(part) })
-    groupChangedHere(name, part)
-  }
-
-  function groupChangedHere(name: string, part: string): void {
-    // A part a newer node names is not told to clients that could not read it either.
-    if (!isGroupPart(part)) return
-    lifecycle.get(name)?.tellAll(encodeGroupChanged(part))
-  }
-
-  /**
    * The room's document when it is loaded on this node, for reading only (the round
    * overview reads it as it is instead of the store, which may lack what is being committed).
    */
@@ -315,9 +266,9 @@ export function createRooms(options: RoomsOptions) {
     change,
     keepVersion,
     connectionCount,
-    endSession,
-    changeSession,
-    groupChanged,
+    endSession: notices.endSession,
+    changeSession: notices.changeSession,
+    groupChanged: notices.groupChanged,
     participantsOnline,
     loadedDoc,
     shutdown,

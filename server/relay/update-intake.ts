@@ -127,5 +127,3 @@ export function makeUpdateIntake<C>(options: UpdateIntakeOptions<C>) {
 
   return { receive, changed, leave, destroy, bringsNothing, heldCount: held.size }
 }
-
-export type UpdateIntake<C> = ReturnType<typeof makeUpdateIntake<C>>
