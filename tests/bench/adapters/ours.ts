@@ -82,7 +82,7 @@ async function startVariant(variant: OursVariant): Promise<ServerAdapter> {
           ROOM_GRACE_MS: '1000',
           ...variant.env,
         },
-        ready: `http://127.0.0.1:${port}/healthz`,
+        ready: 'ipc',
       })
     return oursAdapter(variant, spawn, await spawn(), port, handle, database.remove)
   } catch (error) {
