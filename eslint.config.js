@@ -36,7 +36,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['tests/**', 'server/cli.ts', 'server/main.ts', 'tests/bench/**'],
+    files: ['tests/**', 'server/cli.ts', 'server/run-server.ts', 'tests/bench/**'],
     rules: { 'no-console': 'off' },
   },
 )

@@ -42,9 +42,6 @@ const DEFAULT_CHECKPOINT_INTERVAL_MS = 1000
 
 const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations')
 
-/** The default embedded database: a file under data/ in the working directory. */
-export const defaultDatabaseUrl = (): string => `file:${resolve('data', 'modellrummet.db')}`
-
 const localPathOf = (url: string): string | null => {
   if (!url.startsWith('file:')) return null
   const path = url.slice('file:'.length)

@@ -1,4 +1,4 @@
-import { defaultDatabaseUrl } from '../db/client.ts'
+import { resolve } from 'node:path'
 import { Keepalive } from '../shared/protocol/keepalive.ts'
 import { RelayLimits } from '../shared/protocol/limits.ts'
 import { DocumentLimits } from '../shared/protocol/document-limits.ts'
@@ -6,6 +6,12 @@ import type { RelayChecks } from './relay/room-types.ts'
 import { ConnectionLimits } from './http/connection-limits.ts'
 import { PEER_KEY_BYTES } from '../shared/protocol/peer.ts'
 import { isLogLevel, type LogLevel } from './log.ts'
+
+/**
+ * The default embedded database: a file under data/ in the working directory. Here, not in
+ * db/client.ts: the process entry reads the configuration before it loads the database code.
+ */
+const defaultDatabaseUrl = (): string => `file:${resolve('data', 'modellrummet.db')}`
 
 /** Everything the server reads from its environment, parsed once at start. */
 export interface ServerConfig {

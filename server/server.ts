@@ -1,11 +1,8 @@
-import type { Server as HttpServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
-import { WebSocketServer } from 'ws'
+import { createAdaptorServer } from '@hono/node-server'
 import { openDatabase } from '../db/client.ts'
 import type { ServerConfig } from './config.ts'
-import { httpServerOptions, limitPendingConnections } from './http/connection-limits.ts'
 import { createApp } from './http/app.ts'
+import { earlyServerOptions, listenEarly, type EarlyServer } from './http/early-server.ts'
 import { startRetentionSweep } from './domain/privacy/retention-sweep.ts'
 import type { Logger } from './log.ts'
 import { createServices, type Services } from './services.ts'
@@ -22,39 +19,38 @@ export interface RunningServer {
 export interface StartOptions {
   /** Where Yjs updates go instead of the database (the bench's in-memory reference). */
   docStore?: DocStore
+  /** The socket, listening already (the process entry opens it before loading the app). */
+  listening?: EarlyServer
 }
 
-/** Opens the database (migrating it), wires the services and listens. */
+/** Listens (unless told it does already), opens the database, wires the services, serves. */
 export async function startServer(
   config: ServerConfig,
   logger: Logger,
   options: StartOptions = {},
 ): Promise<RunningServer> {
+  const listening = options.listening ?? (await listenEarly(earlyServerOptions(config), logger))
   const database = await openDatabase({
     url: config.databaseUrl,
     authToken: config.databaseAuthToken,
     checkpoints: 'background',
     checkpointIntervalMs: config.checkpointIntervalMs,
     onCheckpointError: (message) => logger.error('WAL checkpoint failed', { reason: message }),
+  }).catch((error: unknown) => {
+    // A listener opened here is not left holding the port (the entry's exits with it).
+    if (!options.listening) listening.server.close()
+    throw error
   })
   const services = createServices(database, config, logger, options.docStore)
   const app = createApp(services, config, logger)
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.limits.maxMessageBytes })
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve(
-      {
-        fetch: app.fetch,
-        port: config.port,
-        hostname: config.host,
-        websocket: { server: wss },
-        serverOptions: httpServerOptions(config.connections),
-      },
-      () => resolve(s),
-    )
-    // Before the first connection: listening starts on a later turn.
-    limitPendingConnections(s as HttpServer, wss, config.connections, logger)
+  const { server, wss, port } = listening
+  createAdaptorServer({
+    fetch: app.fetch,
+    hostname: config.host,
+    websocket: { server: wss },
+    createServer: listening.adopt,
   })
-  const { port } = server.address() as AddressInfo
+  listening.open()
   // Ends the access of rounds closed longer than their retention: now, then hourly.
   const retention = startRetentionSweep(
     () => services.privacy.sweepRetention(),
@@ -64,14 +60,13 @@ export async function startServer(
   let closing: Promise<void> | null = null
   const close = () =>
     (closing ??= (async () => {
-      const http = server as HttpServer
-      const stopped = new Promise<void>((resolve) => http.close(() => resolve()))
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()))
       retention.stop()
       await retention.running()
       await services.rooms.shutdown()
       await services.close()
       for (const socket of wss.clients) socket.terminate()
-      http.closeAllConnections()
+      server.closeAllConnections()
       await stopped
       await database.close()
     })())

@@ -1,6 +1,6 @@
 import { build, type Plugin } from 'esbuild'
 import { readFile } from 'node:fs/promises'
-import { dirname, relative, sep } from 'node:path'
+import { basename, dirname, relative, sep } from 'node:path'
 
 export interface BundleOptions {
   /** The directory tsc built into: its modules are bundled. */
@@ -31,11 +31,18 @@ function ownImportMetaUrl(dist: string, entry: string): Plugin {
   }
 }
 
-/** Bundles `entry` with everything it imports into that same file (an ES module for Node). */
+/**
+ * Bundles `entry` with everything it imports into that same file (an ES module for Node);
+ * what it imports dynamically goes into chunks beside it, loaded when asked for (the entry
+ * listens before it loads the app: server/main.ts).
+ */
 export async function bundleEntry({ dist, entry, external }: BundleOptions): Promise<void> {
   await build({
-    entryPoints: [entry],
-    outfile: entry,
+    entryPoints: { [basename(entry, '.js')]: entry },
+    outdir: dirname(entry),
+    // Beside the entry, so what each module finds from its import.meta.url stays where it was.
+    splitting: true,
+    chunkNames: '[name]-[hash]',
     allowOverwrite: true,
     bundle: true,
     platform: 'node',

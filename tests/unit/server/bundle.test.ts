@@ -32,22 +32,28 @@ describe('the server bundle', () => {
       "module.exports = require('node:os').EOL\n",
     )
     writeFileSync(
+      join(dist, 'server', 'later.js'),
+      "export const laterWhere = new URL('./later.js', import.meta.url).href\n",
+    )
+    writeFileSync(
       join(dist, 'server', 'main.js'),
       [
         "import { where, worker } from '../db/lib.js'",
         "import eol from 'line-end'",
-        'process.stdout.write(JSON.stringify({ where, worker, eol }))',
+        "const { laterWhere } = await import('./later.js')",
+        'process.stdout.write(JSON.stringify({ where, worker, eol, laterWhere }))',
       ].join('\n'),
     )
     return { root, dist }
   }
 
-  it('is one file in which each module keeps its own import.meta.url', async () => {
+  it('is the entry and its dynamic imports beside it, each module with its own import.meta.url', async () => {
     const { dist } = builtOutput()
     const entry = join(dist, 'server', 'main.js')
     await bundleEntry({ dist, entry, external: [] })
-    // What it imported is inside it now: the module it came from can go.
+    // What it imported is inside it or its chunk now: the modules it came from can go.
     rmSync(join(dist, 'db', 'lib.js'))
+    rmSync(join(dist, 'server', 'later.js'))
     const run = spawnSync(process.execPath, [entry], { encoding: 'utf8' })
     expect(run.stderr).toBe('')
     expect(JSON.parse(run.stdout)).toEqual({
@@ -56,6 +62,8 @@ describe('the server bundle', () => {
       worker: pathToFileURL(join(dist, 'db', 'worker.js')).href,
       // A CommonJS dependency can require Node's built-ins.
       eol: '\n',
+      // A module imported dynamically, in a chunk of its own: its URL too.
+      laterWhere: pathToFileURL(join(dist, 'server', 'later.js')).href,
     })
   })
 })

@@ -1,0 +1,73 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { afterEach, describe, expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import { ConnectionLimits } from '../../../server/http/connection-limits.ts'
+import { listenEarly, type EarlyServer } from '../../../server/http/early-server.ts'
+import { createLogger } from '../../../server/log.ts'
+import { sleep } from '../../helpers/clients.ts'
+
+const started: EarlyServer[] = []
+afterEach(async () => {
+  for (const { server } of started.splice(0)) {
+    server.closeAllConnections()
+    await new Promise((resolve) => server.close(resolve))
+  }
+})
+
+async function listen(): Promise<EarlyServer> {
+  const early = await listenEarly(
+    { port: 0, host: '127.0.0.1', connections: ConnectionLimits, maxMessageBytes: 1024 },
+    createLogger('silent'),
+  )
+  started.push(early)
+  return early
+}
+
+describe('listenEarly', () => {
+  it('holds a request that arrives before the app and hands it to the app when it opens', async () => {
+    const early = await listen()
+    let settled = false
+    const answer = fetch(`http://127.0.0.1:${early.port}/healthz`).then(async (response) => {
+      settled = true
+      return { status: response.status, body: await response.text() }
+    })
+    await sleep(100)
+    expect(settled).toBe(false) // held: neither refused nor answered
+
+    early.adopt((_request, response) => response.end('from the app'))
+    early.open()
+    expect(await answer).toEqual({ status: 200, body: 'from the app' })
+  })
+
+  it('holds a WebSocket upgrade until the app listens for upgrades, then it goes through', async () => {
+    const early = await listen()
+    const client = new WebSocket(`ws://127.0.0.1:${early.port}/ws/room`)
+    const opened = new Promise<void>((resolve, reject) => {
+      client.once('open', () => resolve())
+      client.once('error', reject)
+    })
+    await sleep(100)
+    expect(client.readyState).toBe(WebSocket.CONNECTING)
+
+    early.adopt(() => undefined)
+    early.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) =>
+      early.wss.handleUpgrade(request, socket, head, (ws) => ws.send('welcome')),
+    )
+    early.open()
+    const first = new Promise<string>((resolve) =>
+      client.once('message', (data: Buffer) => resolve(data.toString())),
+    )
+    await opened
+    expect(await first).toBe('welcome')
+    client.terminate()
+  })
+
+  it('answers at once once open', async () => {
+    const early = await listen()
+    early.adopt((_request, response) => response.end('now'))
+    early.open()
+    const response = await fetch(`http://127.0.0.1:${early.port}/`)
+    expect(await response.text()).toBe('now')
+  })
+})
