@@ -31,8 +31,6 @@ export interface SpawnOptions {
   /** The script to run (relative to the repository root). */
   script: string
   env: Record<string, string>
-  /** 'ipc': the child sends { type: 'ready' }; otherwise a URL that answers 200 when ready. */
-  ready: 'ipc' | string
   timeoutMs?: number
 }
 
@@ -118,35 +116,22 @@ export async function spawnServerProcess(options: SpawnOptions): Promise<ChildSe
       child.send({ ...request, id } as ProbeRequest)
     })
 
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000)
   const failed = (why: string) =>
     new Error(`${options.label} ${why}:\n${output.split('\n').slice(-30).join('\n')}`)
-  if (options.ready === 'ipc') {
-    await new Promise<void>((resolvePromise, reject) => {
-      const timer = setTimeout(() => reject(failed('did not start')), deadline - Date.now())
-      child.on('message', (message: { type?: string }) => {
-        if (message.type === 'ready') {
-          clearTimeout(timer)
-          resolvePromise()
-        }
-      })
-      child.once('exit', () => {
+  // The probe tells when the server listens (servers/probe.js), the same way for every server.
+  await new Promise<void>((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(failed('did not start')), options.timeoutMs ?? 30_000)
+    child.on('message', (message: { type?: string }) => {
+      if (message.type === 'ready') {
         clearTimeout(timer)
-        reject(failed('exited early'))
-      })
-    })
-  } else {
-    for (;;) {
-      if (child.exitCode !== null) throw failed('exited early')
-      try {
-        if ((await fetch(options.ready)).ok) break
-      } catch {
-        // not listening yet
+        resolvePromise()
       }
-      if (Date.now() > deadline) throw failed('did not start')
-      await new Promise((r) => setTimeout(r, 50))
-    }
-  }
+    })
+    child.once('exit', () => {
+      clearTimeout(timer)
+      reject(failed('exited early'))
+    })
+  })
 
   return {
     label: options.label,

@@ -13,7 +13,6 @@ export async function startHocuspocus(): Promise<ServerAdapter> {
     label: 'hocuspocus',
     script: 'tests/bench/servers/hocuspocus.ts',
     env: { PORT: String(port), HOST: '127.0.0.1' },
-    ready: 'ipc',
   })
   return {
     id: 'hocuspocus',

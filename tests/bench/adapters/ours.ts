@@ -82,7 +82,6 @@ async function startVariant(variant: OursVariant): Promise<ServerAdapter> {
           ROOM_GRACE_MS: '1000',
           ...variant.env,
         },
-        ready: 'ipc',
       })
     return oursAdapter(variant, spawn, await spawn(), port, handle, database.remove)
   } catch (error) {

@@ -45,7 +45,6 @@ async function startVariant({ id, label, env }: Variant): Promise<ServerAdapter>
       label: id,
       script: 'tests/bench/servers/y-websocket-server.ts',
       env: { PORT: String(port), HOST: '127.0.0.1', ...env },
-      ready: 'ipc',
     })
   let server = await spawn()
   return {

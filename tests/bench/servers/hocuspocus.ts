@@ -1,6 +1,6 @@
 /**
  * Reference server 2: @hocuspocus/server 3.4, in memory (no persistence extension, no
- * hooks). Env: PORT, HOST. Tells the parent it is listening over IPC.
+ * hooks). Env: PORT, HOST. The probe tells the parent when it listens.
  */
 import { Server } from '@hocuspocus/server'
 
@@ -11,4 +11,3 @@ const server = new Server({
   stopOnSignals: true,
 })
 await server.listen()
-process.send?.({ type: 'ready' })

@@ -3,7 +3,7 @@
  * http server, a noServer WebSocketServer, `setupWSConnection` per socket), on the
  * project's `ws` so both relays use the same socket library. Persists nothing, unless
  * YPERSISTENCE names a folder: then y-leveldb stores each update (its own option).
- * Env: PORT, HOST, YPERSISTENCE. Tells the parent it is listening over IPC.
+ * Env: PORT, HOST, YPERSISTENCE. The probe tells the parent when it listens.
  */
 import http from 'node:http'
 import { setupWSConnection } from '@y/websocket-server/utils'
@@ -21,4 +21,4 @@ wss.on('connection', setupWSConnection)
 server.on('upgrade', (request, socket, head) => {
   wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request))
 })
-server.listen(port, host, () => process.send?.({ type: 'ready' }))
+server.listen(port, host)
