@@ -68,6 +68,18 @@ export function makeRoomCommits(options: RoomCommitsOptions) {
     })
   }
 
+  /** The shared log holds entries up to `lastUpdateId`, all applied here (a resync). */
+  function caughtUp(lastUpdateId: number): void {
+    log.lastUpdateId = Math.max(log.lastUpdateId, lastUpdateId)
+  }
+
+  /** A snapshot now folds `updates` of the counted entries (`bytes` of them). */
+  function compacted(fold: { updates: number; bytes: number; snapshotBytes: number }): void {
+    log.updates -= fold.updates
+    log.bytes -= fold.bytes
+    log.snapshotBytes = fold.snapshotBytes
+  }
+
   /** Resolves when every update applied so far is committed (and relayed). */
   async function whenPersisted(): Promise<void> {
     let tail: Promise<unknown>
@@ -77,7 +89,16 @@ export function makeRoomCommits(options: RoomCommitsOptions) {
     } while (tail !== persisted)
   }
 
-  return { log, persistAndRelay, relay, whenPersisted }
+  /** Read by the room; changed only here (commits, catching up, compaction). */
+  const counts: Readonly<StoredLogCounts> = log
+  return {
+    log: counts,
+    persistAndRelay,
+    relay,
+    whenPersisted,
+    caughtUp,
+    compacted,
+  }
 }
 
 export type RoomCommits = ReturnType<typeof makeRoomCommits>

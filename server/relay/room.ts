@@ -89,16 +89,12 @@ export class Room {
 
   /** The shared log holds entries up to `lastUpdateId`, all applied here (a resync). */
   caughtUp(lastUpdateId: number): void {
-    const log = this.commits.log
-    log.lastUpdateId = Math.max(log.lastUpdateId, lastUpdateId)
+    this.commits.caughtUp(lastUpdateId)
   }
 
   /** A snapshot now folds `updates` of the counted entries (`bytes` of them). */
   compacted(fold: { updates: number; bytes: number; snapshotBytes: number }): void {
-    const log = this.commits.log
-    log.updates -= fold.updates
-    log.bytes -= fold.bytes
-    log.snapshotBytes = fold.snapshotBytes
+    this.commits.compacted(fold)
   }
 
   connect(connection: RoomConnection): void {
