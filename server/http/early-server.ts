@@ -59,8 +59,9 @@ export function listenEarly(options: EarlyServerOptions, logger: Logger): Promis
   let opened = false
   const held: (() => void)[] = []
   const server = createServer(httpServerOptions(options.connections), (request, response) => {
-    if (opened && app) app(request, response)
-    else held.push(() => app?.(request, response))
+    const handle = () => app?.(request, response)
+    if (opened) handle()
+    else held.push(handle)
   })
   const holdUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     held.push(() => server.emit('upgrade', request, socket, head))
