@@ -173,6 +173,7 @@ function readConnectionLimits(env: NodeJS.ProcessEnv): ConnectionLimits {
       env.MAX_PENDING_CONNECTIONS_PER_ADDRESS,
       ConnectionLimits.maxPendingPerAddress,
     ),
+    listenBacklog: int(env.LISTEN_BACKLOG, ConnectionLimits.listenBacklog),
   }
 }
 

@@ -23,6 +23,12 @@ export interface ConnectionLimits {
    * then bounds half-open clients itself.
    */
   maxPendingPerAddress: number
+  /**
+   * Connections the kernel completes and queues for the server while its event loop is
+   * busy (LISTEN_BACKLOG; the system's `net.core.somaxconn` caps it). Beyond it a client's
+   * connection attempt is dropped and retried by its kernel a second later.
+   */
+  listenBacklog: number
 }
 
 export const ConnectionLimits = {
@@ -35,6 +41,13 @@ export const ConnectionLimits = {
    * flood of half-open sockets is thousands.
    */
   maxPendingPerAddress: 64,
+  /**
+   * A restart brings every member of every group back at once, while the new process is
+   * busy loading and joining them. With Node's default (511) a storm of 2,000 clients
+   * overflowed the queue ~6,000 times and made ~1,700 connection attempts wait a second
+   * for their retry (`bench:storm`, ARCHITECTURE.md § The relay under load).
+   */
+  listenBacklog: 4096,
 } as const satisfies ConnectionLimits
 
 /** Options for Node's HTTP server that enforce the timeouts on every request. */

@@ -88,7 +88,8 @@ export function listenEarly(options: EarlyServerOptions, logger: Logger): Promis
 
   return new Promise((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.port, options.host, () => {
+    const { connections, host } = options
+    server.listen({ port: options.port, host, backlog: connections.listenBacklog }, () => {
       server.off('error', reject)
       const { port } = server.address() as AddressInfo
       resolve({ server, wss, port, adopt, open })

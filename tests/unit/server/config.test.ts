@@ -21,6 +21,11 @@ describe('reading the server configuration', () => {
     expect(() => readConfig({ REDIS_URL: 'redis://r:6379' })).toThrow(/PEER_KEY.*openssl rand/)
   })
 
+  it('queues 4,096 connections for a busy server unless LISTEN_BACKLOG says otherwise', () => {
+    expect(readConfig({}).connections.listenBacklog).toBe(4096)
+    expect(readConfig({ LISTEN_BACKLOG: '1024' }).connections.listenBacklog).toBe(1024)
+  })
+
   it('refuses a number that is not a whole number', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(ConfigError)
   })

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import { connect, type Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
@@ -15,9 +16,9 @@ afterEach(async () => {
   }
 })
 
-async function listen(): Promise<EarlyServer> {
+async function listen(connections: ConnectionLimits = ConnectionLimits): Promise<EarlyServer> {
   const early = await listenEarly(
-    { port: 0, host: '127.0.0.1', connections: ConnectionLimits, maxMessageBytes: 1024 },
+    { port: 0, host: '127.0.0.1', connections, maxMessageBytes: 1024 },
     createLogger('silent'),
   )
   started.push(early)
@@ -69,5 +70,29 @@ describe('listenEarly', () => {
     early.open()
     const response = await fetch(`http://127.0.0.1:${early.port}/`)
     expect(await response.text()).toBe('now')
+  })
+
+  it('takes in at once a burst of connections that arrived while its loop was busy', async () => {
+    // Every connection counts here, not only one address's first 64.
+    const early = await listen({ ...ConnectionLimits, maxPendingPerAddress: 0 })
+    let accepted = 0
+    early.server.on('connection', () => (accepted += 1))
+    const burst = 1000 // about twice Node's default listen backlog (511)
+    const sockets: Socket[] = Array.from({ length: burst }, () =>
+      connect(early.port, '127.0.0.1').on('error', () => undefined),
+    )
+    // net.connect dials on the next tick; this tick runs after them and keeps the loop busy
+    // (as a restart's loading does) while the kernel completes the handshakes into the queue.
+    await new Promise<void>((resolve) =>
+      process.nextTick(() => {
+        const until = Date.now() + 200
+        while (Date.now() < until);
+        resolve()
+      }),
+    )
+    // A connection the queue had no room for is dropped, and its kernel retries a second later.
+    await sleep(600)
+    expect(accepted).toBe(burst)
+    for (const socket of sockets) socket.destroy()
   })
 })
