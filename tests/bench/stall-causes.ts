@@ -24,6 +24,20 @@ export function stallCauses(before: Sample, after: Sample): StallCauses {
   }
 }
 
+/** The causes over two consecutive windows, split by the sample `middle`. */
+export function stallCausesAcross(before: Sample, middle: Sample, after: Sample): StallCauses {
+  const first = stallCauses(before, middle)
+  const second = stallCauses(middle, after)
+  const longest = second.maxGcPauseMs >= first.maxGcPauseMs ? second : first
+  return {
+    maxGcPauseMs: longest.maxGcPauseMs,
+    maxGcPauseKind: longest.maxGcPauseKind,
+    gcPauseMs: first.gcPauseMs + second.gcPauseMs,
+    waitedMs:
+      first.waitedMs === null || second.waitedMs === null ? null : first.waitedMs + second.waitedMs,
+  }
+}
+
 /** "longest GC pause 12.0 ms minor, 455 ms in all; waited for a CPU 1336 ms" */
 export const describeStallCauses = (causes: StallCauses): string =>
   `longest GC pause ${causes.maxGcPauseMs.toFixed(1)} ms ${causes.maxGcPauseKind}, ` +
