@@ -88,11 +88,11 @@ export function listenEarly(options: EarlyServerOptions, logger: Logger): Promis
 
   return new Promise((resolve, reject) => {
     server.once('error', reject)
-    const { connections, host } = options
-    server.listen({ port: options.port, host, backlog: connections.listenBacklog }, () => {
+    const { port, host, connections } = options
+    server.listen({ port, host, backlog: connections.listenBacklog }, () => {
       server.off('error', reject)
-      const { port } = server.address() as AddressInfo
-      resolve({ server, wss, port, adopt, open })
+      const bound = server.address() as AddressInfo // the one given, or the one the OS chose for 0
+      resolve({ server, wss, port: bound.port, adopt, open })
     })
   })
 }

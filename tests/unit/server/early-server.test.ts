@@ -91,10 +91,13 @@ describe('listenEarly', () => {
         resolve()
       }),
     )
-    // A connection the queue had no room for is dropped, and its kernel retries its SYN a
-    // second after the first: until then only what the queue held can be taken in.
-    while (accepted < burst && performance.now() - dialled < 900) await sleep(20)
-    expect(accepted).toBe(burst)
-    for (const socket of sockets) socket.destroy()
+    try {
+      // A connection the queue had no room for is dropped, and its kernel retries its SYN a
+      // second after the first: until then only what the queue held can be taken in.
+      while (accepted < burst && performance.now() - dialled < 900) await sleep(20)
+      expect(accepted).toBe(burst)
+    } finally {
+      for (const socket of sockets) socket.destroy()
+    }
   })
 })
