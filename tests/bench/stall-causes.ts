@@ -11,30 +11,26 @@ export interface StallCauses {
   waitedMs: number | null
 }
 
-/** The causes between two samples of one process (the later one's GC counts are the window's). */
-export function stallCauses(before: Sample, after: Sample): StallCauses {
-  return {
-    maxGcPauseMs: after.maxGcPauseMs,
-    maxGcPauseKind: after.maxGcPauseKind,
-    gcPauseMs: after.gcPauseMs,
-    waitedMs:
-      after.runQueueWaitMs === null || before.runQueueWaitMs === null
-        ? null
-        : after.runQueueWaitMs - before.runQueueWaitMs,
+/**
+ * The causes over the window from `first` to the last of `later`, consecutive samples of one
+ * process: each later sample's GC counts are its own stretch's; the CPU wait is cumulative.
+ */
+export function stallCauses(first: Sample, ...later: readonly [Sample, ...Sample[]]): StallCauses {
+  let longest = later[0]
+  let gcPauseMs = 0
+  for (const sample of later) {
+    if (sample.maxGcPauseMs >= longest.maxGcPauseMs) longest = sample
+    gcPauseMs += sample.gcPauseMs
   }
-}
-
-/** The causes over two consecutive windows, split by the sample `middle`. */
-export function stallCausesAcross(before: Sample, middle: Sample, after: Sample): StallCauses {
-  const first = stallCauses(before, middle)
-  const second = stallCauses(middle, after)
-  const longest = second.maxGcPauseMs >= first.maxGcPauseMs ? second : first
+  const last = later.at(-1) ?? longest
   return {
     maxGcPauseMs: longest.maxGcPauseMs,
     maxGcPauseKind: longest.maxGcPauseKind,
-    gcPauseMs: first.gcPauseMs + second.gcPauseMs,
+    gcPauseMs,
     waitedMs:
-      first.waitedMs === null || second.waitedMs === null ? null : first.waitedMs + second.waitedMs,
+      last.runQueueWaitMs === null || first.runQueueWaitMs === null
+        ? null
+        : last.runQueueWaitMs - first.runQueueWaitMs,
   }
 }
 

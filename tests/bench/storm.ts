@@ -24,12 +24,7 @@ import { envNumber } from './env.ts'
 import { connectClients, destroyClients, type BenchClient } from './load.ts'
 import { checklistScoresOf } from '../../shared/workspace/index.ts'
 import { sleep } from '../helpers/clients.ts'
-import {
-  describeStallCauses,
-  stallCauses,
-  stallCausesAcross,
-  type StallCauses,
-} from './stall-causes.ts'
+import { describeStallCauses, stallCauses, type StallCauses } from './stall-causes.ts'
 
 const clientCount = envNumber('STORM_CLIENTS', 2000)
 const roomCount = Math.max(1, envNumber('STORM_ROOMS', 200))
@@ -123,6 +118,8 @@ async function storm(adapter: ServerAdapter, tag: string): Promise<StormResult> 
     const fromReady = (times: Map<BenchClient, number>) =>
       [...times.values()].map((t) => t - readyAt).sort((a, b) => a - b)
     const after = await adapter.server.sample()
+    // The storm's window, split where the server was first seen serving.
+    const windows: [Sample, ...Sample[]] = serving ? [serving, after] : [after]
     if (profile) {
       const path = resolve(repoRoot, 'bench-results', `storm-${adapter.id}.cpuprofile`)
       mkdirSync(dirname(path), { recursive: true })
@@ -151,9 +148,9 @@ async function storm(adapter: ServerAdapter, tag: string): Promise<StormResult> 
       fromSigtermMs: done ? at - sigterm : null,
       lostEdits,
       serverCpuMs: (after.cpuMicros - before.cpuMicros) / 1000,
-      maxLoopStallMs: Math.max(serving?.maxLoopStallMs ?? 0, after.maxLoopStallMs),
+      maxLoopStallMs: Math.max(...windows.map((sample) => sample.maxLoopStallMs)),
       servingLoopStallMs: after.maxLoopStallMs,
-      stallCauses: serving ? stallCausesAcross(before, serving, after) : stallCauses(before, after),
+      stallCauses: stallCauses(before, ...windows),
     }
   } finally {
     destroyClients(byRoom)
