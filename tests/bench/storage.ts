@@ -8,7 +8,9 @@
  * commit. Not a test.
  *
  * Env: STORAGE_BENCH_COMMITS (2000; a tenth of it at gaps of 10 ms or more),
- * STORAGE_BENCH_GAP_MS (0,3,30: milliseconds between commits, one run each).
+ * STORAGE_BENCH_GAP_MS (0,3,30: milliseconds between commits, one run each),
+ * STORAGE_BENCH_ROWS (1: updates per commit, from as many rooms; ~10 is a group commit of
+ * the heavy load, 8 rooms of 20 at ~1,050 updates/s in windows of 10 ms).
  */
 import { openDatabase } from '../../db/client.ts'
 import type { CheckpointMode } from '../../db/pragmas.ts'
@@ -18,6 +20,7 @@ import { percentile } from './metrics.ts'
 
 const manyCommits = Number(process.env.STORAGE_BENCH_COMMITS ?? 2000)
 const gaps = (process.env.STORAGE_BENCH_GAP_MS ?? '0,3,30').split(',').map(Number)
+const rowsPerCommit = Number(process.env.STORAGE_BENCH_ROWS ?? 1)
 
 async function measure(checkpoints: CheckpointMode, gapMs: number) {
   // Sparse commits take long to wait for; a tenth of them is plenty for the medians.
@@ -30,10 +33,13 @@ async function measure(checkpoints: CheckpointMode, gapMs: number) {
   let cpuMicros = 0
   try {
     for (let i = 0; i < commits; i++) {
-      const update = new Uint8Array(40).fill(i % 251)
+      const entries = Array.from({ length: rowsPerCommit }, (_, row) => ({
+        room: `bench-room-${(i * rowsPerCommit + row) % 10}`,
+        update: new Uint8Array(40).fill((i + row) % 251),
+      }))
       const cpu = process.cpuUsage()
       const started = performance.now()
-      log.append([{ room: `bench-room-${i % 10}`, update }])
+      log.append(entries)
       walls.push((performance.now() - started) * 1000)
       const used = process.cpuUsage(cpu)
       cpuMicros += used.user + used.system
@@ -53,7 +59,7 @@ async function measure(checkpoints: CheckpointMode, gapMs: number) {
   }
 }
 
-console.log(`storage bench: single-update commits, ${gaps.join(' / ')} ms apart`)
+console.log(`storage bench: commits of ${rowsPerCommit} update(s), ${gaps.join(' / ')} ms apart`)
 console.log('gap ms  checkpoints   CPU µs/commit   wall p50 µs   p99 µs   max ms   commits > 1 ms')
 for (const gapMs of gaps) {
   for (const mode of ['inline', 'background'] as const) {

@@ -64,6 +64,22 @@ export function runDocStoreContract(
       expect(Math.max(a.lastUpdateId, b.lastUpdateId)).toBe(ids.at(-1))
     })
 
+    it('returns the id of each entry of a batch, not only of the last', async () => {
+      const doc = new Y.Doc()
+      const snapshots: Uint8Array[] = []
+      const entries = [...'abcde'].map((letter) => {
+        const update = updateWith(letter, doc)
+        snapshots.push(Y.encodeStateAsUpdate(doc))
+        return { room: 'batch', update }
+      })
+      const ids = await store.append(entries)
+      // Folding up to the third entry's id leaves exactly the fourth and the fifth.
+      await store.compact('batch', snapshots[2]!, ids[2]!)
+      const loaded = await store.load('batch')
+      expect(loaded.updates).toEqual([entries[3]!.update, entries[4]!.update])
+      expect(materialise(loaded)).toBe('abcde')
+    })
+
     it('compacts into a snapshot, drops folded entries and keeps later ones', async () => {
       const doc = new Y.Doc()
       const [first] = await store.append([{ room: 'r', update: updateWith('a', doc) }])
