@@ -89,7 +89,9 @@ export function createRooms(options: RoomsOptions) {
       bus?.unsubscribe(name)
       throw error
     }
-    const doc = new Y.Doc()
+    // Named by its room: Yjs would draw a random guid (31 calls to webcrypto, ~0.2 ms a room
+    // in a restart's storm of room loads) for subdocuments the workspace never has.
+    const doc = new Y.Doc({ guid: name })
     const apply = (update: Uint8Array) => {
       try {
         Y.applyUpdate(doc, update)
