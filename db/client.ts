@@ -24,6 +24,12 @@ export interface DatabaseHandle {
   readonly updateLog: LocalUpdateLog | null
   /** The session check's fast path on an embedded database; null for a remote one. */
   readonly sessionLookup: LocalSessionLookup | null
+  /**
+   * Starts the background checkpointer's last checkpoint and its worker's exit, so a
+   * shutdown can overlap them with its own work; `close` waits for them, then checkpoints
+   * what was written since.
+   */
+  stopCheckpoints(): Promise<void>
   /** Closes the connections (after the background checkpointer's last checkpoint). */
   close(): Promise<void>
 }
@@ -83,10 +89,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
           onError: options.onCheckpointError ?? (() => {}),
         })
       : null
+  let checkpointsStopped: Promise<void> | null = null
+  const stopCheckpoints = () => (checkpointsStopped ??= checkpointer?.close() ?? Promise.resolve())
   const close = async () => {
-    if (checkpointer) await checkpointer.close()
+    await stopCheckpoints()
+    // A last checkpoint after every write (a shutdown's last ones may follow the worker's),
+    // so the database file alone holds everything, as a copy of it for a backup expects.
+    try {
+      local?.exec('PRAGMA wal_checkpoint(PASSIVE)')
+    } catch {
+      // Not taken: the WAL still holds those writes, and the next open reads them.
+    }
     local?.close()
     client.close()
   }
-  return { db, client, updateLog, sessionLookup, close }
+  return { db, client, updateLog, sessionLookup, stopCheckpoints, close }
 }

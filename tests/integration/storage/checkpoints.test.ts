@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { statSync } from 'node:fs'
+import { copyFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -37,6 +37,28 @@ describe('background WAL checkpoints (the server’s mode)', () => {
     await waitFor(() => statSync(file).size > before + 400 * 1024, 5000, 'a checkpoint')
     const rows = await handle.client.execute('SELECT count(*) FROM doc_updates')
     expect(Number(rows.rows[0]?.[0])).toBe(400)
+  })
+
+  it('leaves everything in the database file alone, also what came after the worker stopped', async () => {
+    temp = makeTempDatabase()
+    const first = await openDatabase({ url: temp.url, checkpoints: 'background' })
+    first.updateLog?.append([{ room: 'lerum', update: new Uint8Array([1, 2, 3]) }])
+    await first.stopCheckpoints()
+    // A shutdown closes the sockets while the worker stops; their notes are written after.
+    first.updateLog?.append([{ room: 'lerum', update: new Uint8Array([4]) }])
+    await first.close()
+    // A backup that copies the database file without its WAL has both rows.
+    const copy = makeTempDatabase()
+    try {
+      copyFileSync(join(temp.dir, 'test.db'), join(copy.dir, 'test.db'))
+      handle = await openDatabase({ url: copy.url })
+      const rows = await handle.client.execute('SELECT count(*) FROM doc_updates')
+      expect(Number(rows.rows[0]?.[0])).toBe(2)
+    } finally {
+      await handle?.close()
+      handle = null
+      copy.remove()
+    }
   })
 
   it('closes after a last checkpoint, and the data is there on the next open', async () => {
