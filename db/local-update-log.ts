@@ -1,13 +1,12 @@
 import type Database from 'libsql'
 import type { LocalConnection } from './local-connection.ts'
-
-/** One entry of the update log: a Yjs update of a room. */
-interface UpdateLogEntry {
-  readonly room: string
-  readonly update: Uint8Array
-  /** Who sent it (a participant id); null or absent for a change made by the server. */
-  readonly author?: string | null
-}
+import {
+  chunksOf,
+  idsEndingAt,
+  insertRowsArgs,
+  insertRowsSql,
+  type UpdateLogEntry,
+} from './update-log-insert.ts'
 
 /** Appends to the update log of an embedded database, synchronously. */
 export interface LocalUpdateLog {
@@ -34,27 +33,20 @@ export function makeLocalUpdateLog(db: LocalConnection): LocalUpdateLog {
   const insertOf = (rows: number) => {
     let insert = inserts.get(rows)
     if (!insert) {
-      const values = Array.from({ length: rows }, () => '(?, ?, ?)').join(', ')
-      insert = db.prepare(`INSERT INTO doc_updates (room, data, participant_id) VALUES ${values}`)
+      insert = db.prepare(insertRowsSql(rows))
       inserts.set(rows, insert)
     }
     return insert
   }
 
-  /** The rows' ids, in order: one INSERT holds the write lock, so its rowids are consecutive. */
   function insertRows(entries: readonly UpdateLogEntry[]): number[] {
-    const args = entries.flatMap(({ room, update, author }) => [room, update, author ?? null])
-    const last = Number(insertOf(entries.length).run(...args).lastInsertRowid)
-    return entries.map((_, i) => last - entries.length + 1 + i)
+    const last = Number(insertOf(entries.length).run(...insertRowsArgs(entries)).lastInsertRowid)
+    return idsEndingAt(last, entries.length)
   }
 
-  const insertInChunks = db.transaction((entries: readonly UpdateLogEntry[]) => {
-    const ids: number[] = []
-    for (let i = 0; i < entries.length; i += ROWS_PER_STATEMENT) {
-      ids.push(...insertRows(entries.slice(i, i + ROWS_PER_STATEMENT)))
-    }
-    return ids
-  })
+  const insertInChunks = db.transaction((entries: readonly UpdateLogEntry[]) =>
+    chunksOf(entries, ROWS_PER_STATEMENT).flatMap(insertRows),
+  )
 
   function append(entries: readonly UpdateLogEntry[]): number[] {
     if (entries.length === 0) return []

@@ -1,5 +1,6 @@
 import type { Client, InStatement } from '@libsql/client'
 import type { LocalUpdateLog } from '../../db/local-update-log.ts'
+import { chunksOf, idsEndingAt, insertRowsArgs, insertRowsSql } from '../../db/update-log-insert.ts'
 import type { AppendedUpdate, DocStore, SnapshotInfo, StoredDoc } from './doc-store.ts'
 
 const toBytes = (value: unknown): Uint8Array => {
@@ -12,8 +13,8 @@ const toBytes = (value: unknown): Uint8Array => {
 const APPEND_CHUNK = 500
 
 const insertStatement = (chunk: readonly AppendedUpdate[]): InStatement => ({
-  sql: `INSERT INTO doc_updates (room, data, participant_id) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}`,
-  args: chunk.flatMap(({ room, update, author }) => [room, update, author ?? null]),
+  sql: insertRowsSql(chunk.length),
+  args: insertRowsArgs(chunk),
 })
 
 /**
@@ -45,21 +46,16 @@ export function createLibsqlDocStore(client: Client, localLog?: LocalUpdateLog):
   async function append(entries: readonly AppendedUpdate[]): Promise<number[]> {
     if (entries.length === 0) return []
     if (localLog) return localLog.append(entries)
-    const chunks: AppendedUpdate[][] = []
-    for (let i = 0; i < entries.length; i += APPEND_CHUNK) {
-      chunks.push(entries.slice(i, i + APPEND_CHUNK))
-    }
+    const chunks = chunksOf(entries, APPEND_CHUNK)
     const statements = chunks.map(insertStatement)
     // One statement commits on its own, without BEGIN/COMMIT round trips: the usual case.
     const results =
       statements.length === 1
         ? [await client.execute(statements[0] as InStatement)]
         : await client.batch(statements, 'write')
-    // One INSERT holds the write lock throughout, so its rowids (max + 1 each) are consecutive.
-    return chunks.flatMap((chunk, i) => {
-      const last = Number(results[i]?.lastInsertRowid)
-      return chunk.map((_, j) => last - chunk.length + 1 + j)
-    })
+    return chunks.flatMap((chunk, i) =>
+      idsEndingAt(Number(results[i]?.lastInsertRowid), chunk.length),
+    )
   }
 
   async function compact(room: string, snapshot: Uint8Array, uptoUpdateId: number): Promise<void> {
