@@ -3,7 +3,7 @@ import { BUSY_TIMEOUT_MS } from './pragmas.ts'
 
 /** Checkpoints a database's WAL from a worker thread; see checkpoint-worker.js for why. */
 export interface BackgroundCheckpoints {
-  /** A last checkpoint, then the worker's connection closes. */
+  /** A last checkpoint, then the worker's connection closes; once, however often called. */
   close(): Promise<void>
 }
 
@@ -80,13 +80,17 @@ export function startBackgroundCheckpoints(
     restart.unref()
   }
 
-  async function close(): Promise<void> {
-    closing = true
-    if (restart) clearTimeout(restart)
-    // Unref'd so it never holds a process up, but a close waits for the last checkpoint.
-    worker.ref()
-    worker.postMessage('close')
-    await exited
+  let closed: Promise<void> | null = null
+  /** Once: a second call waits for the same last checkpoint. */
+  function close(): Promise<void> {
+    return (closed ??= (async () => {
+      closing = true
+      if (restart) clearTimeout(restart)
+      // Unref'd so it never holds a process up, but a close waits for the last checkpoint.
+      worker.ref()
+      worker.postMessage('close')
+      await exited
+    })())
   }
 
   return { close }

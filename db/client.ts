@@ -89,8 +89,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
           onError: options.onCheckpointError ?? (() => {}),
         })
       : null
-  let checkpointsStopped: Promise<void> | null = null
-  const stopCheckpoints = () => (checkpointsStopped ??= checkpointer?.close() ?? Promise.resolve())
+  const stopCheckpoints = () => checkpointer?.close() ?? Promise.resolve()
   const close = async () => {
     await stopCheckpoints()
     // A last checkpoint after every write (a shutdown's last ones may follow the worker's),
