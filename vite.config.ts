@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { defineConfig, type Plugin } from 'vite'
 import solid from 'vite-plugin-solid'
+import { compileHints } from './client/compile-hints.ts'
 import { groupChunks } from './client/group-chunks.ts'
 
 /**
@@ -44,7 +45,7 @@ function precompress(): Plugin {
 // In development `vite` proxies the API and the WebSocket relay to the server on :3000.
 export default defineConfig({
   root: 'client',
-  plugins: [solid(), precompress()],
+  plugins: [solid(), compileHints(), precompress()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
