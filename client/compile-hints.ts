@@ -10,9 +10,9 @@ export const COMPILE_HINT = '//# allFunctionsCalledOnLoad'
 /**
  * Puts the compile hint first in every chunk of the build (vite.config.ts). A chunk loads only
  * when its page shows, and a page runs most of its code as it renders. In a returning visit
- * Chromium on our machines compiled the board's functions lazily on the main thread (~55 ms of
- * its ~300 ms to first content) because it did not use its code cache for module scripts; with
- * the hint it was ~7 ms (ARCHITECTURE.md, "Client performance").
+ * Chromium on our machines compiled the board's functions lazily on the main thread (a median
+ * of ~115 ms of compile events before first content) because it did not use its code cache
+ * for module scripts; with the hint ~13 ms (ARCHITECTURE.md, "Client performance").
  */
 export function compileHints(): Plugin {
   return {
