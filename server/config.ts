@@ -27,8 +27,11 @@ export interface ServerConfig {
   roomGraceMs: number
   /** Milliseconds between WAL checkpoints, made by a worker thread (file databases). */
   checkpointIntervalMs: number
-  /** Under load, the update log commits (and the relay sends) at most once per window. */
-  commitPacing: { windowMs: number; busyPerSecond: number }
+  /**
+   * Under load, the update log commits (and the relay sends) at most once per window; the
+   * hot window while a room's own updates would be two or more per it.
+   */
+  commitPacing: { windowMs: number; busyPerSecond: number; hotWindowMs: number }
   /** Log entries since the last snapshot that trigger a background compaction. */
   compactAfterUpdates: number
   /** Bytes of snapshots (version history) kept per room; the newest is always kept. */
@@ -197,6 +200,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     commitPacing: {
       windowMs: int(env.COMMIT_WINDOW_MS, 10),
       busyPerSecond: int(env.COMMIT_BUSY_UPDATES_PER_SECOND, 600),
+      hotWindowMs: int(env.COMMIT_HOT_WINDOW_MS, 20),
     },
     limits: readRelayLimits(env),
     documentLimits: readDocumentLimits(env),

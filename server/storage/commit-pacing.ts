@@ -3,12 +3,17 @@
  * over the last `sampleMs`), at once: no added wait. Busy, at most one commit every
  * `windowMs`, so everything that arrives meanwhile is written and relayed together: one
  * WAL commit and, per room, one frame per connection (relay-batch.ts) instead of one each.
+ * When a room is hot (its own updates would be two or more per `hotWindowMs`), the window
+ * is `hotWindowMs`: more of that room's updates then reach each member in one write, where
+ * many quiet rooms' would only wait longer (ARCHITECTURE.md § The relay under load).
  */
 export interface CommitPacingOptions {
   /** The longest an update waits for its batch under load, ms (0: never wait). */
   windowMs: number
   /** The arrival rate from which the window applies, updates per second. */
   busyPerSecond: number
+  /** The window while a room is hot, ms; absent or not above `windowMs`: no hot window. */
+  hotWindowMs?: number
   /** How far back the arrival rate is measured, ms. */
   sampleMs?: number
   now?: () => number
@@ -20,31 +25,57 @@ export function makeCommitPacing(options: CommitPacingOptions) {
   const now = options.now ?? (() => performance.now())
   const sampleMs = options.sampleMs ?? DEFAULT_SAMPLE_MS
   const busyCount = (options.busyPerSecond * sampleMs) / 1000
+  const hotWindowMs = Math.max(options.windowMs, options.hotWindowMs ?? 0)
+  // A room's arrivals over `sampleMs` that make two per hot window.
+  const hotCount = hotWindowMs > options.windowMs ? (2 * sampleMs) / hotWindowMs : Infinity
   // Arrivals in the current and the previous sample period: a two-bucket sliding count.
   let periodStart = now()
   let current = 0
   let previous = 0
+  // The same per room, kept as the most any one room had in each period.
+  const roomArrivals = new Map<string, number>()
+  let currentRoomMost = 0
+  let previousRoomMost = 0
   let lastCommitAt = -Infinity
 
   function roll(at: number): void {
     const periods = Math.floor((at - periodStart) / sampleMs)
     if (periods <= 0) return
     previous = periods === 1 ? current : 0
+    previousRoomMost = periods === 1 ? currentRoomMost : 0
     current = 0
+    currentRoomMost = 0
+    roomArrivals.clear()
     periodStart += periods * sampleMs
   }
 
-  /** An update arrived. */
-  function arrived(): void {
+  /** The share of the previous period that still lies in the last `sampleMs`. */
+  const previousWeight = (at: number): number => 1 - (at - periodStart) / sampleMs
+
+  /** An update of `room` arrived. */
+  function arrived(room: string): void {
     roll(now())
     current += 1
+    if (hotCount === Infinity) return
+    const count = (roomArrivals.get(room) ?? 0) + 1
+    roomArrivals.set(room, count)
+    if (count > currentRoomMost) currentRoomMost = count
   }
 
   /** Whether updates arrive at `busyPerSecond` or more (over the last `sampleMs`). */
   function busyAt(at: number): boolean {
     roll(at)
     // The previous period weighs by how much of it still lies in the last `sampleMs`.
-    return current + previous * (1 - (at - periodStart) / sampleMs) >= busyCount
+    return current + previous * previousWeight(at) >= busyCount
+  }
+
+  /**
+   * Whether a room is hot. The two periods' most may be two rooms': an overestimate only
+   * while the hot room changes.
+   */
+  function hotAt(at: number): boolean {
+    roll(at)
+    return currentRoomMost + previousRoomMost * previousWeight(at) >= hotCount
   }
 
   /** How long the next commit should wait from now, ms (0: go now). */
@@ -52,7 +83,8 @@ export function makeCommitPacing(options: CommitPacingOptions) {
     if (options.windowMs <= 0) return 0
     const at = now()
     if (!busyAt(at)) return 0
-    return Math.max(0, lastCommitAt + options.windowMs - at)
+    const window = hotAt(at) ? hotWindowMs : options.windowMs
+    return Math.max(0, lastCommitAt + window - at)
   }
 
   /** Whether the server is under load: work that can wait (pruning folded log rows) does. */

@@ -56,7 +56,7 @@ export function createGroupCommit(store: DocStore, pacing?: CommitPacing) {
   function append(room: string, update: Uint8Array, author: string | null = null): Promise<number> {
     return new Promise((resolve, reject) => {
       queue.push({ room, update, author, resolve, reject })
-      pacing?.arrived()
+      pacing?.arrived(room)
       if (!writing) schedule()
     })
   }
