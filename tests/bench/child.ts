@@ -58,16 +58,21 @@ export async function spawnServerProcess(options: SpawnOptions): Promise<ChildSe
   ]
   // BENCH_SERVER_CPUS (e.g. 0, with the bench itself under `taskset -c 1`): the server on
   // cores of its own, so its loop stalls and CPU are its own, not waits for the clients'.
+  // BENCH_SERVER_NICE (e.g. -5; below 0 needs root): the server ahead of the bench's
+  // clients when both want a core, as on a machine that serves and runs no clients.
   const cpus = process.env.BENCH_SERVER_CPUS
-  const child = spawn(
-    cpus ? 'taskset' : process.execPath,
-    cpus ? ['-c', cpus, process.execPath, ...nodeArgs] : nodeArgs,
-    {
-      cwd: repoRoot,
-      env: { ...process.env, NODE_ENV: 'production', ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-    },
-  )
+  const nice = process.env.BENCH_SERVER_NICE
+  const command = [
+    ...(cpus ? ['taskset', '-c', cpus] : []),
+    ...(nice ? ['nice', '-n', nice] : []),
+    process.execPath,
+    ...nodeArgs,
+  ]
+  const child = spawn(command[0]!, command.slice(1), {
+    cwd: repoRoot,
+    env: { ...process.env, NODE_ENV: 'production', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  })
   running.add(child)
   let output = ''
   let partialLine = ''

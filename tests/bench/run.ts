@@ -22,6 +22,8 @@
  * BENCH_NODE_FLAGS (extra node flags for every server process, e.g. --perf-basic-prof),
  * BENCH_SERVER_CPUS (cores for every server process, through taskset, e.g. 0 with the bench
  * itself under `taskset -c 1`: the server's stalls and CPU are then not waits for the clients),
+ * BENCH_SERVER_NICE (every server process's nice value, e.g. -5, below 0 as root: the servers
+ * then get a core before the bench's clients do),
  * BENCH_SERVER_LOG (a file every server's output is appended to, e.g. with
  * BENCH_NODE_FLAGS=--trace-gc),
  * BENCH_OURS_ENTRY (our server's entry: dist/node/server/main.js, the build `npm start`
