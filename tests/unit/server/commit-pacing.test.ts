@@ -87,8 +87,8 @@ describe('commit pacing', () => {
 
   describe('with a hot window', () => {
     /** 20 updates 1 ms apart (1,000 a second), then a commit starts and 3 ms pass. */
-    function afterABusyStretch(room: (i: number) => string) {
-      const { pacing, advance } = paced(10, 100, 20)
+    function afterABusyStretch(room: (i: number) => string, hotWindowMs = 20) {
+      const { pacing, advance } = paced(10, 100, hotWindowMs)
       for (let i = 0; i < 20; i++) {
         pacing.arrived(room(i))
         advance(1)
@@ -123,13 +123,8 @@ describe('commit pacing', () => {
     })
 
     it('has no hot window when it is not above the usual one', () => {
-      const { pacing, advance } = paced(10, 100, 5)
-      for (let i = 0; i < 20; i++) {
-        pacing.arrived('busy-room')
-        advance(1)
-      }
-      pacing.started()
-      advance(3)
+      const { pacing } = afterABusyStretch(() => 'busy-room', 5)
+      pacing.arrived('busy-room')
       expect(pacing.delay()).toBe(7)
     })
   })
