@@ -26,6 +26,15 @@ describe('reading the server configuration', () => {
     expect(readConfig({ LISTEN_BACKLOG: '1024' }).connections.listenBacklog).toBe(1024)
   })
 
+  it('paces commits under load: 10 ms, 20 ms while a room is hot, unless told otherwise', () => {
+    expect(readConfig({}).commitPacing).toEqual({
+      windowMs: 10,
+      busyPerSecond: 600,
+      hotWindowMs: 20,
+    })
+    expect(readConfig({ COMMIT_HOT_WINDOW_MS: '0' }).commitPacing.hotWindowMs).toBe(0)
+  })
+
   it('refuses a number that is not a whole number', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(ConfigError)
   })
