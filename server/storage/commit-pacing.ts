@@ -21,6 +21,14 @@ export interface CommitPacingOptions {
 
 const DEFAULT_SAMPLE_MS = 250
 
+/** What one sample period saw: every arrival, and the most of them any one room had. */
+interface Period {
+  arrivals: number
+  roomMost: number
+}
+
+const emptyPeriod = (): Period => ({ arrivals: 0, roomMost: 0 })
+
 export function makeCommitPacing(options: CommitPacingOptions) {
   const now = options.now ?? (() => performance.now())
   const sampleMs = options.sampleMs ?? DEFAULT_SAMPLE_MS
@@ -28,55 +36,49 @@ export function makeCommitPacing(options: CommitPacingOptions) {
   const hotWindowMs = Math.max(options.windowMs, options.hotWindowMs ?? 0)
   // A room's arrivals over `sampleMs` that make two per hot window.
   const hotCount = hotWindowMs > options.windowMs ? (2 * sampleMs) / hotWindowMs : Infinity
-  // Arrivals in the current and the previous sample period: a two-bucket sliding count.
+  // The current and the previous sample period: a two-bucket sliding count.
   let periodStart = now()
-  let current = 0
-  let previous = 0
-  // The same per room, kept as the most any one room had in each period.
+  let current = emptyPeriod()
+  let previous = emptyPeriod()
   const roomArrivals = new Map<string, number>()
-  let currentRoomMost = 0
-  let previousRoomMost = 0
   let lastCommitAt = -Infinity
 
   function roll(at: number): void {
     const periods = Math.floor((at - periodStart) / sampleMs)
     if (periods <= 0) return
-    previous = periods === 1 ? current : 0
-    previousRoomMost = periods === 1 ? currentRoomMost : 0
-    current = 0
-    currentRoomMost = 0
+    previous = periods === 1 ? current : emptyPeriod()
+    current = emptyPeriod()
     roomArrivals.clear()
     periodStart += periods * sampleMs
   }
 
-  /** The share of the previous period that still lies in the last `sampleMs`. */
-  const previousWeight = (at: number): number => 1 - (at - periodStart) / sampleMs
+  /**
+   * A count over the last `sampleMs`: the current period's, and the previous one's by how
+   * much of it still lies in that span.
+   */
+  function lastSample(at: number, count: (period: Period) => number): number {
+    roll(at)
+    return count(current) + count(previous) * (1 - (at - periodStart) / sampleMs)
+  }
 
   /** An update of `room` arrived. */
   function arrived(room: string): void {
     roll(now())
-    current += 1
+    current.arrivals += 1
     if (hotCount === Infinity) return
     const count = (roomArrivals.get(room) ?? 0) + 1
     roomArrivals.set(room, count)
-    if (count > currentRoomMost) currentRoomMost = count
+    if (count > current.roomMost) current.roomMost = count
   }
 
   /** Whether updates arrive at `busyPerSecond` or more (over the last `sampleMs`). */
-  function busyAt(at: number): boolean {
-    roll(at)
-    // The previous period weighs by how much of it still lies in the last `sampleMs`.
-    return current + previous * previousWeight(at) >= busyCount
-  }
+  const busyAt = (at: number): boolean => lastSample(at, (p) => p.arrivals) >= busyCount
 
   /**
    * Whether a room is hot. The two periods' most may be two rooms': an overestimate only
    * while the hot room changes.
    */
-  function hotAt(at: number): boolean {
-    roll(at)
-    return currentRoomMost + previousRoomMost * previousWeight(at) >= hotCount
-  }
+  const hotAt = (at: number): boolean => lastSample(at, (p) => p.roomMost) >= hotCount
 
   /** How long the next commit should wait from now, ms (0: go now). */
   function delay(): number {
