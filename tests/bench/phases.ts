@@ -10,6 +10,7 @@ import { errorWarning, killAllChildren } from './child.ts'
 import { readLoadShape } from './env.ts'
 import { loadPhase } from './load-phase.ts'
 import { percentile } from './metrics.ts'
+import { describeStallCauses } from './stall-causes.ts'
 
 const [id = '', phasesArg = '6', secondsArg = '10'] = process.argv.slice(2)
 if (!isServerId(id)) {
@@ -38,6 +39,8 @@ try {
         `longest loop stall ${load.maxLoopStallMs.toFixed(1)} ms, ` +
         `${load.deliveries}/${load.expectedDeliveries} delivered`,
     )
+    // With BENCH_STALL_ANATOMY=1: what the longest stall was made of.
+    if (load.stallCauses.longestStall) console.log(`    ${describeStallCauses(load.stallCauses)}`)
   }
   const warning = errorWarning(adapter.label, adapter.server)
   if (warning) console.log(warning)

@@ -25,7 +25,9 @@
  * BENCH_SERVER_NICE (every server process's nice value, e.g. -5, below 0 as root: the servers
  * then get a core before the bench's clients do),
  * BENCH_SERVER_LOG (a file every server's output is appended to, e.g. with
- * BENCH_NODE_FLAGS=--trace-gc),
+ * BENCH_NODE_FLAGS=--trace-gc), BENCH_STALL_ANATOMY (1: every phase's longest stall split
+ * into running, waiting for a CPU and neither, with its GC pauses: servers/stall-anatomy.js;
+ * also in bench:phases, bench:storm and bench:capacity; costs the servers CPU),
  * BENCH_OURS_ENTRY (our server's entry: dist/node/server/main.js, the build `npm start`
  * runs; server/main.ts for the source through tsx).
  */

@@ -1,5 +1,6 @@
 /** What a window's longest event-loop stall was made of, from the probe's samples around it. */
 import type { Sample } from './child.ts'
+import type { StallAnatomy } from './servers/probe-protocol.ts'
 
 export interface StallCauses {
   /** The longest GC pause in the window (ms) and its kind (major, minor…). */
@@ -9,6 +10,8 @@ export interface StallCauses {
   gcPauseMs: number
   /** How long the server's main thread waited, runnable, for a CPU (ms; null off Linux). */
   waitedMs: number | null
+  /** The longest stall in parts, when the servers run with BENCH_STALL_ANATOMY=1. */
+  longestStall: StallAnatomy | null
 }
 
 /**
@@ -22,6 +25,11 @@ export function stallCauses(first: Sample, ...later: readonly [Sample, ...Sample
     if (sample.maxGcPauseMs >= longest.maxGcPauseMs) longest = sample
     gcPauseMs += sample.gcPauseMs
   }
+  const stalls = later.flatMap((sample) => (sample.stallAnatomy ? [sample.stallAnatomy] : []))
+  const longestStall = stalls.reduce<StallAnatomy | null>(
+    (most, stall) => (most && most.stallMs >= stall.stallMs ? most : stall),
+    null,
+  )
   const last = later.at(-1) ?? longest
   return {
     maxGcPauseMs: longest.maxGcPauseMs,
@@ -31,6 +39,10 @@ export function stallCauses(first: Sample, ...later: readonly [Sample, ...Sample
       last.runQueueWaitMs === null || first.runQueueWaitMs === null
         ? null
         : last.runQueueWaitMs - first.runQueueWaitMs,
+    longestStall: longestStall && {
+      ...longestStall,
+      longStalls: stalls.reduce((count, stall) => count + stall.longStalls, 0),
+    },
   }
 }
 
@@ -38,4 +50,15 @@ export function stallCauses(first: Sample, ...later: readonly [Sample, ...Sample
 export const describeStallCauses = (causes: StallCauses): string =>
   `longest GC pause ${causes.maxGcPauseMs.toFixed(1)} ms ${causes.maxGcPauseKind}, ` +
   `${causes.gcPauseMs.toFixed(0)} ms in all` +
-  (causes.waitedMs === null ? '' : `; waited for a CPU ${causes.waitedMs.toFixed(0)} ms`)
+  (causes.waitedMs === null ? '' : `; waited for a CPU ${causes.waitedMs.toFixed(0)} ms`) +
+  (causes.longestStall ? `; ${describeStall(causes.longestStall)}` : '')
+
+/**
+ * "the longest stall 31.0 ms: ran 6.5, waited for a CPU 21.6, neither 4.8, GC pauses 17.8 of
+ * it; 4 over 20 ms". The first three parts add up to the stall; a GC pause is the main thread
+ * running or waiting in the collector, so it overlaps them.
+ */
+const describeStall = (stall: StallAnatomy): string =>
+  `the longest stall ${stall.stallMs.toFixed(1)} ms: ran ${stall.ranMs.toFixed(1)}, ` +
+  `waited for a CPU ${stall.waitedMs.toFixed(1)}, neither ${stall.otherMs.toFixed(1)}, ` +
+  `GC pauses ${stall.gcMs.toFixed(1)} of it; ${stall.longStalls} over 20 ms`

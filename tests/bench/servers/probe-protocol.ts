@@ -5,6 +5,24 @@ export type ProbeRequest =
   | { type: 'profile-stop'; id: number; path: string }
   | { type: 'heap-snapshot'; id: number; path: string }
 
+/**
+ * One stall, split by the main thread's scheduler counters (servers/stall-anatomy.js): the
+ * longest gap between two of the loop's check phases (a 5 ms timer asks for each), less the
+ * 5 ms.
+ */
+export interface StallAnatomy {
+  stallMs: number
+  /** Of the gap: on a CPU (JS, GC, native code), runnable but waiting for a CPU, neither
+   * (blocked in a synchronous call, a page fault). These three add up to the gap. */
+  ranMs: number
+  waitedMs: number
+  otherMs: number
+  /** GC pauses inside the gap: the main thread ran or waited in them, so they overlap. */
+  gcMs: number
+  /** Stalls over 20 ms in the same stretch. */
+  longStalls: number
+}
+
 export type ProbeReply =
   | {
       type: 'sample'
@@ -31,5 +49,7 @@ export type ProbeReply =
        * in it is often this, the two cores being busy with the bench's clients.
        */
       runQueueWaitMs: number | null
+      /** The longest stall since the previous sample, in parts (BENCH_STALL_ANATOMY=1). */
+      stallAnatomy: StallAnatomy | null
     }
   | { type: 'done'; id: number; error?: string }

@@ -17,6 +17,7 @@ import { Server } from 'node:net'
 import { Session } from 'node:inspector/promises'
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
 import { writeHeapSnapshot } from 'node:v8'
+import { startStallAnatomy } from './stall-anatomy.js'
 
 /** @type {(() => void) | undefined} */
 const collect = /** @type {{ gc?: () => void }} */ (globalThis).gc
@@ -25,6 +26,8 @@ const loopDelay = monitorEventLoopDelay({ resolution: 5 })
 loopDelay.enable()
 /** @type {Session | null} */
 let session = null
+// BENCH_STALL_ANATOMY=1: each sample also says what the longest stall was made of.
+const anatomy = process.env.BENCH_STALL_ANATOMY === '1' ? startStallAnatomy() : null
 
 /** @returns {number | null} the main thread's run-queue wait so far, ms */
 function runQueueWaitMs() {
@@ -75,6 +78,7 @@ async function handle(message) {
       return {
         ...pauses,
         runQueueWaitMs: runQueueWaitMs(),
+        stallAnatomy: anatomy?.take() ?? null,
         type: 'sample',
         id: message.id,
         cpuMicros: cpu.user + cpu.system,
