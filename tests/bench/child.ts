@@ -14,8 +14,12 @@ type Request = ProbeRequest extends infer R ? (R extends unknown ? Omit<R, 'id'>
 export interface ChildServer {
   readonly label: string
   readonly pid: number
-  /** CPU time and RSS of the server process (after a full GC when `gc`). */
-  sample(gc?: boolean): Promise<Sample>
+  /**
+   * CPU time and RSS of the server process (after a full GC when `gc`). The stall and GC
+   * figures cover the stretch since the previous sample, which this one ends, unless
+   * `keepStalls`: then the next sample's cover this stretch too.
+   */
+  sample(options?: { gc?: boolean; keepStalls?: boolean }): Promise<Sample>
   profileStart(intervalMicros?: number): Promise<void>
   profileStop(path: string): Promise<void>
   heapSnapshot(path: string): Promise<void>
@@ -141,7 +145,8 @@ export async function spawnServerProcess(options: SpawnOptions): Promise<ChildSe
   return {
     label: options.label,
     pid: child.pid ?? -1,
-    sample: async (gc = false) => (await ask({ type: 'sample', gc })) as Sample,
+    sample: async ({ gc = false, keepStalls = false } = {}) =>
+      (await ask({ type: 'sample', gc, keepStalls })) as Sample,
     profileStart: async (intervalMicros = 250) => {
       await ask({ type: 'profile-start', intervalMicros })
     },

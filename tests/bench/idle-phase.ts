@@ -10,10 +10,10 @@ import { slope } from './metrics.ts'
  * later (malloc trimming, V8 releasing pages), so sample until two readings agree.
  */
 async function settledSample(adapter: ServerAdapter) {
-  let last = await adapter.server.sample(true)
+  let last = await adapter.server.sample({ gc: true })
   for (let i = 0; i < 8; i++) {
     await sleep(400)
-    const next = await adapter.server.sample(true)
+    const next = await adapter.server.sample({ gc: true })
     const settled = Math.abs(next.rssBytes - last.rssBytes) < 256 * 1024
     last = next
     if (settled) break

@@ -89,9 +89,12 @@ async function storm(adapter: ServerAdapter, tag: string): Promise<StormResult> 
         clients.forEach((client, slot) => scoresOf(client.doc).set(keyOf(slot), 1)),
       )
     })
-    // The restarted process: this first sample starts its CPU and stall counts (its start-up,
-    // before it answered, is not the storm's).
-    const before = await adapter.server.sample()
+    // The restarted process: this first sample starts its CPU count (its start-up, before it
+    // answered, is not the storm's). Its stall counts go on from the process's start: ours
+    // listens before it loads the app, and whether that load fell before or after this
+    // sample was a race (the probe answers between two turns), so the storm's longest stall
+    // counted it in some runs and not in others. Now every server's start-up counts.
+    const before = await adapter.server.sample({ keepStalls: true })
     if (profile) await adapter.server.profileStart()
     const settled = (client: BenchClient, room: readonly BenchClient[]) =>
       client.synced() && room.every((_, slot) => scoresOf(client.doc).has(keyOf(slot)))

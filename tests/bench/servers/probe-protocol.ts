@@ -1,6 +1,6 @@
 /** What the bench asks a server's probe (probe.js) over IPC, and what it answers. */
 export type ProbeRequest =
-  | { type: 'sample'; id: number; gc: boolean }
+  | { type: 'sample'; id: number; gc: boolean; keepStalls: boolean }
   | { type: 'profile-start'; id: number; intervalMicros: number }
   | { type: 'profile-stop'; id: number; path: string }
   | { type: 'heap-snapshot'; id: number; path: string }

@@ -72,13 +72,16 @@ async function handle(message) {
       const memory = process.memoryUsage()
       // The histogram's max is the worst delay of a 5 ms timer, in ns (it starts at 0).
       const maxLoopStallMs = loopDelay.count > 0 ? loopDelay.max / 1e6 : 0
-      loopDelay.reset()
       const pauses = { maxGcPauseMs: gc.maxMs, maxGcPauseKind: gc.maxKind, gcPauseMs: gc.totalMs }
-      Object.assign(gc, { maxMs: 0, maxKind: '', totalMs: 0 })
+      const stallAnatomy = anatomy?.take(!message.keepStalls) ?? null
+      if (!message.keepStalls) {
+        loopDelay.reset()
+        Object.assign(gc, { maxMs: 0, maxKind: '', totalMs: 0 })
+      }
       return {
         ...pauses,
         runQueueWaitMs: runQueueWaitMs(),
-        stallAnatomy: anatomy?.take() ?? null,
+        stallAnatomy,
         type: 'sample',
         id: message.id,
         cpuMicros: cpu.user + cpu.system,

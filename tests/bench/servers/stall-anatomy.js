@@ -40,7 +40,7 @@ function openSchedstat() {
 
 /**
  * @typedef {{ startAt: number, endAt: number, ranMs: number, waitedMs: number }} Gap
- * @returns {{ take(): import('./probe-protocol.ts').StallAnatomy | null } | null} null
+ * @returns {{ take(reset?: boolean): import('./probe-protocol.ts').StallAnatomy | null } | null} null
  *   where the counters cannot be read (not Linux)
  */
 export function startStallAnatomy() {
@@ -94,8 +94,11 @@ export function startStallAnatomy() {
     }, 0)
 
   return {
-    /** The longest stall since the previous call, and how many passed the bound. */
-    take() {
+    /**
+     * The longest stall since the previous call that reset, and how many passed the bound;
+     * `reset`: the next call starts from here.
+     */
+    take(reset = true) {
       const gap = longest
       const result = gap && {
         stallMs: Math.max(0, gap.endAt - gap.startAt - TICK_MS),
@@ -105,9 +108,11 @@ export function startStallAnatomy() {
         otherMs: Math.max(0, gap.endAt - gap.startAt - gap.ranMs - gap.waitedMs),
         longStalls,
       }
-      longest = null
-      longStalls = 0
-      pauses = []
+      if (reset) {
+        longest = null
+        longStalls = 0
+        pauses = []
+      }
       return result
     },
   }
