@@ -29,6 +29,22 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
+  {
+    // zod's `z` export brings every locale into the server's bundle (esbuild does not shake
+    // it); `import * as z` leaves them out: the bundle 1.70 → 1.10 MB, RSS 7 MB less.
+    files: ['server/**', 'shared/**', 'db/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ImportDeclaration[source.value=/^zod(\\/mini)?$/] > :matches(ImportSpecifier[imported.name='z'], ImportDefaultSpecifier)",
+          message:
+            "Import zod as a namespace (`import * as z from 'zod'`): keeps its locales out of the server's bundle.",
+        },
+      ],
+    },
+  },
   // Solid's reactivity rules (props destructured, signals read outside tracking scopes…).
   { files: ['client/**/*.{ts,tsx}'], ...solid },
   {

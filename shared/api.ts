@@ -2,7 +2,7 @@
  * The JSON API between the client and the server: request schemas (validated at the edge
  * with zod) and response types. Both sides import from here so they cannot drift apart.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { roles, type Role } from './roles.ts'
 import { participantFunctions, type ParticipantFunction } from './domain/participant.ts'
 import { CLOCK_PATTERN } from './domain/agenda-schedule.ts'

@@ -5,7 +5,7 @@
  * `GET /api/rooms/:room/history/:versionId` ·
  * `POST /api/rooms/:room/history/:versionId/restore` (facilitators).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ChecklistPhase } from './domain/checklist.ts'
 import type { MeetingKind } from './domain/meeting-kind.ts'
 import type { AgendaItem, ChecklistRow, Matrix, PdsaPlan } from './workspace/index.ts'

@@ -5,7 +5,7 @@
  *   GET participants/:participantId · GET participants/:participantId/export.json
  *   POST participants/:participantId/erase · GET|PATCH retention · POST close
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { rowId } from './api.ts'
 import type { ParticipantFunction } from './domain/participant.ts'
 import type { Role } from './roles.ts'

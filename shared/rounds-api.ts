@@ -7,7 +7,7 @@
  *   POST /rounds/:cohortId/groups · PATCH /rounds/:cohortId/groups/:groupId
  *   POST /rounds/:cohortId/groups/:groupId/invitations · POST …/groups/:groupId/enter
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   displayNameSchema,
   rowId,

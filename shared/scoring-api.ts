@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ChecklistScore } from './domain/checklist.ts'
 
 /**

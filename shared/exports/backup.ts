@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { meetingKinds, type MeetingKind } from '../domain/meeting-kind.ts'
 import { GroupMemberRole, OrganisationKind } from '../domain/organisation.ts'
 import { participantFunctions, type ParticipantFunction } from '../domain/participant.ts'

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 // zod/mini: the same checks in a fraction of the client's initial JS (ARCHITECTURE.md,
 // "Client performance"): the board reads this at every load.
-import { z } from 'zod/mini'
+import * as z from 'zod/mini'
 
 /**
  * A meeting's control state: what the facilitator leads with. It lives in the root map

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { z } from 'zod/mini'
+import * as z from 'zod/mini'
 
 /**
  * Raised hands and "klar" (ready), per person and meeting: root map `hands`, key

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini'
+import * as z from 'zod/mini'
 import { participantFunctions, type ParticipantFunction } from '../domain/participant.ts'
 import { roles, type Role } from '../roles.ts'
 import { meetingParts, type MeetingPart } from './control.ts'
