@@ -12,11 +12,12 @@
 // Plain JavaScript, so a server started from its build (`node dist/node/server/main.js`, as
 // `npm start` runs it) needs no TypeScript loader: through tsx every module of ours loaded
 // 0.4 s slower, which the reconnect storm counted as the restart's.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { Server } from 'node:net'
 import { Session } from 'node:inspector/promises'
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
 import { writeHeapSnapshot } from 'node:v8'
+import { openSchedstat } from './schedstat.js'
 import { startStallAnatomy } from './stall-anatomy.js'
 
 /** @type {(() => void) | undefined} */
@@ -26,18 +27,9 @@ const loopDelay = monitorEventLoopDelay({ resolution: 5 })
 loopDelay.enable()
 /** @type {Session | null} */
 let session = null
+const schedstat = openSchedstat()
 // BENCH_STALL_ANATOMY=1: each sample also says what the longest stall was made of.
-const anatomy = process.env.BENCH_STALL_ANATOMY === '1' ? startStallAnatomy() : null
-
-/** @returns {number | null} the main thread's run-queue wait so far, ms */
-function runQueueWaitMs() {
-  try {
-    // "<on-CPU ns> <waiting-for-a-CPU ns> <timeslices>"
-    return Number(readFileSync('/proc/self/schedstat', 'utf8').split(' ')[1]) / 1e6
-  } catch {
-    return null
-  }
-}
+const anatomy = process.env.BENCH_STALL_ANATOMY === '1' ? startStallAnatomy(schedstat) : null
 
 // GC pauses, so a phase's longest stall can be told apart from (or matched to) a collection.
 const gcKinds = new Map([
@@ -49,6 +41,7 @@ const gcKinds = new Map([
 const gc = { maxMs: 0, maxKind: '', totalMs: 0 }
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
+    anatomy?.pause(entry)
     gc.totalMs += entry.duration
     if (entry.duration <= gc.maxMs) continue
     gc.maxMs = entry.duration
@@ -80,7 +73,8 @@ async function handle(message) {
       }
       return {
         ...pauses,
-        runQueueWaitMs: runQueueWaitMs(),
+        // The main thread's run-queue wait so far, ms.
+        runQueueWaitMs: schedstat()?.waitedMs ?? null,
         stallAnatomy,
         type: 'sample',
         id: message.id,

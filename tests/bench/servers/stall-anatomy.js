@@ -8,11 +8,10 @@
  * runnable but waiting for one). The longest gap between two readings then splits into the
  * time the thread ran (JS, GC, native code), the time it waited for a CPU (the cores busy
  * with other threads or processes) and the rest, when it was neither (blocked in a
- * synchronous call, a page fault). The GC pauses inside the gap come from the 'gc'
- * performance entries.
+ * synchronous call, a page fault). The GC pauses inside the gap are the probe's 'gc'
+ * performance entries, handed over as they come (`pause`).
  */
-import { openSync, readSync } from 'node:fs'
-import { performance, PerformanceObserver } from 'node:perf_hooks'
+import { performance } from 'node:perf_hooks'
 
 const TICK_MS = 5
 /** The issue's bound for a stall. */
@@ -20,31 +19,14 @@ const LONG_STALL_MS = 20
 /** GC entries kept between two samples; a phase has a few hundred. */
 const MAX_GC_ENTRIES = 10_000
 
-/** @returns {() => { ranMs: number, waitedMs: number } | null} the main thread's counters */
-function openSchedstat() {
-  let fd = -1
-  try {
-    fd = openSync('/proc/thread-self/schedstat', 'r')
-  } catch {
-    return () => null
-  }
-  // One pread a tick into one buffer, not open, read and close: at 2 ms ticks the anatomy
-  // cost 5.7 % of a core this way and 7.1 % that way (an idle process).
-  const buffer = Buffer.alloc(128)
-  return () => {
-    const length = readSync(fd, buffer, 0, buffer.length, 0)
-    const [ran, waited] = buffer.toString('latin1', 0, length).split(' ')
-    return { ranMs: Number(ran) / 1e6, waitedMs: Number(waited) / 1e6 }
-  }
-}
-
 /**
  * @typedef {{ startAt: number, endAt: number, ranMs: number, waitedMs: number }} Gap
- * @returns {{ take(reset?: boolean): import('./probe-protocol.ts').StallAnatomy | null } | null} null
+ * @param {ReturnType<typeof import('./schedstat.js').openSchedstat>} schedstat the main
+ *   thread's counters (the probe's reader)
+ * @returns {{ pause(entry: { startTime: number, duration: number }): void, take(reset?: boolean): import('./probe-protocol.ts').StallAnatomy | null } | null} null
  *   where the counters cannot be read (not Linux)
  */
-export function startStallAnatomy() {
-  const schedstat = openSchedstat()
+export function startStallAnatomy(schedstat) {
   const first = schedstat()
   if (!first) return null
   let last = { at: performance.now(), counters: first }
@@ -53,12 +35,6 @@ export function startStallAnatomy() {
   let longStalls = 0
   /** @type {{ startTime: number, duration: number }[]} */
   let pauses = []
-
-  new PerformanceObserver((list) => {
-    for (const { startTime, duration } of list.getEntries()) {
-      if (pauses.length < MAX_GC_ENTRIES) pauses.push({ startTime, duration })
-    }
-  }).observe({ entryTypes: ['gc'] })
 
   let due = false
   const record = () => {
@@ -94,6 +70,10 @@ export function startStallAnatomy() {
     }, 0)
 
   return {
+    /** A GC pause (a 'gc' performance entry), for the gaps it falls in. */
+    pause(/** @type {{ startTime: number, duration: number }} */ { startTime, duration }) {
+      if (pauses.length < MAX_GC_ENTRIES) pauses.push({ startTime, duration })
+    },
     /**
      * The longest stall since the previous call that reset, and how many passed the bound;
      * `reset`: the next call starts from here.
