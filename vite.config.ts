@@ -6,6 +6,7 @@ import { defineConfig, type Plugin } from 'vite'
 import solid from 'vite-plugin-solid'
 import { compileHints } from './client/compile-hints.ts'
 import { groupChunks } from './client/group-chunks.ts'
+import { paintFirstScript } from './client/paint-first-script.ts'
 
 /**
  * Writes a brotli and a gzip copy beside every text asset of the build, so the server
@@ -45,7 +46,7 @@ function precompress(): Plugin {
 // In development `vite` proxies the API and the WebSocket relay to the server on :3000.
 export default defineConfig({
   root: 'client',
-  plugins: [solid(), compileHints(), precompress()],
+  plugins: [solid(), compileHints(), paintFirstScript(), precompress()],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

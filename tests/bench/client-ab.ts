@@ -41,17 +41,24 @@ async function main() {
       boards.push({ context: device.context, url })
     }
     const times: [number[], number[]] = [[], []]
+    const live: [number[], number[]] = [[], []]
     for (let pair = 0; pair < pairs; pair++) {
       for (const which of pair % 2 === 0 ? [0, 1] : [1, 0]) {
         const { context, url } = boards[which]!
-        times[which as 0 | 1].push(await timedVisit(context, url))
+        const visit = await timedVisit(context, url)
+        times[which as 0 | 1].push(visit.firstMs)
+        live[which as 0 | 1].push(visit.liveMs)
       }
     }
     const [a, b] = times
     const differences = a.map((ms, i) => b[i]! - ms)
     const faster = differences.filter((d) => d < 0).length
-    console.info(`A ${dirs[0]}: median ${median(a).toFixed(0)} ms`)
-    console.info(`B ${dirs[1]}: median ${median(b).toFixed(0)} ms`)
+    console.info(
+      `A ${dirs[0]}: median ${median(a).toFixed(0)} ms (live ${median(live[0]).toFixed(0)})`,
+    )
+    console.info(
+      `B ${dirs[1]}: median ${median(b).toFixed(0)} ms (live ${median(live[1]).toFixed(0)})`,
+    )
     console.info(
       `B − A, paired: median ${median(differences).toFixed(0)} ms; B faster in ${faster} of ${pairs}`,
     )

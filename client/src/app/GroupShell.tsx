@@ -161,6 +161,7 @@ function ConnectedGroup(
     disconnectedSince: connection.disconnectedSince,
     synced: connection.synced,
     forgetLocalCopy: connection.forgetLocalCopy,
+    keptOnDevice: connection.keptOnDevice,
     peers: createPeers(awareness),
     readOnly: !canWrite(session.role),
     facilitator: session.role === Role.Facilitator,

@@ -25,6 +25,8 @@ export interface GroupContextValue {
   synced: Accessor<boolean>
   /** Deletes this device's copy of the group's board (when leaving it). */
   forgetLocalCopy: () => Promise<void>
+  /** Whether this device still keeps its copy of the group (not once it is forgotten). */
+  keptOnDevice: () => boolean
   peers: Accessor<Peer[]>
   readOnly: boolean
   facilitator: boolean

@@ -11,6 +11,7 @@ import { MeetingContext } from '../meeting/meeting-context.tsx'
 import { createMeetingState } from '../meeting/meeting-state.ts'
 import { PartLock } from '../meeting/PartLock.tsx'
 import { SpotlightPanel } from '../meeting/SpotlightPanel.tsx'
+import { createPaintedBoard } from '../painted/create-painted-board.ts'
 import { createYSnapshot } from '../sync/snapshot.ts'
 import { AgendaPanel } from './AgendaPanel.tsx'
 import { BoardTabs } from './BoardTabs.tsx'
@@ -47,6 +48,7 @@ export function MeetingRoom(props: {
   )
   const structure = createYSnapshot(group.doc, () => readMeeting(group.doc, props.meetingId))
   const label = () => boardTabs.find((p) => p.id === tab())!.label
+  createPaintedBoard(group)
 
   return (
     <MeetingContext.Provider value={meeting}>

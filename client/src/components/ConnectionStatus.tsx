@@ -26,6 +26,7 @@ export function ConnectionStatus() {
   })
   return (
     <p
+      data-unpainted
       class={`connection ${group.status()}`}
       data-testid="connection-status"
       data-status={group.status()}

@@ -9,7 +9,7 @@ export function FieldPresence(props: { field: string }) {
   const editors = () =>
     group.peers().filter((peer) => !peer.self && peer.presence.focus?.field === props.field)
   return (
-    <span class="field-presence" aria-live="off">
+    <span data-unpainted class="field-presence" aria-live="off">
       <For each={editors()}>
         {(peer) => (
           <span

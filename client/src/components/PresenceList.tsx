@@ -36,7 +36,7 @@ export function PresenceList() {
           .join(' · ')
       : null
   return (
-    <section class="presence" aria-label={t('presence.title')}>
+    <section data-unpainted class="presence" aria-label={t('presence.title')}>
       <h2 class="visually-hidden">{t('presence.title')}</h2>
       <ul class="presence-list" data-testid="presence-list">
         <For each={group.peers()}>

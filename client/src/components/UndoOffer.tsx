@@ -16,7 +16,7 @@ export function UndoOffer(props: {
   const { t } = useI18n()
   const [said, setSaid] = createSignal('')
   return (
-    <div class="undo-offer" role="status" aria-live="polite" ref={props.undo.region}>
+    <div data-unpainted class="undo-offer" role="status" aria-live="polite" ref={props.undo.region}>
       <Show when={props.undo.offer()} fallback={said()}>
         {(message) => (
           <>

@@ -7,7 +7,7 @@ export function FollowStatus() {
   const meeting = useMeeting()
   const { t } = useI18n()
   return (
-    <div class="follow-status" role="status" data-testid="follow-status">
+    <div data-unpainted class="follow-status" role="status" data-testid="follow-status">
       <Show when={meeting.led()}>
         <Show
           when={meeting.following()}

@@ -39,6 +39,7 @@ export function TimerDisplay(props: {
     <Show when={props.timer}>
       {(timer) => (
         <div
+          data-unpainted
           class="timer"
           classList={{
             'timer-over': over(),

@@ -22,6 +22,8 @@ export interface WorkspaceConnection {
   synced: Accessor<boolean>
   /** Stops syncing and deletes this device's copy of the group (when leaving it). */
   forgetLocalCopy: () => Promise<void>
+  /** Whether this device still keeps its copy of the group (not once forgotten). */
+  keptOnDevice: () => boolean
 }
 
 /**
@@ -103,5 +105,13 @@ export function createWorkspaceConnection(room: string, local: LocalCopy): Works
     provider.destroy()
     await local.forget()
   }
-  return { doc, provider, status, disconnectedSince, synced, forgetLocalCopy }
+  return {
+    doc,
+    provider,
+    status,
+    disconnectedSince,
+    synced,
+    forgetLocalCopy,
+    keptOnDevice: local.keeping,
+  }
 }

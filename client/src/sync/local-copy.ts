@@ -1,5 +1,6 @@
 import { onCleanup } from 'solid-js'
 import * as Y from 'yjs'
+import { forgetPaintedBoards } from '../painted/painted-store.ts'
 import { forgetClientIds, reuseClientId, type HeldClientId } from './client-ids.ts'
 import { keepOnDevice, type DeviceKeeper } from './device-keeper.ts'
 import { deleteDeviceCopy, openDeviceCopy, type DeviceCopy } from './device-store.ts'
@@ -18,6 +19,8 @@ export interface LocalCopy {
   ready: Promise<void>
   /** Stops keeping the copy and deletes it from the device (when leaving the group). */
   forget(): Promise<void>
+  /** Whether the device still keeps the copy (not once forgotten or closed). */
+  keeping(): boolean
 }
 
 /**
@@ -116,9 +119,11 @@ export function createLocalCopy(room: string, kept: Promise<DeviceCopy | null>):
     },
     loaded,
     ready,
+    keeping: () => !stopped,
     async forget() {
       stop()
       forgetClientIds(room)
+      forgetPaintedBoards(room)
       await Promise.race([deleteDeviceCopy(room).catch(() => undefined), wait(FORGET_WAIT_MS)])
     },
   }

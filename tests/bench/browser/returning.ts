@@ -1,7 +1,11 @@
 import type { BrowserContext, Page } from '@playwright/test'
 import type { GroupWorkspaceResponse } from '../../../shared/api.ts'
 import { livingGroupOf } from '../../helpers/demo-round.ts'
-import { recordFirstBoardContent, timeFirstBoardContent } from './first-content.ts'
+import {
+  recordFirstBoardContent,
+  timeFirstBoardContent,
+  type BoardContentTimes,
+} from './first-content.ts'
 import type { Product } from './product.ts'
 
 /**
@@ -42,8 +46,9 @@ export async function joinBoard(
 const KEEP_COPY_MS = 500
 
 /**
- * One navigation to `url` in a new tab of the device, its first board content in ms; the tab
- * is closed after (`linger` ms after). `prepare` sets the tab up first (a throttled
+ * One navigation to `url` in a new tab of the device: when its board first showed content
+ * and when the live board did, ms from navigation; the tab is closed after (`linger` ms
+ * after). `prepare` sets the tab up first (a throttled
  * connection).
  */
 export async function timedVisit(
@@ -51,13 +56,13 @@ export async function timedVisit(
   url: string,
   prepare?: (page: Page) => Promise<void>,
   linger = 0,
-): Promise<number> {
+): Promise<BoardContentTimes> {
   const page = await context.newPage()
   try {
     await prepare?.(page)
-    const ms = await timeFirstBoardContent(page, url)
+    const times = await timeFirstBoardContent(page, url)
     if (linger > 0) await page.waitForTimeout(linger)
-    return ms
+    return times
   } finally {
     await page.close()
   }
@@ -68,4 +73,4 @@ export const firstVisit = (
   context: BrowserContext,
   url: string,
   prepare?: (page: Page) => Promise<void>,
-): Promise<number> => timedVisit(context, url, prepare, KEEP_COPY_MS)
+): Promise<BoardContentTimes> => timedVisit(context, url, prepare, KEEP_COPY_MS)

@@ -1,0 +1,65 @@
+import { onCleanup, onMount } from 'solid-js'
+import type { GroupContextValue } from '../app/group-context.tsx'
+import { paintedMarkup, releasePaintedBoard } from './painted-markup.ts'
+import { currentEntry, keepPaintedBoard } from './painted-store.ts'
+
+/** The board is kept this soon after it shows… */
+const FIRST_KEPT_AFTER_MS = 1000
+/** …and again at most this often after changes (and whenever the page hides). */
+const KEPT_AGAIN_AFTER_MS = 10_000
+
+/**
+ * For a board while it shows: takes the painted board's place once the live board is in
+ * the page, and keeps what it shows for the next visit to this URL: soon after it shows,
+ * a while after it changes (at an idle moment) and when the page is hidden or left; never
+ * once the device no longer keeps the group's copy (leaving the group forgets both).
+ */
+export function createPaintedBoard(
+  group: Pick<GroupContextValue, 'room' | 'doc' | 'keptOnDevice'>,
+): void {
+  const { room, doc } = group
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let showing = true
+  const keep = () => {
+    const root = document.getElementById('root')
+    if (!root || !showing || !group.keptOnDevice()) return
+    keepPaintedBoard(location.pathname + location.search, {
+      v: 1,
+      room,
+      entry: currentEntry(),
+      lang: document.documentElement.lang,
+      styles: [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map(
+        (link) => link.getAttribute('href') ?? '',
+      ),
+      html: paintedMarkup(root),
+      at: Date.now(),
+    })
+  }
+  const whenIdle = (run: () => void) =>
+    'requestIdleCallback' in window ? requestIdleCallback(run, { timeout: 2000 }) : run()
+  const later = (afterMs = KEPT_AGAIN_AFTER_MS) => {
+    if (timer) return
+    timer = setTimeout(() => {
+      timer = null
+      whenIdle(keep)
+    }, afterMs)
+  }
+  const changed = () => later()
+  const hidden = () => {
+    if (document.visibilityState === 'hidden') keep()
+  }
+  onMount(() => {
+    releasePaintedBoard()
+    later(FIRST_KEPT_AFTER_MS)
+    doc.on('update', changed)
+    document.addEventListener('visibilitychange', hidden)
+    window.addEventListener('pagehide', keep)
+  })
+  onCleanup(() => {
+    showing = false
+    if (timer) clearTimeout(timer)
+    doc.off('update', changed)
+    document.removeEventListener('visibilitychange', hidden)
+    window.removeEventListener('pagehide', keep)
+  })
+}
