@@ -83,7 +83,8 @@ async function slowCopyAndFrames(page: Page, room: string, ms: number): Promise<
       const frames: string[] = []
       Object.assign(window, { __frames: frames })
       const record = () => {
-        const header = document.querySelector('.group-header') !== null
+        // The live page's (the painted board before it, client/src/painted, is not it).
+        const header = document.querySelector('#root .group-header') !== null
         const title = document.querySelector<HTMLInputElement>('[data-testid="agenda-title"]')
         const state = `${header ? 'header' : '-'} ${title?.value ? 'board' : '-'}`
         if (frames.at(-1) !== state) frames.push(state)
@@ -135,7 +136,7 @@ test("a returning visit shows the group's page with its board from this device's
   const slow = await tabWithoutRelay(page.context())
   await slowCopyAndFrames(slow, group.room, 2_000)
   await slow.goto(page.url())
-  await expect(slow.locator('.group-header')).toBeVisible()
+  await expect(slow.locator('#root .group-header')).toBeVisible()
   await expect(slow.getByTestId('agenda-title').first()).toHaveValue('Hela sidan')
   expect(await framesOf(slow)).toContain('header -')
   await page.context().close()
