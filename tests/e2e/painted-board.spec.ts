@@ -1,5 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test'
 import type { MembersResponse } from '../../shared/api.ts'
+import { seriousOrWorse } from './support/axe.ts'
 import { freshMeeting, joinAs, livingGroup, openBoard } from './support/demo.ts'
 import { agendaOfNewMeeting, storedUpdates } from './support/device-copy.ts'
 
@@ -71,6 +72,7 @@ test('a returning visit shows the board as this device last showed it at once, i
   await expect(tab.getByRole('heading', { level: 1 })).toHaveCount(0)
   expect(await painted.locator('[id], [name], [data-testid]').count()).toBe(0)
   await expect(painted.locator('.connection, .presence')).toHaveCount(0)
+  expect(await seriousOrWorse(tab)).toEqual([])
   await tab.keyboard.press('Tab')
   await tab.keyboard.press('Tab')
   expect(await tab.evaluate(() => document.activeElement?.closest('#painted-board') ?? null)).toBe(
