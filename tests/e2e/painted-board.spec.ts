@@ -159,3 +159,42 @@ test('a new role forgets the painted board, so the reload shows no control the m
   await mentor.context().close()
   await member.context().close()
 })
+
+test('a painted board whose stylesheets come late never hides the live board', async ({
+  browser,
+}) => {
+  const { url, device } = await boardShownOnce(browser, 'Siv Sent')
+  const path = new URL(url).pathname + new URL(url).search
+  const setup = await device.newPage()
+  await setup.goto('/')
+  await setup.evaluate(
+    ([key]) => {
+      const kept = JSON.parse(localStorage.getItem(key!)!) as { styles: string[] }
+      localStorage.setItem(
+        key!,
+        JSON.stringify({ ...kept, styles: [...kept.styles, '/assets/painted-late.css'] }),
+      )
+    },
+    [PREFIX + path],
+  )
+  await setup.close()
+
+  // The stylesheet the painted board waits for is answered only once the live board shows.
+  const tab = await device.newPage()
+  let answer = () => {}
+  const answered = new Promise<void>((resolve) => (answer = resolve))
+  await tab.route('**/assets/painted-late.css', async (route) => {
+    await answered
+    await route.fulfill({ contentType: 'text/css', body: '' })
+  })
+  // Committed, not loaded: the load event waits for that stylesheet too.
+  await tab.goto(url, { waitUntil: 'commit' })
+  const live = tab.getByTestId('agenda-title').first()
+  await expect(live).toHaveValue('Målad rubrik')
+  await expect(live).toBeVisible()
+  await expect(tab.locator('#root')).not.toHaveClass(/painted-under/)
+  answer()
+  await tab.waitForTimeout(300)
+  await expect(tab.locator(PAINTED)).toHaveCount(0)
+  await device.close()
+})

@@ -1,11 +1,11 @@
 /**
- * A script of its own, loaded async beside the app's entry (client/paint-first-script.ts):
- * on a board this device showed before, the board as it last
- * showed it is painted at once, inert and hidden from assistive technology, over the app's
- * root (which renders unseen beneath it) until the live board takes its place
- * (`releasePaintedBoard`, from the board) or PAINTED_MAX_MS pass. A returning visit's
- * first content otherwise waits for the app's code to run, the device's copy to be read
- * and the board to render (ARCHITECTURE.md, "Client performance").
+ * A script of its own, loaded async ahead of the app's entry (client/paint-first-script.ts):
+ * on a board this device showed before, the board as it last showed it is painted at once,
+ * inert and hidden from assistive technology, over the app's root (which renders unseen
+ * beneath it) until the live board takes its place (`releasePaintedBoard`, from the board)
+ * or PAINTED_MAX_MS pass. A returning visit's first content otherwise waits for the app's
+ * code to run, the device's copy to be read and the board to render (ARCHITECTURE.md,
+ * "Client performance").
  */
 import {
   PAINTED_ID,

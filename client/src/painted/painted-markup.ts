@@ -10,11 +10,12 @@ export const PAINTED_UNDER_CLASS = 'painted-under'
 /** Marks what is never painted: it is live or personal to the moment (presence, status). */
 const UNPAINTED_ATTRIBUTE = 'data-unpainted'
 
-/** The live page shows; the painted board, if any, goes. */
+/**
+ * The live page shows; the painted board, if any, goes. The root is shown also when the
+ * painted board never came (its stylesheets still loading): it then never comes.
+ */
 export function releasePaintedBoard(): void {
-  const painted = document.getElementById(PAINTED_ID)
-  if (!painted) return
-  painted.remove()
+  document.getElementById(PAINTED_ID)?.remove()
   document.getElementById('root')?.classList.remove(PAINTED_UNDER_CLASS)
 }
 
