@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import { build, type Plugin, type Rolldown } from 'vite'
-
-/** Must match client/src/painted/painted-store.ts's PAINT_FIRST_ATTRIBUTE. */
-const PAINT_FIRST_ATTRIBUTE = 'data-paint-first'
+import { PAINT_FIRST_ATTRIBUTE } from './src/painted/painted-store.ts'
 const SOURCE = fileURLToPath(new URL('src/painted/paint-first.ts', import.meta.url))
 
 /** paint-first.ts and what it imports as one file: it must wait for no other chunk. */

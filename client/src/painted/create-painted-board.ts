@@ -27,7 +27,6 @@ export function createPaintedBoard(
     const root = document.getElementById('root')
     if (!root || !keeping || !group.keptOnDevice()) return
     keepPaintedBoard(location.pathname + location.search, {
-      v: 1,
       room,
       entry: currentEntry(),
       lang: document.documentElement.lang,
@@ -61,8 +60,9 @@ export function createPaintedBoard(
     later(FIRST_KEPT_AFTER_MS)
     doc.on('update', changed)
     provider.on('connection-close', closed)
+    // Also the page's last event when it is left (a closed tab, a reload, a navigation);
+    // `pagehide` comes after it, and keeping there too serialised the board twice.
     document.addEventListener('visibilitychange', hidden)
-    window.addEventListener('pagehide', keep)
   })
   onCleanup(() => {
     keeping = false
@@ -70,6 +70,5 @@ export function createPaintedBoard(
     doc.off('update', changed)
     provider.off('connection-close', closed)
     document.removeEventListener('visibilitychange', hidden)
-    window.removeEventListener('pagehide', keep)
   })
 }

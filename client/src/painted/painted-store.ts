@@ -31,7 +31,7 @@ type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem' | '
 const keyOf = (url: string) => `${PREFIX}${url}`
 
 /** Marks the painting script in index.html (client/paint-first-script.ts): not the entry. */
-const PAINT_FIRST_ATTRIBUTE = 'data-paint-first'
+export const PAINT_FIRST_ATTRIBUTE = 'data-paint-first'
 
 /** The page's entry script (its hashed name changes with every build that changes code). */
 export const currentEntry = (): string =>
@@ -82,12 +82,13 @@ function keptBoards(storage: Storage): { url: string; painted: PaintedBoard | nu
   return kept
 }
 
-/** Keeps `painted` for `url`, making room among the device's kept boards. */
+/** Keeps `board` for `url` (in this version's format), making room among the kept boards. */
 export function keepPaintedBoard(
   url: string,
-  painted: PaintedBoard,
+  board: Omit<PaintedBoard, 'v'>,
   storage: Storage = localStorage,
 ): boolean {
+  const painted: PaintedBoard = { ...board, v: VERSION }
   if (painted.html.length > MAX_HTML_CHARS) {
     storage.removeItem(keyOf(url))
     return false
