@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test'
+import { expect, test, type BrowserContext, type Page, type Route } from '@playwright/test'
 import type { MembersResponse } from '../../shared/api.ts'
 import { seriousOrWorse } from './support/axe.ts'
 import { freshMeeting, joinAs, livingGroup, openBoard } from './support/demo.ts'
@@ -19,19 +19,54 @@ const keptBoards = (page: Page) =>
     return kept
   }, PREFIX)
 
+/** The app's entry script. */
+const ENTRY = /\/assets\/index-[^/]+\.js$/
+
+/**
+ * The page's requests for `url` wait until the returned release is called, then go on (or
+ * are answered by `reply`).
+ */
+async function holdRequests(
+  page: Page,
+  url: string | RegExp,
+  reply: (route: Route) => Promise<void> = (route) => route.continue(),
+): Promise<() => void> {
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(url, async (route) => {
+    await held
+    await reply(route)
+  })
+  return release
+}
+
 /**
  * A new tab of the device whose app entry is held back until `release` is called: what
  * shows meanwhile is the painted board alone.
  */
 async function tabWithEntryHeld(device: BrowserContext) {
   const tab = await device.newPage()
-  let release = () => {}
-  const held = new Promise<void>((resolve) => (release = resolve))
-  await tab.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
-    await held
-    await route.continue()
-  })
-  return { tab, release }
+  return { tab, release: await holdRequests(tab, ENTRY) }
+}
+
+/** Changes what the device keeps for `url`'s board, as if it had been kept otherwise. */
+async function rewriteKept(
+  device: BrowserContext,
+  url: string,
+  change: (kept: Record<string, unknown>) => Record<string, unknown>,
+): Promise<void> {
+  const key = PREFIX + new URL(url).pathname + new URL(url).search
+  const page = await device.newPage()
+  await page.goto('/')
+  const kept = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), key))!) as Record<
+    string,
+    unknown
+  >
+  await page.evaluate(
+    ([k, value]) => localStorage.setItem(k!, value!),
+    [key, JSON.stringify(change(kept))],
+  )
+  await page.close()
 }
 
 /** A facilitator's new meeting with its first agenda title set, kept on the device. */
@@ -43,7 +78,7 @@ async function boardShownOnce(browser: Parameters<typeof agendaOfNewMeeting>[0],
     .toBe(true)
   const url = page.url()
   const device = page.context()
-  // Leaving the page keeps the board as it shows (pagehide).
+  // Leaving the page keeps the board as it shows (visibilitychange to hidden).
   await page.close()
   return { group, url, device }
 }
@@ -94,18 +129,8 @@ test("another build's painted board is not shown, and leaving the group forgets 
   browser,
 }) => {
   const { url, device } = await boardShownOnce(browser, 'Ola Bygger')
-  const path = new URL(url).pathname + new URL(url).search
-
   // As if kept by another build: its markup may not fit this one's styles and scripts.
-  const setup = await device.newPage()
-  await setup.goto('/')
-  await setup.evaluate(
-    ([key]) => {
-      const kept = JSON.parse(localStorage.getItem(key!)!) as { entry: string }
-      localStorage.setItem(key!, JSON.stringify({ ...kept, entry: '/assets/index-old.js' }))
-    },
-    [PREFIX + path],
-  )
+  await rewriteKept(device, url, (kept) => ({ ...kept, entry: '/assets/index-old.js' }))
   const { tab, release } = await tabWithEntryHeld(device)
   await tab.goto(url, { waitUntil: 'commit' })
   await expect(tab.locator('#root')).toBeAttached()
@@ -132,12 +157,7 @@ test('a new role forgets the painted board, so the reload shows no control the m
   await expect.poll(async () => Object.keys(await keptBoards(member)).length).toBe(1)
 
   // The reload the new role causes is held before the app runs: only a painted board shows.
-  let release = () => {}
-  const held = new Promise<void>((resolve) => (release = resolve))
-  await member.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
-    await held
-    await route.continue()
-  })
+  const release = await holdRequests(member, ENTRY)
   const members = (await (
     await mentor.request.get(`/api/rooms/${group.room}/members`)
   ).json()) as MembersResponse
@@ -164,29 +184,16 @@ test('a painted board whose stylesheets come late never hides the live board', a
   browser,
 }) => {
   const { url, device } = await boardShownOnce(browser, 'Siv Sent')
-  const path = new URL(url).pathname + new URL(url).search
-  const setup = await device.newPage()
-  await setup.goto('/')
-  await setup.evaluate(
-    ([key]) => {
-      const kept = JSON.parse(localStorage.getItem(key!)!) as { styles: string[] }
-      localStorage.setItem(
-        key!,
-        JSON.stringify({ ...kept, styles: [...kept.styles, '/assets/painted-late.css'] }),
-      )
-    },
-    [PREFIX + path],
-  )
-  await setup.close()
+  await rewriteKept(device, url, (kept) => ({
+    ...kept,
+    styles: [...(kept.styles as string[]), '/assets/painted-late.css'],
+  }))
 
   // The stylesheet the painted board waits for is answered only once the live board shows.
   const tab = await device.newPage()
-  let answer = () => {}
-  const answered = new Promise<void>((resolve) => (answer = resolve))
-  await tab.route('**/assets/painted-late.css', async (route) => {
-    await answered
-    await route.fulfill({ contentType: 'text/css', body: '' })
-  })
+  const answer = await holdRequests(tab, '**/assets/painted-late.css', (route) =>
+    route.fulfill({ contentType: 'text/css', body: '' }),
+  )
   // Committed, not loaded: the load event waits for that stylesheet too.
   await tab.goto(url, { waitUntil: 'commit' })
   const live = tab.getByTestId('agenda-title').first()
