@@ -77,6 +77,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
   const db = drizzle(client, { schema })
   await migrate(db, { migrationsFolder })
+  // The migrations read and hash their files synchronously: the rest in a turn of its own.
+  await new Promise((resolve) => setImmediate(resolve))
   // Opened after the migrations, which create the tables its statements name.
   const local = localPath ? openLocalConnection(localPath, checkpoints) : null
   const updateLog = local && makeLocalUpdateLog(local)

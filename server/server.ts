@@ -5,6 +5,7 @@ import { createApp } from './http/app.ts'
 import { earlyServerOptions, listenEarly, type EarlyServer } from './http/early-server.ts'
 import { startRetentionSweep } from './domain/privacy/retention-sweep.ts'
 import type { Logger } from './log.ts'
+import { nextTurn } from './next-turn.ts'
 import { createServices, type Services } from './services.ts'
 import type { DocStore } from './storage/doc-store.ts'
 
@@ -55,8 +56,13 @@ export async function startServer(
     if (!options.listening) listening.server.close()
     throw error
   })
+  // Each step in a turn of its own: a restart starts under its members' reconnects, whose
+  // sockets the early server holds and reads meanwhile (load-app.ts).
+  await nextTurn()
   const services = createServices(database, config, logger, options.docStore)
+  await nextTurn()
   const app = createApp(services, config, logger)
+  await nextTurn()
   const { server, wss, port } = listening
   createAdaptorServer({
     fetch: app.fetch,

@@ -1,20 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
 import { attendance, participants } from '../../db/schema.ts'
-
-/**
- * Meetings are dated by the Swedish calendar: a connection at 00:30 on the meeting's
- * morning is that day's, whatever the server's time zone.
- */
-const swedishDay = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-})
-
-/** YYYY-MM-DD in Europe/Stockholm ('sv-SE' formats dates that way). */
-const dayInSweden = (at: Date): string => swedishDay.format(at)
+import { dayInSweden } from './swedish-day.ts'
 
 /**
  * Notes that the participant had a connection open or close now: one row per person and

@@ -15,26 +15,14 @@ import type { RoundOverview, RoundOverviewGroup } from '../../shared/round-overv
 import type { RoundGroup } from '../../shared/rounds-api.ts'
 import type { WorkspaceReader } from './round-overview-workspace.ts'
 import type { RoundView } from './round-view.ts'
+import { dayInSweden } from './swedish-day.ts'
+import { nextTurn } from '../next-turn.ts'
 
 export interface RoundOverviewDeps {
   db: Database
   view: Pick<RoundView, 'detail'>
   reader: WorkspaceReader
 }
-
-/** Meetings are dated by the Swedish calendar, whatever the server's time zone. */
-const swedishDay = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-})
-
-/**
- * A turn of the event loop for the relay: reading a workspace is synchronous work, and 50
- * of them in one go would hold every room's updates back for all of it.
- */
-const yieldToRelay = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 function meetingFigures(
   group: RoundGroup,
@@ -81,11 +69,13 @@ export function createRoundOverview({ db, view, reader }: RoundOverviewDeps) {
     if (!detail) return null
     const version = getChecklistVersion(detail.checklistVersion)
     const archived = await archivedMeetingIds(detail.groups.map((group) => group.id))
-    const today = swedishDay.format(now)
+    const today = dayInSweden(now)
     const readable: GroupResults[] = []
     const groups: RoundOverviewGroup[] = []
     for (const group of detail.groups) {
-      await yieldToRelay()
+      // Reading a workspace is synchronous: one group a turn, 50 in one go would hold every
+      // room's updates back for all of it.
+      await nextTurn()
       const organisationIds = group.organisations
         .filter((organisation) => organisation.memberRole === GroupMemberRole.Benchmarking)
         .map((organisation) => organisation.id)
