@@ -16,6 +16,17 @@ import {
 } from './connection-limits.ts'
 
 type RequestListener = (request: IncomingMessage, response: ServerResponse) => void
+type UpgradeListener = (request: IncomingMessage, socket: Duplex, head: Buffer) => void
+
+/** A request or WebSocket handshake that arrived before the app was open. */
+interface HeldArrival {
+  request: IncomingMessage
+  response?: ServerResponse
+  upgrade?: { socket: Duplex; head: Buffer }
+}
+
+/** Of held arrivals, how long a turn hands them to the app before the loop goes round. */
+const REPLAY_SLICE_MS = 4
 
 export interface EarlyServerOptions {
   port: number
@@ -56,15 +67,15 @@ export interface EarlyServer {
  */
 export function listenEarly(options: EarlyServerOptions, logger: Logger): Promise<EarlyServer> {
   let app: RequestListener | null = null
+  let opening = false
   let opened = false
-  const held: (() => void)[] = []
+  const held: HeldArrival[] = []
   const server = createServer(httpServerOptions(options.connections), (request, response) => {
-    const handle = () => app?.(request, response)
-    if (opened) handle()
-    else held.push(handle)
+    if (opened) app?.(request, response)
+    else held.push({ request, response })
   })
   const holdUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    held.push(() => server.emit('upgrade', request, socket, head))
+    held.push({ request, upgrade: { socket, head } })
   }
   server.on('upgrade', holdUpgrade)
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
@@ -78,12 +89,40 @@ export function listenEarly(options: EarlyServerOptions, logger: Logger): Promis
     return server
   }) as typeof createServer
 
-  function open(): void {
-    if (opened) return
+  /**
+   * Hands what was held to the app, oldest first, `REPLAY_SLICE_MS` of it a turn: a restart
+   * holds hundreds of its members' handshakes, each ~0.1–0.3 ms of the app's before it
+   * queues for admission (relay/admission.ts), and all of them in one turn held the loop for
+   * ~140 ms (`npm run bench:storm`). What arrives meanwhile is held behind them.
+   */
+  function replayHeld(appUpgrades: readonly UpgradeListener[]): void {
+    const until = performance.now() + REPLAY_SLICE_MS
+    while (held.length > 0 && performance.now() < until) {
+      const { request, response, upgrade } = held.shift() as HeldArrival
+      if (upgrade)
+        for (const listener of appUpgrades)
+          listener.call(server, request, upgrade.socket, upgrade.head)
+      else if (response) app?.(request, response)
+    }
+    if (held.length > 0) {
+      setImmediate(() => replayHeld(appUpgrades))
+      return
+    }
     opened = true
-    // Synchronously after the app attached its own 'upgrade' listener: none arrives between.
     server.off('upgrade', holdUpgrade)
-    for (const replay of held.splice(0)) replay()
+    for (const listener of appUpgrades) server.on('upgrade', listener)
+  }
+
+  function open(): void {
+    if (opening) return
+    opening = true
+    // Called synchronously after the app attached its own 'upgrade' listeners, so none
+    // arrives between; they get upgrades directly once everything held has gone to them.
+    const appUpgrades = server
+      .listeners('upgrade')
+      .filter((listener) => listener !== holdUpgrade) as UpgradeListener[]
+    for (const listener of appUpgrades) server.off('upgrade', listener)
+    replayHeld(appUpgrades)
   }
 
   return new Promise((resolve, reject) => {

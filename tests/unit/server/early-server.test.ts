@@ -100,4 +100,47 @@ describe('listenEarly', () => {
       for (const socket of sockets) socket.destroy()
     }
   })
+
+  it('hands held handshakes to the app oldest first, a few milliseconds of them a turn', async () => {
+    const early = await listen({ ...ConnectionLimits, maxPendingPerAddress: 0 })
+    const sockets: Socket[] = []
+    const handshake = (seq: number) =>
+      sockets.push(
+        connect(early.port, '127.0.0.1')
+          .on('error', () => undefined)
+          .end(
+            `GET /ws HTTP/1.1\r\nHost: a\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nx-seq: ${seq}\r\n\r\n`,
+          ),
+      )
+    for (let seq = 0; seq < 20; seq++) {
+      handshake(seq)
+      await sleep(15) // each held before the next is sent: their order is known
+    }
+    let turn = 0
+    let turning = true
+    const goRound = () => {
+      turn += 1
+      if (turning) setImmediate(goRound)
+    }
+    const seen: { seq: number; turn: number }[] = []
+    early.adopt(() => undefined)
+    early.server.on('upgrade', (request: IncomingMessage, socket: Duplex) => {
+      const until = performance.now() + 1 // an app that takes 1 ms per handshake
+      while (performance.now() < until);
+      seen.push({ seq: Number(request.headers['x-seq']), turn })
+      socket.destroy()
+    })
+    setImmediate(goRound)
+    early.open()
+    handshake(20) // arrives while the 20 held ones are being handed over: behind them
+    try {
+      while (seen.length < 21) await sleep(10)
+    } finally {
+      turning = false
+      for (const socket of sockets) socket.destroy()
+    }
+    expect(seen.map(({ seq }) => seq)).toEqual(Array.from({ length: 21 }, (_, seq) => seq))
+    // 20 ms of the app's work went over in slices of ~4 ms, the loop going round between.
+    expect(new Set(seen.map(({ turn }) => turn)).size).toBeGreaterThanOrEqual(4)
+  })
 })
