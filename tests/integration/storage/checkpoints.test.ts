@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process'
-import { copyFileSync, statSync } from 'node:fs'
+import { copyFileSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startBackgroundCheckpoints } from '../../../db/checkpointer.ts'
 import { openDatabase, type DatabaseHandle } from '../../../db/client.ts'
-import { waitFor } from '../../helpers/clients.ts'
+import { sleep, waitFor } from '../../helpers/clients.ts'
 import { makeTempDatabase } from '../../helpers/database.ts'
 
 describe('background WAL checkpoints (the server’s mode)', () => {
@@ -37,6 +37,28 @@ describe('background WAL checkpoints (the server’s mode)', () => {
     await waitFor(() => statSync(file).size > before + 400 * 1024, 5000, 'a checkpoint')
     const rows = await handle.client.execute('SELECT count(*) FROM doc_updates')
     expect(Number(rows.rows[0]?.[0])).toBe(400)
+  })
+
+  it('starts the WAL over in the worker, so no commit fsyncs its header on the event loop', async () => {
+    temp = makeTempDatabase()
+    handle = await openDatabase({
+      url: temp.url,
+      checkpoints: 'background',
+      checkpointIntervalMs: 20,
+    })
+    // The WAL header's checkpoint sequence and salts: new each time the WAL starts over,
+    // which with synchronous = NORMAL fsyncs that header in the connection that writes.
+    const wal = join(temp.dir, 'test.db-wal')
+    const startedOver = () => readFileSync(wal).subarray(12, 24).toString('hex')
+    for (let i = 0; i < 4; i++) {
+      handle.updateLog?.append([{ room: 'lerum', update: new Uint8Array([i]) }])
+      await sleep(150) // checkpointed whole, more than once
+      const before = startedOver()
+      handle.updateLog?.append([{ room: 'lerum', update: new Uint8Array([i, i]) }])
+      expect(startedOver()).toBe(before)
+    }
+    const rows = await handle.client.execute('SELECT count(*) FROM doc_updates')
+    expect(Number(rows.rows[0]?.[0])).toBe(8)
   })
 
   it('leaves everything in the database file alone, also what came after the worker stopped', async () => {
