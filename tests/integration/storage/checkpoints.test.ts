@@ -16,13 +16,15 @@ describe('background WAL checkpoints (the server’s mode)', () => {
     temp?.remove()
   })
 
-  it('leaves checkpointing to the worker: commits never checkpoint, the worker does', async () => {
+  /** A new database, opened as the server opens it, its worker checkpointing this often. */
+  async function openWithWorker(checkpointIntervalMs: number) {
     temp = makeTempDatabase()
-    handle = await openDatabase({
-      url: temp.url,
-      checkpoints: 'background',
-      checkpointIntervalMs: 50,
-    })
+    handle = await openDatabase({ url: temp.url, checkpoints: 'background', checkpointIntervalMs })
+    return { temp, handle }
+  }
+
+  it('leaves checkpointing to the worker: commits never checkpoint, the worker does', async () => {
+    const { temp, handle } = await openWithWorker(50)
     const autocheckpoint = await handle.client.execute('PRAGMA wal_autocheckpoint')
     expect(Number(autocheckpoint.rows[0]?.[0])).toBe(0)
 
@@ -40,12 +42,7 @@ describe('background WAL checkpoints (the server’s mode)', () => {
   })
 
   it('starts the WAL over in the worker, so no commit fsyncs its header on the event loop', async () => {
-    temp = makeTempDatabase()
-    handle = await openDatabase({
-      url: temp.url,
-      checkpoints: 'background',
-      checkpointIntervalMs: 20,
-    })
+    const { temp, handle } = await openWithWorker(20)
     // The WAL header's checkpoint sequence and salts: new each time the WAL starts over,
     // which with synchronous = NORMAL fsyncs that header in the connection that writes.
     const wal = join(temp.dir, 'test.db-wal')
