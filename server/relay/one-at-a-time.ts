@@ -1,3 +1,5 @@
+import { nextTurn } from '../next-turn.ts'
+
 /**
  * Runs background jobs one after another, giving the event loop a turn between them. Ten
  * rooms that empty together unload together, and ten compactions back to back held the
@@ -8,7 +10,7 @@ export function makeOneAtATime() {
   let tail: Promise<unknown> = Promise.resolve()
 
   return function enqueue<T>(job: () => Promise<T>): Promise<T> {
-    const result = tail.then(() => new Promise((resolve) => setImmediate(resolve))).then(job)
+    const result = tail.then(nextTurn).then(job)
     tail = result.catch(() => undefined)
     return result
   }

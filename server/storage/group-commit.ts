@@ -1,3 +1,4 @@
+import { nextTurn } from '../next-turn.ts'
 import type { CommitPacing } from './commit-pacing.ts'
 import type { DocStore } from './doc-store.ts'
 
@@ -66,7 +67,7 @@ export function createGroupCommit(store: DocStore, pacing?: CommitPacing) {
     while (writing || queue.length > 0 || scheduled) {
       // Not waiting out a pacing window: everything goes now.
       if (!writing && queue.length > 0) drain()
-      await (writing ?? new Promise((resolve) => setImmediate(resolve)))
+      await (writing ?? nextTurn())
     }
   }
 

@@ -11,6 +11,7 @@
 import { starters, isServerId } from './adapters/index.ts'
 import type { ServerAdapter } from './adapters/adapter.ts'
 import { envNumber } from './env.ts'
+import { median } from './metrics.ts'
 import { sleep } from '../helpers/clients.ts'
 
 interface StartRun {
@@ -22,9 +23,6 @@ interface StartRun {
 const runs = envNumber('START_RUNS', 7)
 const ids = (process.env.BENCH_SERVERS ?? 'ours,y-websocket-server').split(',')
 for (const id of ids) if (!isServerId(id)) throw new Error(`unknown server ${id}`)
-
-const median = (values: readonly number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN
 
 async function restartOnce(adapter: ServerAdapter): Promise<StartRun> {
   if (!adapter.restart) throw new Error(`${adapter.label} cannot be restarted`)

@@ -7,6 +7,7 @@ import { ConnectionLimits } from '../../../server/http/connection-limits.ts'
 import { listenEarly, type EarlyServer } from '../../../server/http/early-server.ts'
 import { createLogger } from '../../../server/log.ts'
 import { sleep } from '../../helpers/clients.ts'
+import { countTurns } from '../../helpers/turns.ts'
 
 const started: EarlyServer[] = []
 afterEach(async () => {
@@ -116,27 +117,21 @@ describe('listenEarly', () => {
       handshake(seq)
       await sleep(15) // each held before the next is sent: their order is known
     }
-    let turn = 0
-    let turning = true
-    const goRound = () => {
-      turn += 1
-      if (turning) setImmediate(goRound)
-    }
     const seen: { seq: number; turn: number }[] = []
     early.adopt(() => undefined)
     early.server.on('upgrade', (request: IncomingMessage, socket: Duplex) => {
       const until = performance.now() + 1 // an app that takes 1 ms per handshake
       while (performance.now() < until);
-      seen.push({ seq: Number(request.headers['x-seq']), turn })
+      seen.push({ seq: Number(request.headers['x-seq']), turn: turns.now() })
       socket.destroy()
     })
-    setImmediate(goRound)
+    const turns = countTurns()
     early.open()
     handshake(20) // arrives while the 20 held ones are being handed over: behind them
     try {
       while (seen.length < 21) await sleep(10)
     } finally {
-      turning = false
+      turns.stop()
       for (const socket of sockets) socket.destroy()
     }
     expect(seen.map(({ seq }) => seq)).toEqual(Array.from({ length: 21 }, (_, seq) => seq))

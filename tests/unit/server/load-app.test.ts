@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { loadApp, loadInParts } from '../../../server/load-app.ts'
-
-/** Counts the event loop's turns until stopped. */
-function countTurns() {
-  let turns = 0
-  let counting = true
-  const goRound = () => {
-    turns += 1
-    if (counting) setImmediate(goRound)
-  }
-  setImmediate(goRound)
-  return {
-    now: () => turns,
-    stop: () => (counting = false),
-  }
-}
+import { countTurns } from '../../helpers/turns.ts'
 
 describe('loading the app in parts', () => {
   it('runs each part, and then the last, in a turn of the event loop of its own', async () => {
