@@ -70,6 +70,8 @@ export function listenEarly(options: EarlyServerOptions, logger: Logger): Promis
   let opening = false
   let opened = false
   const held: HeldArrival[] = []
+  /** How many of `held` went to the app (a storm holds thousands: no shift() for each). */
+  let replayed = 0
   const server = createServer(httpServerOptions(options.connections), (request, response) => {
     if (opened) app?.(request, response)
     else held.push({ request, response })
@@ -97,17 +99,18 @@ export function listenEarly(options: EarlyServerOptions, logger: Logger): Promis
    */
   function replayHeld(appUpgrades: readonly UpgradeListener[]): void {
     const until = performance.now() + REPLAY_SLICE_MS
-    while (held.length > 0 && performance.now() < until) {
-      const { request, response, upgrade } = held.shift() as HeldArrival
+    while (replayed < held.length && performance.now() < until) {
+      const { request, response, upgrade } = held[replayed++] as HeldArrival
       if (upgrade)
         for (const listener of appUpgrades)
           listener.call(server, request, upgrade.socket, upgrade.head)
       else if (response) app?.(request, response)
     }
-    if (held.length > 0) {
+    if (replayed < held.length) {
       setImmediate(() => replayHeld(appUpgrades))
       return
     }
+    held.length = 0
     opened = true
     server.off('upgrade', holdUpgrade)
     for (const listener of appUpgrades) server.on('upgrade', listener)
