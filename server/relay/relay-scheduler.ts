@@ -7,6 +7,11 @@
  * one, after the sockets have been read. A room's own updates keep their order (one queued
  * task per room relays its whole outbox).
  *
+ * The slice is the turn's, not one run's: every run that starts in the same turn of the
+ * event loop (one per socket read, when presence changes are read from hundreds of sockets
+ * in one poll phase) shares it, so the turn ends when it is spent, however many reads
+ * scheduled work. The backlog goes on in the turn's check phase with a slice of its own.
+ *
  * A backlog that has waited gets a longer turn: at least half as long as its oldest task
  * has waited. With a fixed slice, a load whose relaying needed more than 4 ms a turn fell
  * further behind every turn while the reads went on (3,000 clients: p99 139–209 ms with
@@ -27,14 +32,23 @@ export function makeRelayScheduler(options: RelaySchedulerOptions) {
   const now = options.now ?? (() => performance.now())
   let queue: { task: () => void; at: number }[] = []
   let scheduled = false
+  /** When this turn's first run began (-1: none has yet); reset in the turn's check phase. */
+  let turnStarted = -1
+  const endTurn = (): void => {
+    turnStarted = -1
+  }
 
   function run(): void {
     const started = now()
+    if (turnStarted < 0) {
+      turnStarted = started
+      setImmediate(endTurn)
+    }
     const waited = started - (queue[0]?.at ?? started)
-    const until = started + Math.max(sliceMs, waited / 2)
+    const until = turnStarted + Math.max(sliceMs, waited / 2)
     let done = 0
     // Tasks scheduled by the ones running join this same queue (and this turn, if it has time).
-    while (done < queue.length) {
+    while (done < queue.length && now() < until) {
       const { task } = queue[done]!
       done += 1
       try {
@@ -42,7 +56,6 @@ export function makeRelayScheduler(options: RelaySchedulerOptions) {
       } catch (error) {
         options.onError(error)
       }
-      if (now() >= until) break
     }
     queue = queue.slice(done)
     if (queue.length > 0) setImmediate(run)

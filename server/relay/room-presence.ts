@@ -13,8 +13,12 @@ import { encodeAwareness, MalformedMessage } from './protocol.ts'
 import type { RoomConnection } from './room.ts'
 
 export interface RoomPresenceOptions {
-  /** Sends a frame to every connection of the room but `except`. */
-  broadcast(frame: Uint8Array, except: RoomConnection | null): void
+  /** The room's connections, live: a change goes to whoever is here when it leaves. */
+  connections: ReadonlySet<RoomConnection>
+  /** Sends frames that several connections are sent alike (RoomConnection.sendShared). */
+  send(connection: RoomConnection, frames: readonly Uint8Array[]): void
+  /** Runs the relay of changes later in this turn or in a later one (relay-scheduler.ts). */
+  schedule(task: () => void): void
   /** Tells the other server nodes (scale-out). */
   share?(message: PeerMessage): void
 }
@@ -34,6 +38,9 @@ export class RoomPresence {
   /** The client ids each connection publishes, and who publishes each id. */
   private readonly clientIds = new Map<RoomConnection, Set<number>>()
   private readonly owners = new Map<number, RoomConnection>()
+  /** Client ids changed since the last relay, each with where its last change came from. */
+  private changed = new Map<number, unknown>()
+  private destroyed = false
 
   constructor(
     doc: Y.Doc,
@@ -127,6 +134,7 @@ export class RoomPresence {
   }
 
   destroy(): void {
+    this.destroyed = true
     this.awareness.off('update', this.onUpdate)
     this.awareness.destroy()
   }
@@ -153,17 +161,47 @@ export class RoomPresence {
   /**
    * Relays only the entries that changed here. y-websocket clients send back every remote
    * change they receive; relaying frames as received would turn each change into one echo
-   * per member, each sent to every member (N² frames per cursor move).
+   * per member, each sent to every member (N² frames per cursor move). The changes wait for
+   * the relay scheduler and leave together: in a reconnect storm a room's members announce
+   * themselves in the same few turns, and one frame per member for all of them replaces one
+   * per change (sent within the scheduler's slice, so a poll phase that read hundreds of
+   * announcements does not also write them all: `npm run bench:storm`).
    */
   private readonly onUpdate = (
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const changed = [...change.added, ...change.updated, ...change.removed]
-    if (changed.length === 0) return
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)
-    const sender = this.clientIds.has(origin as RoomConnection) ? (origin as RoomConnection) : null
-    this.options.broadcast(encodeAwareness(update), sender)
-    if (origin !== PEER) this.options.share?.({ kind: PeerKind.Awareness, payload: update })
+    const first = this.changed.size === 0
+    for (const ids of [change.added, change.updated, change.removed]) {
+      for (const id of ids) this.changed.set(id, origin)
+    }
+    if (first && this.changed.size > 0) this.options.schedule(this.relayChanges)
+  }
+
+  private readonly relayChanges = (): void => {
+    const changed = this.changed
+    this.changed = new Map()
+    if (this.destroyed) return
+    const ids = [...changed.keys()]
+    const frame = this.encode(ids)
+    // Who sent a change is not sent it back; the others get one frame with every change.
+    const senders = new Set(changed.values())
+    for (const connection of this.options.connections) {
+      if (!senders.has(connection)) {
+        this.options.send(connection, [frame])
+        continue
+      }
+      const theirs = ids.filter((id) => changed.get(id) !== connection)
+      if (theirs.length > 0) connection.send(this.encode(theirs))
+    }
+    if (!this.options.share) return
+    const local = ids.filter((id) => changed.get(id) !== PEER)
+    if (local.length === 0) return
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, local)
+    this.options.share({ kind: PeerKind.Awareness, payload: update })
+  }
+
+  private encode(ids: number[]): Uint8Array {
+    return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids))
   }
 }

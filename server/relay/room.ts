@@ -49,7 +49,9 @@ export class Room {
       onFailed: (error) => this.fail(error),
     })
     this.presence = new RoomPresence(this.doc, {
-      broadcast: (frame, except) => this.broadcast(frame, except),
+      connections: this.connections,
+      send: sendShared,
+      schedule: (task) => options.relays.schedule(task),
       share: options.share,
     })
     this.writes = makeRoomWrites({

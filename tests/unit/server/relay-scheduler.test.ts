@@ -46,6 +46,19 @@ describe('relay scheduler', () => {
     expect(turns).toBeGreaterThanOrEqual(2)
   })
 
+  it('shares one slice among the runs of a turn (one per socket read in a poll phase)', async () => {
+    const { scheduler, ran, task } = timed(4, 3)
+    scheduler.schedule(task('a'))
+    await Promise.resolve() // the first read's run: 3 ms of the turn's 4
+    scheduler.schedule(task('b'))
+    scheduler.schedule(task('c'))
+    await Promise.resolve() // a second read's run, the same turn: 1 ms left, one task
+    expect(ran).toEqual(['a', 'b'])
+    expect(scheduler.pending()).toBe(1)
+    await nextTurn() // the check phase: a slice of its own
+    expect(ran).toEqual(['a', 'b', 'c'])
+  })
+
   it('gives a backlog that has waited a turn at least half as long as its wait', async () => {
     const { scheduler, ran, task, advance } = timed(4, 1)
     for (let i = 0; i < 40; i++) scheduler.schedule(task(`t${i}`))

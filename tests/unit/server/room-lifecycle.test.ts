@@ -207,6 +207,32 @@ describe('room lifecycle', () => {
     expect(members.map(presenceFrames)).toEqual(before)
   })
 
+  it('members announced in one turn reach each member in one frame, none its own back', async () => {
+    const { rooms } = makeRooms(makeFaultyStore().store, { graceMs: GRACE_MS })
+    const members = ['anna', 'bo', 'cia', 'dan'].map((name) => new TestMember(name))
+    for (const member of members) await member.join(rooms, ROOM)
+    const [quiet, ...announcing] = [members[3]!, ...members.slice(0, 3)]
+    for (const member of announcing) {
+      const awareness = new awarenessProtocol.Awareness(member.doc)
+      awareness.setLocalState({ cursor: null })
+      const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [member.doc.clientID])
+      member.room!.message(member.connection, encodeAwareness(update)) // one socket read each
+    }
+    await Promise.resolve()
+    const ids = (member: TestMember) =>
+      presenceUpdates(member).map((update) =>
+        decodeAwarenessEntries(update)
+          .map((entry) => entry.clientId)
+          .sort(),
+      )
+    const clientIds = (of: TestMember[]) => of.map((member) => member.doc.clientID).sort()
+    expect(ids(quiet)).toEqual([clientIds(announcing)])
+    for (const member of announcing) {
+      expect(ids(member)).toEqual([clientIds(announcing.filter((other) => other !== member))])
+    }
+    await rooms.shutdown()
+  })
+
   it("a session's connections closed together leave the others' presence in one update", async () => {
     const { rooms } = makeRooms(makeFaultyStore().store, { graceMs: GRACE_MS })
     // Two tabs of one session (one participant), and another member who stays.
@@ -216,6 +242,7 @@ describe('room lifecycle', () => {
     const room = bo.room!
     const before = presenceUpdates(bo).length
     expect(room.closeSession('session-anna', CloseCode.SessionExpired, 'ended')).toBe(2)
+    await Promise.resolve() // presence changes leave with the relay scheduler (a microtask)
     const told = presenceUpdates(bo).slice(before)
     expect(told).toHaveLength(1)
     const left = decodeAwarenessEntries(told[0]!)
