@@ -4,6 +4,7 @@ import type { ServerConfig } from './config.ts'
 import { createApp } from './http/app.ts'
 import { earlyServerOptions, listenEarly, type EarlyServer } from './http/early-server.ts'
 import { startRetentionSweep } from './domain/privacy/retention-sweep.ts'
+import { warmUp } from './http/warm-up.ts'
 import type { Logger } from './log.ts'
 import { nextTurn } from './next-turn.ts'
 import { createServices, type Services } from './services.ts'
@@ -62,6 +63,7 @@ export async function startServer(
   const services = createServices(database, config, logger, options.docStore)
   await nextTurn()
   const app = createApp(services, config, logger)
+  await warmUp(app.fetch)
   await nextTurn()
   const { server, wss, port } = listening
   createAdaptorServer({

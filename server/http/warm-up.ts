@@ -1,0 +1,30 @@
+import * as Y from 'yjs'
+import { sessionCookieName } from '../../shared/protocol/messages.ts'
+import { randomToken } from '../auth/tokens.ts'
+import { nextTurn } from '../next-turn.ts'
+
+/** A room name no group has: the warm-up's lookup finds no session. */
+const NO_ROOM = 'warm-up'
+
+/**
+ * Takes the path of a join once, a step per turn, before the early server hands over the
+ * joins it held. The first join after a restart paid for what runs only once: Node's fetch
+ * classes on the first `Request`, Hono building its router on the first match, the session
+ * lookup's first statement, crypto's first load when Yjs draws a client id. Together,
+ * within the turn that replays the first held joins, they made the storm's longest stall
+ * (`npm run bench:storm` profiled: 45–110 ms at the hand-over, 15–30 of it these).
+ * Resolves with the status the app answered (401: no such session).
+ */
+export async function warmUp(
+  fetch: (request: Request) => Response | Promise<Response>,
+): Promise<number> {
+  await nextTurn()
+  const join = new Request(`http://warm-up.invalid/ws/${NO_ROOM}`, {
+    headers: { cookie: `${sessionCookieName(NO_ROOM)}=${randomToken()}` },
+  })
+  await nextTurn()
+  const answer = await fetch(join)
+  await nextTurn()
+  new Y.Doc({ guid: NO_ROOM }).destroy()
+  return answer.status
+}
