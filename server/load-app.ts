@@ -15,7 +15,12 @@ import { nextTurn } from './next-turn.ts'
 import type { runServer } from './run-server.ts'
 
 const appParts: readonly (() => unknown)[] = [
-  // Node loads its fetch implementation (undici) on first use of `Request`: ~15 ms.
+  // Node loads its fetch implementation (undici) on first use of `Request`: ~20 ms, ~11
+  // once the modules of Node's it loads with it are loaded first (the entry loads the
+  // ones `ws` needs too).
+  () => import('node:stream/web'),
+  () => import('node:worker_threads'),
+  () => import('node:assert'),
   () => globalThis.Request,
   // libSQL's native module (it asks process.report which C library this is: ~6 ms).
   () => import('libsql'),
