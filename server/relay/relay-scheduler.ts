@@ -40,15 +40,17 @@ export function makeRelayScheduler(options: RelaySchedulerOptions) {
 
   function run(): void {
     const started = now()
-    if (turnStarted < 0) {
+    const opensTurn = turnStarted < 0
+    if (opensTurn) {
       turnStarted = started
       setImmediate(endTurn)
     }
     const waited = started - (queue[0]?.at ?? started)
     const until = turnStarted + Math.max(sliceMs, waited / 2)
     let done = 0
-    // Tasks scheduled by the ones running join this same queue (and this turn, if it has time).
-    while (done < queue.length && now() < until) {
+    // Tasks scheduled by the ones running join this same queue (and this turn, if it has
+    // time). The run that opens a turn runs one at least, so the queue always moves.
+    while (done < queue.length && (now() < until || (opensTurn && done === 0))) {
       const { task } = queue[done]!
       done += 1
       try {

@@ -1,4 +1,4 @@
-import { makeRelayScheduler } from './relay-scheduler.ts'
+import { makeRelayScheduler, type RelayScheduler } from './relay-scheduler.ts'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/protocol/close-codes.ts'
 import type { RelayLimits } from '../../shared/protocol/limits.ts'
@@ -35,6 +35,8 @@ export interface RoomsOptions {
   versionIntervalMs?: number
   /** The other server nodes (scale-out, REDIS_URL); absent when this node is alone. */
   bus?: RoomBus
+  /** Paces the relays of every room here (tests give it a clock of their own). */
+  relays?: RelayScheduler
 }
 
 /**
@@ -44,9 +46,11 @@ export interface RoomsOptions {
  */
 export function createRooms(options: RoomsOptions) {
   const { store, commit, logger, bus } = options
-  const relays = makeRelayScheduler({
-    onError: (error) => logger.error('relaying committed updates failed', { error }),
-  })
+  const relays =
+    options.relays ??
+    makeRelayScheduler({
+      onError: (error) => logger.error('relaying committed updates failed', { error }),
+    })
   const compaction = createCompaction({
     store,
     logger,
