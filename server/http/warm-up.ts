@@ -16,14 +16,14 @@ const NO_ROOM = 'warm-up'
  * Resolves with the status the app answered (401: no such session).
  */
 export async function warmUp(
-  fetch: (request: Request) => Response | Promise<Response>,
+  serve: (request: Request) => Response | Promise<Response>,
 ): Promise<number> {
   await nextTurn()
   const join = new Request(`http://warm-up.invalid/ws/${NO_ROOM}`, {
     headers: { cookie: `${sessionCookieName(NO_ROOM)}=${randomToken()}` },
   })
   await nextTurn()
-  const answer = await fetch(join)
+  const answer = await serve(join)
   await nextTurn()
   new Y.Doc({ guid: NO_ROOM }).destroy()
   return answer.status
