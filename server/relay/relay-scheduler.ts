@@ -7,10 +7,13 @@
  * one, after the sockets have been read. A room's own updates keep their order (one queued
  * task per room relays its whole outbox).
  *
- * The slice is the turn's, not one run's: every run that starts in the same turn of the
- * event loop (one per socket read, when presence changes are read from hundreds of sockets
- * in one poll phase) shares it, so the turn ends when it is spent, however many reads
- * scheduled work. The backlog goes on in the turn's check phase with a slice of its own.
+ * The slice is the turn's, not one run's: runs that follow each other closely (one per
+ * socket read, when presence changes are read from hundreds of sockets in one poll phase)
+ * share it, so the turn ends when it is spent, however many reads scheduled work. The
+ * backlog goes on in the turn's check phase with a slice of its own. Node has no cheap
+ * mark for a turn's end, and a setImmediate per turn to set one cost the light load ~10 %
+ * of its CPU per update (`bench:phases`, light, alternating); a run that starts within
+ * TURN_GAP_MS of the last one's end counts as the same turn instead.
  *
  * A backlog that has waited gets a longer turn: at least half as long as its oldest task
  * has waited. With a fixed slice, a load whose relaying needed more than 4 ms a turn fell
@@ -19,6 +22,9 @@
  * load, and a turn is never longer than half the wait its updates have already had.
  */
 const RELAY_SLICE_MS = 4
+
+/** Runs closer than this (the reads between them) count as one turn's. */
+const TURN_GAP_MS = 1
 
 export interface RelaySchedulerOptions {
   sliceMs?: number
@@ -32,19 +38,15 @@ export function makeRelayScheduler(options: RelaySchedulerOptions) {
   const now = options.now ?? (() => performance.now())
   let queue: { task: () => void; at: number }[] = []
   let scheduled = false
-  /** When this turn's first run began (-1: none has yet); reset in the turn's check phase. */
-  let turnStarted = -1
-  const endTurn = (): void => {
-    turnStarted = -1
-  }
+  /** When this turn's first run began, and when the last run ended. */
+  let turnStarted = -Infinity
+  let lastEnded = -Infinity
 
-  function run(): void {
+  /** `fresh`: the backlog's own run, in a check phase after the turn that left it. */
+  function run(fresh = false): void {
     const started = now()
-    const opensTurn = turnStarted < 0
-    if (opensTurn) {
-      turnStarted = started
-      setImmediate(endTurn)
-    }
+    const opensTurn = fresh || started - lastEnded > TURN_GAP_MS
+    if (opensTurn) turnStarted = started
     const waited = started - (queue[0]?.at ?? started)
     const until = turnStarted + Math.max(sliceMs, waited / 2)
     let done = 0
@@ -60,9 +62,11 @@ export function makeRelayScheduler(options: RelaySchedulerOptions) {
       }
     }
     queue = queue.slice(done)
-    if (queue.length > 0) setImmediate(run)
+    lastEnded = now()
+    if (queue.length > 0) setImmediate(runBacklog)
     else scheduled = false
   }
+  const runBacklog = (): void => run(true)
 
   /** Runs `task` in this turn (a microtask) when the turn has time left, else in a later one. */
   function schedule(task: () => void): void {

@@ -59,6 +59,16 @@ describe('relay scheduler', () => {
     expect(ran).toEqual(['a', 'b', 'c'])
   })
 
+  it('gives a run long after the last a turn of its own', async () => {
+    const { scheduler, ran, task, advance } = timed(4, 5)
+    scheduler.schedule(task('a')) // spends its whole turn
+    await Promise.resolve()
+    advance(10) // the loop went round: a later turn's read schedules more
+    scheduler.schedule(task('b'))
+    await Promise.resolve()
+    expect(ran).toEqual(['a', 'b'])
+  })
+
   it('gives a backlog that has waited a turn at least half as long as its wait', async () => {
     const { scheduler, ran, task, advance } = timed(4, 1)
     for (let i = 0; i < 40; i++) scheduler.schedule(task(`t${i}`))
