@@ -1,3 +1,4 @@
+import { loadApp, loadInParts } from './load-app.ts'
 import { nextTurn } from './next-turn.ts'
 
 /**
@@ -19,17 +20,12 @@ const nodeParts: readonly (() => unknown)[] = [
  * load-app.ts), so a restart is open to its members while the bulk of the code compiles
  * and the database opens (http/early-server.ts).
  */
-for (const part of nodeParts) {
-  await part()
-  await nextTurn()
-}
-const { readConfigOrExit } = await import('./config.ts')
+const { readConfigOrExit } = await loadInParts(nodeParts, () => import('./config.ts'))
 const { createLogger } = await import('./log.ts')
 const config = readConfigOrExit()
 const logger = createLogger(config.logLevel)
 await nextTurn()
 const { earlyServerOptions, listenEarly } = await import('./http/early-server.ts')
 const listening = await listenEarly(earlyServerOptions(config), logger)
-const { loadApp } = await import('./load-app.ts')
 const { runServer } = await loadApp()
 await runServer(config, logger, listening)
