@@ -183,7 +183,8 @@ export class RoomPresence {
     this.changed = new Map()
     if (this.destroyed) return
     const ids = [...changed.keys()]
-    const frame = this.encode(ids)
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)
+    const frame = encodeAwareness(update)
     // Who sent a change is not sent it back; the others get one frame with every change.
     const senders = new Set(changed.values())
     for (const connection of this.options.connections) {
@@ -197,8 +198,12 @@ export class RoomPresence {
     if (!this.options.share) return
     const local = ids.filter((id) => changed.get(id) !== PEER)
     if (local.length === 0) return
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, local)
-    this.options.share({ kind: PeerKind.Awareness, payload: update })
+    // Mostly every change is this node's: the update the members got, not encoded again.
+    const payload =
+      local.length === ids.length
+        ? update
+        : awarenessProtocol.encodeAwarenessUpdate(this.awareness, local)
+    this.options.share({ kind: PeerKind.Awareness, payload })
   }
 
   private encode(ids: number[]): Uint8Array {

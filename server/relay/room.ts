@@ -183,7 +183,8 @@ export class Room {
 
   /** Sends a frame the server made (not a document update) to every connection here. */
   tellAll(frame: Uint8Array): void {
-    this.broadcast(frame, null)
+    const frames = [frame]
+    for (const connection of this.connections) sendShared(connection, frames)
   }
 
   /** Closes the connections opened with a session; returns how many there were. */
@@ -252,13 +253,6 @@ export class Room {
       return
     }
     this.presence.apply(connection, update)
-  }
-
-  private broadcast(frame: Uint8Array, except: unknown): void {
-    const frames = [frame]
-    for (const connection of this.connections) {
-      if (connection !== except) sendShared(connection, frames)
-    }
   }
 
   private closeWhere(
