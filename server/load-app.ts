@@ -22,7 +22,8 @@ const appParts: readonly (() => unknown)[] = [
   () => import('node:worker_threads'),
   () => import('node:assert'),
   () => globalThis.Request,
-  // libSQL's native module (it asks process.report which C library this is: ~6 ms).
+  // libSQL's native module (it asks process.report which C library this is: ~6 ms; the
+  // report walks every held socket, named by address only: diagnostic-report.ts).
   () => import('libsql'),
   () => import('../db/schema.ts'),
   () => import('../db/client.ts'),

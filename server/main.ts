@@ -1,3 +1,4 @@
+import { excludeNetworkFromReports } from './diagnostic-report.ts'
 import { loadApp, loadInParts } from './load-app.ts'
 import { nextTurn } from './next-turn.ts'
 
@@ -20,6 +21,7 @@ const nodeParts: readonly (() => unknown)[] = [
  * load-app.ts), so a restart is open to its members while the bulk of the code compiles
  * and the database opens (http/early-server.ts).
  */
+excludeNetworkFromReports()
 const { readConfigOrExit } = await loadInParts(nodeParts, () => import('./config.ts'))
 const { createLogger } = await import('./log.ts')
 const config = readConfigOrExit()
