@@ -1,4 +1,4 @@
-import { createServer, connect, type Server, type Socket } from 'node:net'
+import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   excludeNetworkFromReports,
@@ -38,14 +38,14 @@ describe('diagnostic reports', () => {
     await new Promise((resolve) => server?.close(resolve))
   })
 
+  /** A TCP connection within this process; the listening port. */
   async function openConnection(): Promise<number> {
-    server = createServer()
-    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve))
-    const address = server.address()
-    if (!address || typeof address === 'string') throw new Error('no port')
-    socket = connect(address.port, '127.0.0.1')
-    await new Promise((resolve) => socket?.once('connect', resolve))
-    return address.port
+    const listening = (server = createServer())
+    await new Promise<void>((resolve) => listening.listen(0, '127.0.0.1', resolve))
+    const { port } = listening.address() as AddressInfo
+    const client = (socket = connect(port, '127.0.0.1'))
+    await new Promise((resolve) => client.once('connect', resolve))
+    return port
   }
 
   it('names no socket end by a DNS lookup once network information is excluded', async () => {
