@@ -49,7 +49,7 @@ export function createRooms(options: RoomsOptions) {
   const relays =
     options.relays ??
     makeRelayScheduler({
-      onError: (error) => logger.error('relaying committed updates failed', { error }),
+      onError: (error) => logger.error('a relay task failed', { error }),
     })
   const compaction = createCompaction({
     store,
@@ -209,10 +209,25 @@ export function createRooms(options: RoomsOptions) {
     return room
   }
 
-  /** A connection closed; a late close about a room that failed or unloaded is harmless. */
+  /**
+   * A frame read from a connection's socket: handled at once, or after what waits when a
+   * turn has read for its slice already (relay-scheduler.ts; a reconnect storm's poll
+   * phases read hundreds of frames).
+   */
+  function receive(room: Room, connection: RoomConnection, frame: Uint8Array): void {
+    relays.runNowOrLater(() => room.message(connection, frame))
+  }
+
+  /**
+   * A connection closed: it leaves after the frames it sent are handled (a room drops the
+   * frames of a connection that left). A late close about a failed or unloaded room is
+   * harmless.
+   */
   function leave(room: Room, connection: RoomConnection): void {
-    room.close(connection)
-    lifecycle.idle(room)
+    relays.runNowOrLater(() => {
+      room.close(connection)
+      lifecycle.idle(room)
+    })
   }
 
   /**
@@ -253,6 +268,7 @@ export function createRooms(options: RoomsOptions) {
    * under 2,000 clients in 200 rooms: `npm run bench:storm`).
    */
   async function shutdown(): Promise<void> {
+    relays.drain() // frames read but not yet handled are stored like the rest
     await lifecycle.shutdown(async (room) => {
       room.closeAll(CloseCode.GoingAway, 'server shutting down')
       await room.whenPersisted()
@@ -268,6 +284,7 @@ export function createRooms(options: RoomsOptions) {
   return {
     acquire,
     join,
+    receive,
     leave,
     change,
     keepVersion,

@@ -4,11 +4,12 @@ import { makeRelayScheduler } from '../../../server/relay/relay-scheduler.ts'
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
 
 /** A scheduler on a clock the tasks move: each task "takes" `costMs`. */
-function timed(sliceMs: number, costMs: number) {
+function timed(sliceMs: number, costMs: number, maxTurnMs?: number) {
   let clock = 0
   const errors: unknown[] = []
   const scheduler = makeRelayScheduler({
     sliceMs,
+    maxTurnMs,
     now: () => clock,
     onError: (e) => errors.push(e),
   })
@@ -70,7 +71,7 @@ describe('relay scheduler', () => {
   })
 
   it('gives a backlog that has waited a turn at least half as long as its wait', async () => {
-    const { scheduler, ran, task, advance } = timed(4, 1)
+    const { scheduler, ran, task, advance } = timed(4, 1, 100)
     for (let i = 0; i < 40; i++) scheduler.schedule(task(`t${i}`))
     await Promise.resolve()
     expect(ran).toHaveLength(4) // the slice: 4 ms of 1 ms tasks
@@ -80,6 +81,48 @@ describe('relay scheduler', () => {
     expect(ran).toHaveLength(4 + 17)
     await nextTurn()
     expect(ran).toHaveLength(40) // waited ~51 ms: the remaining 19 fit in its 25 ms
+  })
+
+  it('gives a backlog no turn longer than its bound, however long it waited', async () => {
+    const { scheduler, ran, task, advance } = timed(4, 1, 8)
+    for (let i = 0; i < 40; i++) scheduler.schedule(task(`t${i}`))
+    await Promise.resolve()
+    expect(ran).toHaveLength(4)
+    advance(60) // waited ~64 ms: half of it would be a 32 ms turn
+    await nextTurn()
+    expect(ran).toHaveLength(4 + 8)
+  })
+
+  it('runs a frame at once while the turn has time, and queues it once the slice is spent', async () => {
+    const { scheduler, ran, task } = timed(4, 3)
+    scheduler.runNowOrLater(task('a'))
+    expect(ran).toEqual(['a']) // at once, not a microtask later
+    scheduler.runNowOrLater(task('b')) // the same turn: 3 of its 4 ms spent, it may start
+    scheduler.runNowOrLater(task('c')) // 6 ms spent: it waits
+    expect(ran).toEqual(['a', 'b'])
+    expect(scheduler.pending()).toBe(1)
+    for (let turn = 0; turn < 5 && scheduler.pending() > 0; turn++) await nextTurn()
+    expect(ran).toEqual(['a', 'b', 'c'])
+  })
+
+  it('queues a frame behind what waits even in a new turn, so frames keep their order', async () => {
+    const { scheduler, ran, task, advance } = timed(4, 5)
+    scheduler.runNowOrLater(task('a')) // spends the turn
+    scheduler.runNowOrLater(task('b')) // waits
+    advance(10) // a later turn's read, before the check phase ran the backlog
+    scheduler.runNowOrLater(task('c'))
+    expect(ran).toEqual(['a'])
+    for (let turn = 0; turn < 5 && scheduler.pending() > 0; turn++) await nextTurn()
+    expect(ran).toEqual(['a', 'b', 'c'])
+  })
+
+  it('drains everything queued at once when asked (a shutdown)', () => {
+    const { scheduler, ran, task } = timed(4, 5)
+    for (const name of ['a', 'b', 'c', 'd']) scheduler.runNowOrLater(task(name))
+    expect(ran).toEqual(['a'])
+    scheduler.drain()
+    expect(ran).toEqual(['a', 'b', 'c', 'd'])
+    expect(scheduler.pending()).toBe(0)
   })
 
   it('runs tasks scheduled while it runs after the ones before them', async () => {

@@ -136,6 +136,11 @@ export class TestMember {
 
   /** Types `text` at the end of the member's own comment and sends the update to its room. */
   type(text: string): void {
+    for (const frame of this.typing(text)) this.room?.message(this.connection, frame)
+  }
+
+  /** Types `text` at the end of the member's own comment: the frames to send, unsent. */
+  typing(text: string): Uint8Array[] {
     const updates: Uint8Array[] = []
     const collect = (update: Uint8Array) => updates.push(update)
     this.doc.on('update', collect)
@@ -144,7 +149,7 @@ export class TestMember {
     const own = found instanceof Y.Text ? found : comments.set(this.name, new Y.Text())
     own.insert(own.length, text)
     this.doc.off('update', collect)
-    for (const update of updates) this.room?.message(this.connection, encodeUpdate(update))
+    return updates.map(encodeUpdate)
   }
 
   /** Applies the document frames the room sent so far (flushes the server's side). */
