@@ -72,7 +72,7 @@ export async function startServer(
     websocket: { server: wss },
     createServer: listening.adopt,
   })
-  listening.open()
+  listening.open(services.rooms.pace)
   // Ends the access of rounds closed longer than their retention: now, then hourly.
   const retention = startRetentionSweep(
     () => services.privacy.sweepRetention(),

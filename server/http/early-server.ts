@@ -53,9 +53,16 @@ export interface EarlyServer {
    * request listener the app's.
    */
   readonly adopt: typeof createServer
-  /** The app's handlers are in place: what was held meanwhile goes to them, in order. */
-  open(): void
+  /**
+   * The app's handlers are in place: what was held meanwhile goes to them, in order. `pace`
+   * hands later handshakes over (the rooms' turn pacing, relay/relay-scheduler.ts); without
+   * it they go to the app at once.
+   */
+  open(pace?: Pace): void
 }
+
+/** Runs a task now, or after what waits once this turn has run for its slice. */
+export type Pace = (task: () => void) => void
 
 /**
  * Listens at once, holding what arrives until `open`. Loading the app (compiling the
@@ -97,7 +104,7 @@ export function listenEarly(options: EarlyServerOptions, logger: Logger): Promis
    * queues for admission (relay/admission.ts), and all of them in one turn held the loop for
    * ~140 ms (`npm run bench:storm`). What arrives meanwhile is held behind them.
    */
-  function replayHeld(appUpgrades: readonly UpgradeListener[]): void {
+  function replayHeld(appUpgrades: readonly UpgradeListener[], pace?: Pace): void {
     const until = performance.now() + REPLAY_SLICE_MS
     while (replayed < held.length && performance.now() < until) {
       const { request, response, upgrade } = held[replayed++] as HeldArrival
@@ -107,16 +114,27 @@ export function listenEarly(options: EarlyServerOptions, logger: Logger): Promis
       else if (response) app?.(request, response)
     }
     if (replayed < held.length) {
-      setImmediate(() => replayHeld(appUpgrades))
+      setImmediate(() => replayHeld(appUpgrades, pace))
       return
     }
     held.length = 0
     opened = true
     server.off('upgrade', holdUpgrade)
-    for (const listener of appUpgrades) server.on('upgrade', listener)
+    if (!pace) {
+      for (const listener of appUpgrades) server.on('upgrade', listener)
+      return
+    }
+    // A wave of reconnects after the hand-over read hundreds of handshakes in one poll
+    // phase, each handed to the app at once (78–96 ms turns in a storm, the main thread
+    // never waiting for a core): paced, a turn hands them over for its slice.
+    server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) =>
+      pace(() => {
+        for (const listener of appUpgrades) listener.call(server, request, socket, head)
+      }),
+    )
   }
 
-  function open(): void {
+  function open(pace?: Pace): void {
     if (opening) return
     opening = true
     // Called synchronously after the app attached its own 'upgrade' listeners, so none
@@ -125,7 +143,7 @@ export function listenEarly(options: EarlyServerOptions, logger: Logger): Promis
       .listeners('upgrade')
       .filter((listener) => listener !== holdUpgrade) as UpgradeListener[]
     for (const listener of appUpgrades) server.off('upgrade', listener)
-    replayHeld(appUpgrades)
+    replayHeld(appUpgrades, pace)
   }
 
   return new Promise((resolve, reject) => {

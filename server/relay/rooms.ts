@@ -211,8 +211,8 @@ export function createRooms(options: RoomsOptions) {
 
   /**
    * A frame read from a connection's socket: handled at once, or after what waits when a
-   * turn has read for its slice already (relay-scheduler.ts; a reconnect storm's poll
-   * phases read hundreds of frames).
+   * turn has run for its slice already (relay-scheduler.ts; a reconnect storm's poll
+   * phases read hundreds of frames). Handshakes are paced the same way (`pace`).
    */
   function receive(room: Room, connection: RoomConnection, frame: Uint8Array): void {
     relays.runNowOrLater(() => room.message(connection, frame))
@@ -286,6 +286,7 @@ export function createRooms(options: RoomsOptions) {
     join,
     receive,
     leave,
+    pace: relays.runNowOrLater,
     change,
     keepVersion,
     connectionCount,

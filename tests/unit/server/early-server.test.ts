@@ -73,6 +73,29 @@ describe('listenEarly', () => {
     expect(await response.text()).toBe('now')
   })
 
+  it('hands a handshake that arrives once open to the app through its pace', async () => {
+    const early = await listen()
+    const paced: (() => void)[] = []
+    const upgrades: string[] = []
+    early.adopt(() => undefined)
+    early.server.on('upgrade', (request: IncomingMessage, socket: Duplex) => {
+      upgrades.push(request.url ?? '')
+      socket.destroy()
+    })
+    early.open((task) => paced.push(task))
+    const socket = connect(early.port, '127.0.0.1')
+      .on('error', () => undefined)
+      .end('GET /ws/paced HTTP/1.1\r\nHost: a\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n')
+    try {
+      while (paced.length === 0) await sleep(5)
+      expect(upgrades).toEqual([]) // read, and waiting for its turn
+      for (const task of paced.splice(0)) task()
+      expect(upgrades).toEqual(['/ws/paced'])
+    } finally {
+      socket.destroy()
+    }
+  })
+
   it('takes in at once a burst of connections that arrived while its loop was busy', async () => {
     // Every connection counts here, not only one address's first 64.
     const early = await listen({ ...ConnectionLimits, maxPendingPerAddress: 0 })
