@@ -287,6 +287,7 @@ export function createRooms(options: RoomsOptions) {
     receive,
     leave,
     pace: relays.runNowOrLater,
+    backlog: relays.pending,
     change,
     keepVersion,
     connectionCount,

@@ -11,6 +11,7 @@ import { apiError } from '../http/errors.ts'
 import type { AppEnv } from '../http/env.ts'
 import type { Logger } from '../log.ts'
 import { AdmissionFull, makeAdmission } from './admission.ts'
+import { makeReadPause, ReadPauseLimits } from './read-pause.ts'
 import { makeConnectionSweep, type SweepEntry } from './connection-sweep.ts'
 import { makeSharedFrames } from './wire-frames.ts'
 import { makeTokenBucket } from './rate-limit.ts'
@@ -77,6 +78,7 @@ export function createRelayRoute({
   const admission = makeAdmission({ atOnce: limits.joinsAtOnce, waiting: limits.joinsWaiting })
   const sweep = makeConnectionSweep({ intervalMs: keepaliveIntervalMs })
   const sharedFrames = makeSharedFrames()
+  const readPause = makeReadPause({ backlog: rooms.backlog, ...ReadPauseLimits })
   app.get(
     '/:room',
     // First, so the session lookups of a reconnect storm are paced too.
@@ -204,9 +206,11 @@ export function createRelayRoute({
         const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
         if (room) rooms.receive(room, connection, frame)
         else early.push(frame)
+        if (socket) readPause.afterFrame(socket)
       }
       const onClosed = (code: number): void => {
         closed = true
+        if (socket) readPause.forget(socket)
         if (swept) sweep.remove(swept)
         connection.logger.debug('disconnected', { code })
         seen()
