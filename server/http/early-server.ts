@@ -62,7 +62,7 @@ export interface EarlyServer {
 }
 
 /** Runs a task now, or after what waits once this turn has run for its slice. */
-export type Pace = (task: () => void) => void
+type Pace = (task: () => void) => void
 
 /**
  * Listens at once, holding what arrives until `open`. Loading the app (compiling the
