@@ -14,15 +14,14 @@ function socket() {
   return { state, pausable }
 }
 
+/** Pauses above 100 waiting, resumes at 10 or fewer, checking every 5 ms. */
+const pauseOver = (backlog: () => number) =>
+  makeReadPause({ backlog, pauseAbove: 100, resumeBelow: 10, checkEveryMs: 5 })
+
 describe('read pause', () => {
   it('stops reading a socket whose frame finds a long backlog, and reads it again once it is short', async () => {
     let backlog = 0
-    const pause = makeReadPause({
-      backlog: () => backlog,
-      pauseAbove: 100,
-      resumeBelow: 10,
-      checkEveryMs: 5,
-    })
+    const pause = pauseOver(() => backlog)
     const a = socket()
     const b = socket()
     pause.afterFrame(a.pausable)
@@ -47,12 +46,7 @@ describe('read pause', () => {
 
   it('does not resume a socket that closed meanwhile', async () => {
     let backlog = 150
-    const pause = makeReadPause({
-      backlog: () => backlog,
-      pauseAbove: 100,
-      resumeBelow: 10,
-      checkEveryMs: 5,
-    })
+    const pause = pauseOver(() => backlog)
     const a = socket()
     pause.afterFrame(a.pausable)
     pause.forget(a.pausable)
