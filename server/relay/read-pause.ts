@@ -44,8 +44,7 @@ export function makeReadPause(options: ReadPauseOptions) {
       if (options.backlog() <= options.pauseAbove || paused.has(socket)) return
       socket.pause()
       paused.add(socket)
-      timer ??= setInterval(check, options.checkEveryMs)
-      timer.unref()
+      timer ??= setInterval(check, options.checkEveryMs).unref()
     },
     /** The socket closed: nothing to resume. */
     forget(socket: Pausable): void {

@@ -55,6 +55,15 @@ export function makeRelayScheduler(options: RelaySchedulerOptions) {
   let turnStarted = -Infinity
   let lastEnded = -Infinity
 
+  /** One task; one that throws is reported and the others go on. */
+  function runTask(task: () => void): void {
+    try {
+      task()
+    } catch (error) {
+      options.onError(error)
+    }
+  }
+
   /** `fresh`: the backlog's own run, in a check phase after the turn that left it. */
   function run(fresh = false): void {
     const started = now()
@@ -68,11 +77,7 @@ export function makeRelayScheduler(options: RelaySchedulerOptions) {
     while (done < queue.length && (now() < until || (opensTurn && done === 0))) {
       const { task } = queue[done]!
       done += 1
-      try {
-        task()
-      } catch (error) {
-        options.onError(error)
-      }
+      runTask(task)
     }
     if (done > 0) queue = queue.slice(done)
     lastEnded = now()
@@ -99,11 +104,7 @@ export function makeRelayScheduler(options: RelaySchedulerOptions) {
     const started = now()
     if (started - lastEnded > TURN_GAP_MS) turnStarted = started
     if (queue.length > 0 || started >= turnStarted + sliceMs) return schedule(task)
-    try {
-      task()
-    } catch (error) {
-      options.onError(error)
-    }
+    runTask(task)
     lastEnded = now()
   }
 
@@ -112,13 +113,7 @@ export function makeRelayScheduler(options: RelaySchedulerOptions) {
     while (queue.length > 0) {
       const tasks = queue
       queue = []
-      for (const { task } of tasks) {
-        try {
-          task()
-        } catch (error) {
-          options.onError(error)
-        }
-      }
+      for (const { task } of tasks) runTask(task)
     }
   }
 
