@@ -4,9 +4,7 @@ import { CloseCode } from '../../shared/protocol/close-codes.ts'
 import type { RelayLimits } from '../../shared/protocol/limits.ts'
 import type { DocumentLimits } from '../../shared/protocol/document-limits.ts'
 import type { RelayChecks } from './room-types.ts'
-import { PeerKind } from '../../shared/protocol/peer.ts'
 import type { Logger } from '../log.ts'
-import type { PeerMessage } from '../scale-out/peer-message.ts'
 import type { RoomBus } from '../scale-out/room-bus.ts'
 import type { DocStore, StoredDoc } from '../storage/doc-store.ts'
 import type { GroupCommit } from '../storage/group-commit.ts'
@@ -15,6 +13,7 @@ import { migrateOnLoad, refuseNewerWorkspace } from './room-migration.ts'
 import { createCompaction } from './room-compaction.ts'
 import { createRoomLifecycle, type UseOptions } from './room-lifecycle.ts'
 import { makeRoomNotices } from './room-notices.ts'
+import { makeRoomPeers } from './room-peers.ts'
 import { Room, type RoomConnection } from './room.ts'
 
 export interface RoomsOptions {
@@ -57,7 +56,7 @@ export function createRooms(options: RoomsOptions) {
     compactAfterUpdates: options.compactAfterUpdates,
     maxHistoryBytes: options.maxHistoryBytes,
     versionIntervalMs: options.versionIntervalMs,
-    catchUp: (room) => (bus ? resync(room) : Promise.resolve()),
+    catchUp: (room) => peers.resync(room),
     busy: () => commit.busy(),
   })
   const lifecycle = createRoomLifecycle<Room>({
@@ -65,32 +64,28 @@ export function createRooms(options: RoomsOptions) {
     load,
     drain: (room) => compaction.compact(room),
     release(room) {
-      bus?.unsubscribe(room.name)
+      peers.unlisten(room.name)
       room.destroy()
     },
     logger,
   })
   const notices = makeRoomNotices({ loaded: (name) => lifecycle.get(name), bus, logger })
+  const peers = makeRoomPeers({
+    store,
+    bus,
+    notices,
+    loaded: (name) => lifecycle.get(name),
+    everyLoaded: () => lifecycle.loaded(),
+    logger,
+  })
 
   async function load(name: string): Promise<Room> {
-    // Subscribed before reading the log, so an update committed elsewhere after the read
-    // still arrives; one both read and heard is applied once (Yjs skips what it has).
-    let ready: Room | null = null
-    const early: PeerMessage[] = []
-    await bus?.subscribe(name, (message) => {
-      if (message.kind === PeerKind.Resync) resyncLogged(ready)
-      else if (message.kind === PeerKind.SessionEnded || message.kind === PeerKind.SessionChanged)
-        notices.closeSessionHere(name, new TextDecoder().decode(message.payload), message.kind)
-      else if (message.kind === PeerKind.GroupChanged)
-        notices.groupChangedHere(name, new TextDecoder().decode(message.payload))
-      else if (ready) deliver(ready, message)
-      else early.push(message)
-    })
+    const inbox = await peers.listen(name)
     let stored: StoredDoc
     try {
       stored = await store.load(name)
     } catch (error) {
-      bus?.unsubscribe(name)
+      peers.unlisten(name)
       throw error
     }
     // Named by its room: Yjs would draw a random guid (31 calls to webcrypto, ~0.2 ms a room
@@ -114,7 +109,7 @@ export function createRooms(options: RoomsOptions) {
     try {
       refuseNewerWorkspace(name, doc, logger)
     } catch (error) {
-      bus?.unsubscribe(name)
+      peers.unlisten(name)
       throw error
     }
     const room = new Room({
@@ -136,12 +131,11 @@ export function createRooms(options: RoomsOptions) {
       onFailed: (failed) => lifecycle.fail(failed),
       share: bus && ((message) => bus.publish(name, message)),
     })
-    ready = room
-    for (const message of early.splice(0)) deliver(room, message)
+    inbox.ready(room)
     try {
       await migrateOnLoad(room, logger)
     } catch (error) {
-      bus?.unsubscribe(name)
+      peers.unlisten(name)
       room.destroy()
       throw error
     }
@@ -154,48 +148,6 @@ export function createRooms(options: RoomsOptions) {
     logger.debug('room loaded', { room: name, updates: stored.updates.length })
     return room
   }
-
-  /** An update or awareness change another node accepted (it stored the update). */
-  function deliver(room: Room, message: PeerMessage): void {
-    if (message.kind === PeerKind.Update) room.applyStored(message.payload)
-    else if (message.kind === PeerKind.Awareness) {
-      try {
-        room.presence.fromPeer(message.payload)
-      } catch (error) {
-        logger.warn('ignored an unreadable peer awareness update', { room: room.name, error })
-      }
-    }
-  }
-
-  /**
-   * Applies what the shared log holds that the room may lack: after the bus lost messages,
-   * and before compacting when other nodes write the same log (their updates must be in
-   * the snapshot that replaces the log entries).
-   */
-  async function resync(room: Room): Promise<void> {
-    const stored = await store.load(room.name)
-    if (lifecycle.get(room.name) !== room) return // unloaded or failed meanwhile
-    if (stored.snapshot) room.applyStored(stored.snapshot)
-    for (const update of stored.updates) room.applyStored(update)
-    room.caughtUp(stored.lastUpdateId)
-  }
-
-  function resyncLogged(room: Room | null): void {
-    if (!room) return // still loading: the load reads the log anyway
-    resync(room).catch((error: unknown) =>
-      logger.error('could not resync a room', { room: room.name, error }),
-    )
-  }
-
-  /** After a bus outage: catch up here, and ask the other nodes to catch up with us. */
-  function resyncAll(): void {
-    for (const room of lifecycle.loaded()) {
-      resyncLogged(room)
-      bus?.publish(room.name, { kind: PeerKind.Resync, payload: new Uint8Array(0) })
-      notices.everyPartChanged(room)
-    }
-  }
-  bus?.onReconnected(resyncAll)
 
   /**
    * The room, loaded if needed (e.g. warmed before an upgrade). Unused, it unloads after
