@@ -57,3 +57,24 @@ export async function loadPhase(adapter: ServerAdapter, rooms: string[], shape: 
     destroyClients(clients)
   }
 }
+
+/** At least this often each client edits while warming up (the `steady` shape's rate). */
+const WARM_UP_MAX_INTERVAL_MS = 200
+
+/**
+ * A server's warm-up before anything is measured: the shape's rooms and clients, editing at
+ * least as often as the `steady` shape does. At the `light` shape's own rate (~33 updates a
+ * second) ours took ~3 minutes to reach its steady CPU per delivery (30 s phases of one
+ * process: 449–488, 338–379, 292–336, 272–320 µs; the JIT compiler threads' CPU falling from
+ * ~53 to ~14 ticks a phase) while @y/websocket-server was there in its second phase, so the
+ * light bench's first rounds measured our warm-up, not our relaying.
+ */
+export function warmUpPhase(adapter: ServerAdapter, rooms: string[], shape: LoadShape, ms: number) {
+  return loadPhase(adapter, rooms, {
+    ...shape,
+    loadMs: ms,
+    minIntervalMs: Math.min(shape.minIntervalMs, WARM_UP_MAX_INTERVAL_MS / 2),
+    maxIntervalMs: Math.min(shape.maxIntervalMs, WARM_UP_MAX_INTERVAL_MS),
+    seed: 0,
+  })
+}

@@ -7,8 +7,8 @@
  */
 import { isServerId, starters } from './adapters/index.ts'
 import { errorWarning, killAllChildren } from './child.ts'
-import { readLoadShape } from './env.ts'
-import { loadPhase } from './load-phase.ts'
+import { loadPhase, warmUpPhase } from './load-phase.ts'
+import { envNumber, readLoadShape } from './env.ts'
 import { percentile } from './metrics.ts'
 import { describeStallCauses } from './stall-causes.ts'
 
@@ -24,12 +24,21 @@ const shape = { ...readLoadShape(), loadMs: Number(secondsArg) * 1000 }
 // y-websocket's provider adds a process 'exit' listener per instance.
 process.setMaxListeners(shape.rooms * shape.clientsPerRoom + 20)
 process.on('exit', killAllChildren)
+const rooms = (tag: string) => Array.from({ length: shape.rooms }, (_, i) => `phases-${tag}-${i}`)
 const adapter = await starters[id]()
 try {
   console.log(`${adapter.label}, pid ${adapter.server.pid}: ${phases} phases of ${secondsArg} s`)
+  // BENCH_WARMUP_MS: warm up as `npm run bench` does before phase 1 (none by default, so the
+  // first phases show the warm-up itself).
+  const warmUpMs = envNumber('BENCH_WARMUP_MS', 0)
+  if (warmUpMs > 0) {
+    const warmUp = await warmUpPhase(adapter, rooms('warmup'), shape, warmUpMs)
+    console.log(
+      `  warm-up: ${warmUp.deliveries} deliveries, longest loop stall ${warmUp.maxLoopStallMs.toFixed(1)} ms`,
+    )
+  }
   for (let phase = 1; phase <= phases; phase++) {
-    const rooms = Array.from({ length: shape.rooms }, (_, i) => `phases-${phase}-${i}`)
-    const load = await loadPhase(adapter, rooms, { ...shape, seed: phase })
+    const load = await loadPhase(adapter, rooms(String(phase)), { ...shape, seed: phase })
     const cpu = load.serverCpuMicros / Math.max(1, load.deliveries)
     console.log(
       `  phase ${phase}: ${cpu.toFixed(1)} µs/delivery ` +

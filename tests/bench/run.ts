@@ -37,7 +37,7 @@ import type { ServerAdapter } from './adapters/adapter.ts'
 import { starters } from './adapters/index.ts'
 import { errorWarning, killAllChildren, repoRoot } from './child.ts'
 import { envNumber as num, readLoadShape, readShapeTargets } from './env.ts'
-import { loadPhase } from './load-phase.ts'
+import { loadPhase, warmUpPhase } from './load-phase.ts'
 import { percentile } from './metrics.ts'
 import { idlePhase } from './idle-phase.ts'
 import { formatProfile, summariseProfile } from './profile.ts'
@@ -139,11 +139,7 @@ async function main(): Promise<void> {
     }
     for (const adapter of adapters) {
       console.log(`  ${adapter.label}: pid ${adapter.server.pid}, warming up`)
-      const warmup = await loadPhase(adapter, loadRooms('warmup'), {
-        ...shape,
-        loadMs: config.warmupMs,
-        seed: 0,
-      })
+      const warmup = await warmUpPhase(adapter, loadRooms('warmup'), shape, config.warmupMs)
       console.log(`    warm-up: longest loop stall ${warmup.maxLoopStallMs.toFixed(1)} ms`)
     }
     const results: RoundResult[] = []
