@@ -66,8 +66,9 @@ const WARM_UP_MAX_INTERVAL_MS = 200
  * least as often as the `steady` shape does. At the `light` shape's own rate (~33 updates a
  * second) ours took ~3 minutes to reach its steady CPU per delivery (30 s phases of one
  * process: 449–488, 338–379, 292–336, 272–320 µs; the JIT compiler threads' CPU falling from
- * ~53 to ~14 ticks a phase) while @y/websocket-server was there in its second phase, so the
- * light bench's first rounds measured our warm-up, not our relaying.
+ * ~53 to ~14 ticks a phase) while @y/websocket-server was there in its second phase. After
+ * this warm-up ours' first light phase was at its later level (273 µs). A warm-up that warms
+ * is all this is: ours' first round in `npm run bench` stayed above its others (session 29).
  */
 export function warmUpPhase(adapter: ServerAdapter, rooms: string[], shape: LoadShape, ms: number) {
   return loadPhase(adapter, rooms, {
