@@ -10,8 +10,8 @@
  * Output meant for people and scripts goes to stdout; logs go to stderr.
  */
 import { readFile } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
 import { eq } from 'drizzle-orm'
+import { parseCommandArgs } from './cli-args.ts'
 import { openDatabase, type DatabaseHandle } from '../db/client.ts'
 import { groups } from '../db/schema.ts'
 import { isRole, roles } from '../shared/roles.ts'
@@ -81,7 +81,7 @@ const demoJson = (round: DemoRound) => ({
 })
 
 async function demo(args: string[], config: ServerConfig, logger: Logger): Promise<void> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean' } }, strict: true })
+  const { values } = parseCommandArgs({ args, options: { json: { type: 'boolean' } } })
   const database = await open(config)
   const services = createStoredServices(database)
   try {
@@ -97,7 +97,7 @@ async function demo(args: string[], config: ServerConfig, logger: Logger): Promi
 }
 
 async function invite(args: string[], config: ServerConfig, logger: Logger): Promise<void> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args,
     options: {
       room: { type: 'string' },
@@ -105,7 +105,6 @@ async function invite(args: string[], config: ServerConfig, logger: Logger): Pro
       days: { type: 'string' },
       'max-uses': { type: 'string' },
     },
-    strict: true,
   })
   if (!values.room) throw new UsageError('--room is required')
   if (!isRole(values.role)) throw new UsageError(`--role must be one of ${roles.join(', ')}`)
@@ -148,10 +147,9 @@ async function invite(args: string[], config: ServerConfig, logger: Logger): Pro
 }
 
 async function adminInvite(args: string[], config: ServerConfig, logger: Logger): Promise<void> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args,
     options: { round: { type: 'string' }, days: { type: 'string' } },
-    strict: true,
   })
   const days =
     positiveInt(values.days, 'days', DEFAULT_LEAD_INVITATION_DAYS) ?? DEFAULT_LEAD_INVITATION_DAYS
@@ -185,11 +183,10 @@ async function adminInvite(args: string[], config: ServerConfig, logger: Logger)
 }
 
 async function importBackup(args: string[], config: ServerConfig, logger: Logger): Promise<void> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args,
     options: { round: { type: 'string' } },
     allowPositionals: true,
-    strict: true,
   })
   if (!values.round) throw new UsageError('--round is required')
   if (positionals.length !== 1) throw new UsageError('name one backup file')
