@@ -78,3 +78,5 @@ export function makeRoomNotices({ loaded, bus, logger }: RoomNoticesOptions) {
     everyPartChanged,
   }
 }
+
+export type RoomNotices = ReturnType<typeof makeRoomNotices>

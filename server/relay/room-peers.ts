@@ -3,14 +3,14 @@ import type { Logger } from '../log.ts'
 import type { PeerMessage } from '../scale-out/peer-message.ts'
 import type { RoomBus } from '../scale-out/room-bus.ts'
 import type { DocStore } from '../storage/doc-store.ts'
-import type { makeRoomNotices } from './room-notices.ts'
+import type { RoomNotices } from './room-notices.ts'
 import type { Room } from './room.ts'
 
 export interface RoomPeersOptions {
   store: DocStore
   /** The other server nodes (scale-out, REDIS_URL); absent when this node is alone. */
   bus: RoomBus | undefined
-  notices: ReturnType<typeof makeRoomNotices>
+  notices: RoomNotices
   /** The room when it is loaded on this node. */
   loaded(name: string): Room | undefined
   /** Every room loaded on this node. */

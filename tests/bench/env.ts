@@ -47,6 +47,9 @@ const SHAPES = {
 
 export type ShapeName = keyof typeof SHAPES
 
+/** The `steady` shape's load, at whose rate every server warms up at least (load-phase.ts). */
+export const steadyShape: Omit<LoadShape, 'seed'> = SHAPES.steady.shape
+
 const shapeName = (): ShapeName => {
   const name = process.env.BENCH_SHAPE || 'steady'
   if (!(name in SHAPES)) throw new Error(`BENCH_SHAPE must be one of ${Object.keys(SHAPES)}`)

@@ -2,6 +2,7 @@
 import type { ServerAdapter } from './adapters/adapter.ts'
 import type { ChildServer } from './child.ts'
 import { sleep } from '../helpers/clients.ts'
+import { steadyShape } from './env.ts'
 import { connectClients, destroyClients, driveEdits, type LoadShape } from './load.ts'
 import { stallCauses } from './stall-causes.ts'
 
@@ -58,9 +59,6 @@ export async function loadPhase(adapter: ServerAdapter, rooms: string[], shape: 
   }
 }
 
-/** At least this often each client edits while warming up (the `steady` shape's rate). */
-const WARM_UP_MAX_INTERVAL_MS = 200
-
 /**
  * A server's warm-up before anything is measured: the shape's rooms and clients, editing at
  * least as often as the `steady` shape does. At the `light` shape's own rate (~33 updates a
@@ -74,8 +72,8 @@ export function warmUpPhase(adapter: ServerAdapter, rooms: string[], shape: Load
   return loadPhase(adapter, rooms, {
     ...shape,
     loadMs: ms,
-    minIntervalMs: Math.min(shape.minIntervalMs, WARM_UP_MAX_INTERVAL_MS / 2),
-    maxIntervalMs: Math.min(shape.maxIntervalMs, WARM_UP_MAX_INTERVAL_MS),
+    minIntervalMs: Math.min(shape.minIntervalMs, steadyShape.minIntervalMs),
+    maxIntervalMs: Math.min(shape.maxIntervalMs, steadyShape.maxIntervalMs),
     seed: 0,
   })
 }

@@ -7,8 +7,8 @@
  */
 import { isServerId, starters } from './adapters/index.ts'
 import { errorWarning, killAllChildren } from './child.ts'
-import { loadPhase, warmUpPhase } from './load-phase.ts'
 import { envNumber, readLoadShape } from './env.ts'
+import { loadPhase, warmUpPhase } from './load-phase.ts'
 import { percentile } from './metrics.ts'
 import { describeStallCauses } from './stall-causes.ts'
 
