@@ -1,6 +1,11 @@
+import * as decoding from 'lib0/decoding'
 import { WebSocket, type RawData } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import {
+  decodeAwarenessEntries,
+  type AwarenessEntry,
+} from '../../server/relay/awareness-entries.ts'
 import { MessageType } from '../../shared/protocol/messages.ts'
 
 export interface TestClient {
@@ -10,6 +15,8 @@ export interface TestClient {
   framesReceived(type: number): number
   /** Frames sent so far, by message type. */
   framesSent(type: number): number
+  /** The entries of every awareness frame received so far, in order of arrival. */
+  awarenessEntriesReceived(): readonly AwarenessEntry[]
   destroy(): void
 }
 
@@ -25,12 +32,30 @@ const count = (counts: Map<number, number>, type: number | undefined) => {
   if (type !== undefined) counts.set(type, (counts.get(type) ?? 0) + 1)
 }
 
-/** Node's `ws`, counting the frames it receives and sends by their message type. */
-function countingWebSocket(received: Map<number, number>, sent: Map<number, number>) {
+/** The entries of an awareness frame (a Buffer, as `ws` hands it by default). */
+function awarenessEntriesOf(data: RawData): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(new Uint8Array(data as Buffer))
+  decoding.readVarUint(decoder) // the message type
+  return decodeAwarenessEntries(decoding.readVarUint8Array(decoder))
+}
+
+/**
+ * Node's `ws`, counting the frames it receives and sends by their message type and keeping
+ * the entries of the awareness frames it receives.
+ */
+function countingWebSocket(
+  received: Map<number, number>,
+  sent: Map<number, number>,
+  awarenessEntries: AwarenessEntry[],
+) {
   return class CountingWebSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols)
-      this.on('message', (data: RawData) => count(received, typeOf(data)))
+      this.on('message', (data: RawData) => {
+        const type = typeOf(data)
+        count(received, type)
+        if (type === MessageType.Awareness) awarenessEntries.push(...awarenessEntriesOf(data))
+      })
     }
 
     override send(data: ArrayBufferView | ArrayBuffer, ...rest: unknown[]): void {
@@ -53,8 +78,13 @@ export function connectClient(
   const doc = options.doc ?? new Y.Doc()
   const received = new Map<number, number>()
   const sent = new Map<number, number>()
+  const awarenessEntries: AwarenessEntry[] = []
   const provider = new WebsocketProvider(baseUrl.replace(/^http/, 'ws') + '/ws', room, doc, {
-    WebSocketPolyfill: countingWebSocket(received, sent) as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: countingWebSocket(
+      received,
+      sent,
+      awarenessEntries,
+    ) as unknown as typeof globalThis.WebSocket,
     params: session ? { session } : {},
     disableBc: true,
     connect: options.connect ?? true,
@@ -68,6 +98,7 @@ export function connectClient(
     provider,
     framesReceived: (type) => received.get(type) ?? 0,
     framesSent: (type) => sent.get(type) ?? 0,
+    awarenessEntriesReceived: () => awarenessEntries,
     destroy: () => {
       provider.destroy()
     },

@@ -218,7 +218,9 @@ describe('room lifecycle', () => {
       const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [member.doc.clientID])
       member.room!.message(member.connection, encodeAwareness(update)) // one socket read each
     }
-    await Promise.resolve()
+    // The relay scheduler's run: a microtask, or its check-phase run when this turn has
+    // spent its slice already (a slow machine); either is done by then.
+    await new Promise((resolve) => setImmediate(resolve))
     const ids = (member: TestMember) =>
       presenceUpdates(member).map((update) =>
         decodeAwarenessEntries(update)
