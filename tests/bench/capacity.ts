@@ -29,7 +29,8 @@
  * CAPACITY_P99_MS (100), CAPACITY_CLIENTS_PER_ROOM (10), CAPACITY_MIN_INTERVAL_MS (900),
  * CAPACITY_MAX_INTERVAL_MS (1100), CAPACITY_CLIENT_PROCESSES (2), CAPACITY_CLIENTS (light;
  * full), BENCH_OURS_ENTRY (as for `npm run bench`), CAPACITY_PROFILE (a step's room count:
- * profile each server's measured phase there and print where its time went).
+ * profile each server's measured phase there and print where its time went),
+ * CAPACITY_RUNNER_NODE_FLAGS (node flags for the client runners, e.g. --single-threaded-gc).
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { mkdirSync, readFileSync } from 'node:fs'
@@ -77,7 +78,13 @@ interface Runner {
 function startRunner(): Runner {
   const child = fork(resolve(repoRoot, 'tests/bench/capacity-runner.ts'), [config.clients], {
     cwd: repoRoot,
-    execArgv: ['--import', 'tsx'],
+    execArgv: [
+      // For experiments: how the clients' own threads weigh on the cores the server shares
+      // with them ('--single-threaded-gc', session 30: no clear change, see ARCHITECTURE.md).
+      ...(process.env.CAPACITY_RUNNER_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+      '--import',
+      'tsx',
+    ],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   })

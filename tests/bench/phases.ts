@@ -40,13 +40,15 @@ try {
   for (let phase = 1; phase <= phases; phase++) {
     const load = await loadPhase(adapter, rooms(String(phase)), { ...shape, seed: phase })
     const cpu = load.serverCpuMicros / Math.max(1, load.deliveries)
+    const stolen = load.stallCauses.stolenShare
     console.log(
       `  phase ${phase}: ${cpu.toFixed(1)} µs/delivery ` +
         `(kernel ${((100 * load.serverSystemCpuMicros) / load.serverCpuMicros).toFixed(0)} %), ` +
         `p50 ${percentile(load.latencies, 50).toFixed(2)} ms, ` +
         `p99 ${percentile(load.latencies, 99).toFixed(2)} ms, ` +
         `longest loop stall ${load.maxLoopStallMs.toFixed(1)} ms, ` +
-        `${load.deliveries}/${load.expectedDeliveries} delivered`,
+        `${load.deliveries}/${load.expectedDeliveries} delivered` +
+        (stolen === null ? '' : `, the host took ${(100 * stolen).toFixed(0)} % of the machine`),
     )
     // With BENCH_STALL_ANATOMY=1: what the longest stall was made of.
     if (load.stallCauses.longestStall) console.log(`    ${describeStallCauses(load.stallCauses)}`)

@@ -10,6 +10,8 @@ export interface StallCauses {
   gcPauseMs: number
   /** How long the server's main thread waited, runnable, for a CPU (ms; null off Linux). */
   waitedMs: number | null
+  /** The share of the machine's CPU time its host took meanwhile (a VM's steal; null off Linux). */
+  stolenShare: number | null
   /** The longest stall in parts, when the servers run with BENCH_STALL_ANATOMY=1. */
   longestStall: StallAnatomy | null
 }
@@ -39,6 +41,7 @@ export function stallCauses(first: Sample, ...later: readonly [Sample, ...Sample
       last.runQueueWaitMs === null || first.runQueueWaitMs === null
         ? null
         : last.runQueueWaitMs - first.runQueueWaitMs,
+    stolenShare: stolenShare(first, last),
     longestStall: longestStall && {
       ...longestStall,
       longStalls: stalls.reduce((count, stall) => count + stall.longStalls, 0),
@@ -46,11 +49,23 @@ export function stallCauses(first: Sample, ...later: readonly [Sample, ...Sample
   }
 }
 
-/** "longest GC pause 12.0 ms minor, 455 ms in all; waited for a CPU 1336 ms" */
+function stolenShare(first: Sample, last: Sample): number | null {
+  const [from, to] = [first.machineTicks, last.machineTicks]
+  if (!from || !to || to.total <= from.total) return null
+  return (to.stolen - from.stolen) / (to.total - from.total)
+}
+
+/**
+ * "longest GC pause 12.0 ms minor, 455 ms in all; waited for a CPU 1336 ms; the host took
+ * 16 % of the machine"
+ */
 export const describeStallCauses = (causes: StallCauses): string =>
   `longest GC pause ${causes.maxGcPauseMs.toFixed(1)} ms ${causes.maxGcPauseKind}, ` +
   `${causes.gcPauseMs.toFixed(0)} ms in all` +
   (causes.waitedMs === null ? '' : `; waited for a CPU ${causes.waitedMs.toFixed(0)} ms`) +
+  (causes.stolenShare === null
+    ? ''
+    : `; the host took ${(100 * causes.stolenShare).toFixed(0)} % of the machine`) +
   (causes.longestStall ? `; ${describeStall(causes.longestStall)}` : '')
 
 /**

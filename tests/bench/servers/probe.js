@@ -12,7 +12,7 @@
 // Plain JavaScript, so a server started from its build (`node dist/node/server/main.js`, as
 // `npm start` runs it) needs no TypeScript loader: through tsx every module of ours loaded
 // 0.4 s slower, which the reconnect storm counted as the restart's.
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { Server } from 'node:net'
 import { Session } from 'node:inspector/promises'
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
@@ -51,6 +51,24 @@ new PerformanceObserver((list) => {
 }).observe({ entryTypes: ['gc'] })
 
 /**
+ * The machine's CPU time so far, in clock ticks (/proc/stat's first line): all of it, and
+ * what the host took from this virtual machine's CPUs (steal: time a CPU of ours was runnable
+ * and the hypervisor ran something else). Null off Linux.
+ *
+ * @returns {{ stolen: number, total: number } | null}
+ */
+function machineTicks() {
+  try {
+    const line = readFileSync('/proc/stat', 'latin1').split('\n', 1)[0] ?? ''
+    // user nice system idle iowait irq softirq steal (guest time is counted in user already)
+    const ticks = line.trim().split(/\s+/).slice(1, 9).map(Number)
+    return { stolen: ticks[7] ?? 0, total: ticks.reduce((sum, n) => sum + n, 0) }
+  } catch {
+    return null
+  }
+}
+
+/**
  * @param {import('./probe-protocol.ts').ProbeRequest} message
  * @returns {Promise<import('./probe-protocol.ts').ProbeReply>}
  */
@@ -75,6 +93,7 @@ async function handle(message) {
         ...pauses,
         // The main thread's run-queue wait so far, ms.
         runQueueWaitMs: schedstat()?.waitedMs ?? null,
+        machineTicks: machineTicks(),
         stallAnatomy,
         type: 'sample',
         id: message.id,
