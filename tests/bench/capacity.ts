@@ -33,7 +33,7 @@
  * CAPACITY_RUNNER_NODE_FLAGS (node flags for the client runners, e.g. --single-threaded-gc).
  */
 import { fork, type ChildProcess } from 'node:child_process'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import type { ServerAdapter } from './adapters/adapter.ts'
@@ -44,7 +44,12 @@ import { envNumber } from './env.ts'
 import type { LoadShape } from './load.ts'
 import { median, percentile } from './metrics.ts'
 import { formatProfile, summariseProfile } from './profile.ts'
-import { describeStallCauses, stallCauses, type StallCauses } from './stall-causes.ts'
+import {
+  describeStallCauses,
+  machineBusyShare,
+  stallCauses,
+  type StallCauses,
+} from './stall-causes.ts'
 
 const config = {
   steps: (process.env.CAPACITY_STEPS ?? '100,200,250,300,350,400,450,500')
@@ -109,18 +114,6 @@ function startRunner(): Runner {
   }
 }
 
-/** Busy and total jiffies of all cores since boot (Linux). */
-function machineTicks(): { busy: number; total: number } {
-  const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '')
-    .trim()
-    .split(/\s+/)
-    .slice(1)
-    .map(Number)
-  const total = fields.reduce((sum, n) => sum + n, 0)
-  const idle = (fields[3] ?? 0) + (fields[4] ?? 0)
-  return { busy: total - idle, total }
-}
-
 interface Step {
   rooms: number
   clients: number
@@ -159,13 +152,11 @@ async function measureStep(
     )
   if (config.warmupMs > 0) await driveAll(shape(config.warmupMs, seed + 1000))
   const before = await adapter.server.sample()
-  const ticksBefore = machineTicks()
   const profiled = config.profileRooms === rooms
   if (profiled) await adapter.server.profileStart()
   const started = performance.now()
   const results = await driveAll(shape(config.loadMs, seed))
   const wallMicros = (performance.now() - started) * 1000
-  const ticksAfter = machineTicks()
   const after = await adapter.server.sample()
   if (profiled) {
     const path = resolve(repoRoot, 'bench-results', `capacity-${adapter.id}-${rooms}.cpuprofile`)
@@ -180,8 +171,7 @@ async function measureStep(
   const missing = results.reduce((sum, r) => sum + r.expectedDeliveries - r.deliveries, 0)
   const p99Ms = percentile(latencies, 99)
   const runnerCpu = results.map((r) => r.cpuMicros / (r.windowMs * 1000))
-  const machineBusy =
-    (ticksAfter.busy - ticksBefore.busy) / Math.max(1, ticksAfter.total - ticksBefore.total)
+  const machineBusy = machineBusyShare(before, after) ?? 0
   const passed = missing === 0 && p99Ms < config.p99LimitMs
   const serverCpu = (after.cpuMicros - before.cpuMicros) / wallMicros
   const runnerLoopP99Ms = Math.max(...results.map((r) => r.loopDelayP99Ms))

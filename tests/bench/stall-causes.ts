@@ -49,11 +49,25 @@ export function stallCauses(first: Sample, ...later: readonly [Sample, ...Sample
   }
 }
 
-function stolenShare(first: Sample, last: Sample): number | null {
+type MachineTicks = NonNullable<Sample['machineTicks']>
+
+/** What share of the machine's CPU time between two samples `part` was (null off Linux). */
+function machineShare(
+  first: Sample,
+  last: Sample,
+  part: (ticks: MachineTicks) => number,
+): number | null {
   const [from, to] = [first.machineTicks, last.machineTicks]
   if (!from || !to || to.total <= from.total) return null
-  return (to.stolen - from.stolen) / (to.total - from.total)
+  return (part(to) - part(from)) / (to.total - from.total)
 }
+
+const stolenShare = (first: Sample, last: Sample) =>
+  machineShare(first, last, (ticks) => ticks.stolen)
+
+/** How busy the whole machine was between two samples (steal counts as busy; null off Linux). */
+export const machineBusyShare = (first: Sample, last: Sample) =>
+  machineShare(first, last, (ticks) => ticks.total - ticks.idle)
 
 /**
  * "longest GC pause 12.0 ms minor, 455 ms in all; waited for a CPU 1336 ms; the host took

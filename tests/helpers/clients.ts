@@ -1,4 +1,3 @@
-import * as decoding from 'lib0/decoding'
 import { WebSocket, type RawData } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -6,6 +5,7 @@ import {
   decodeAwarenessEntries,
   type AwarenessEntry,
 } from '../../server/relay/awareness-entries.ts'
+import { parseMessage } from '../../server/relay/protocol.ts'
 import { MessageType } from '../../shared/protocol/messages.ts'
 
 export interface TestClient {
@@ -34,9 +34,8 @@ const count = (counts: Map<number, number>, type: number | undefined) => {
 
 /** The entries of an awareness frame (a Buffer, as `ws` hands it by default). */
 function awarenessEntriesOf(data: RawData): AwarenessEntry[] {
-  const decoder = decoding.createDecoder(new Uint8Array(data as Buffer))
-  decoding.readVarUint(decoder) // the message type
-  return decodeAwarenessEntries(decoding.readVarUint8Array(decoder))
+  const message = parseMessage(new Uint8Array(data as Buffer))
+  return message.type === 'awareness' ? decodeAwarenessEntries(message.update) : []
 }
 
 /**

@@ -50,11 +50,12 @@ export type ProbeReply =
        */
       runQueueWaitMs: number | null
       /**
-       * The machine's CPU time so far in clock ticks, and what its host took of it (a VM's
-       * steal; /proc/stat, null elsewhere). On this bench's virtual machine the host took
-       * 16 % of the two CPUs in a busy hour (session 30), which no process here can see.
+       * The machine's CPU time so far in clock ticks, its idle part, and what its host took
+       * of it (a VM's steal; /proc/stat, null elsewhere). On this bench's virtual machine the
+       * host took 16 % of the two CPUs in a busy hour (session 30), which no process here
+       * can see.
        */
-      machineTicks: { stolen: number; total: number } | null
+      machineTicks: { idle: number; stolen: number; total: number } | null
       /** The longest stall since the previous sample, in parts (BENCH_STALL_ANATOMY=1). */
       stallAnatomy: StallAnatomy | null
     }

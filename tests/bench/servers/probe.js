@@ -51,18 +51,23 @@ new PerformanceObserver((list) => {
 }).observe({ entryTypes: ['gc'] })
 
 /**
- * The machine's CPU time so far, in clock ticks (/proc/stat's first line): all of it, and
- * what the host took from this virtual machine's CPUs (steal: time a CPU of ours was runnable
- * and the hypervisor ran something else). Null off Linux.
+ * The machine's CPU time so far, in clock ticks (/proc/stat's first line): all of it, the
+ * idle part (waiting for I/O included), and what the host took from this virtual machine's
+ * CPUs (steal: time a CPU of ours was runnable and the hypervisor ran something else). Null
+ * off Linux.
  *
- * @returns {{ stolen: number, total: number } | null}
+ * @returns {{ idle: number, stolen: number, total: number } | null}
  */
 function machineTicks() {
   try {
     const line = readFileSync('/proc/stat', 'latin1').split('\n', 1)[0] ?? ''
     // user nice system idle iowait irq softirq steal (guest time is counted in user already)
     const ticks = line.trim().split(/\s+/).slice(1, 9).map(Number)
-    return { stolen: ticks[7] ?? 0, total: ticks.reduce((sum, n) => sum + n, 0) }
+    return {
+      idle: (ticks[3] ?? 0) + (ticks[4] ?? 0),
+      stolen: ticks[7] ?? 0,
+      total: ticks.reduce((sum, n) => sum + n, 0),
+    }
   } catch {
     return null
   }

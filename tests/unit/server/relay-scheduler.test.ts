@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { nextTurn } from '../../../server/next-turn.ts'
 import { makeRelayScheduler } from '../../../server/relay/relay-scheduler.ts'
-
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
 
 /** A scheduler on a clock the tasks move: each task "takes" `costMs`. */
 function timed(sliceMs: number, costMs: number, maxTurnMs?: number) {

@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { nextTurn } from '../../../server/next-turn.ts'
 import { decodeAwarenessEntries } from '../../../server/relay/awareness-entries.ts'
 import type { Room } from '../../../server/relay/room.ts'
 import type { Rooms } from '../../../server/relay/rooms.ts'
@@ -218,9 +219,7 @@ describe('room lifecycle', () => {
       const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [member.doc.clientID])
       member.room!.message(member.connection, encodeAwareness(update)) // one socket read each
     }
-    // The relay scheduler's run: a microtask, or its check-phase run when this turn has
-    // spent its slice already (a slow machine); either is done by then.
-    await new Promise((resolve) => setImmediate(resolve))
+    await nextTurn() // the relay scheduler's run: a microtask, or its check-phase run
     const ids = (member: TestMember) =>
       presenceUpdates(member).map((update) =>
         decodeAwarenessEntries(update)
@@ -245,8 +244,8 @@ describe('room lifecycle', () => {
     const before = presenceUpdates(bo).length
     expect(room.closeSession('session-anna', CloseCode.SessionExpired, 'ended')).toBe(2)
     // Presence changes leave with the relay scheduler: a microtask, or its check-phase run
-    // when this turn has spent its slice already (a slow machine); either is done by then.
-    await new Promise((resolve) => setImmediate(resolve))
+    // when this turn has spent its slice already (a slow machine).
+    await nextTurn()
     const told = presenceUpdates(bo).slice(before)
     expect(told).toHaveLength(1)
     const left = decodeAwarenessEntries(told[0]!)
