@@ -7,6 +7,7 @@ import { startRetentionSweep } from './domain/privacy/retention-sweep.ts'
 import { warmUp } from './http/warm-up.ts'
 import type { Logger } from './log.ts'
 import { nextTurn } from './next-turn.ts'
+import { makeRelayUpgrade } from './relay/ws-upgrade.ts'
 import { createServices, type Services } from './services.ts'
 import type { DocStore } from './storage/doc-store.ts'
 
@@ -66,12 +67,20 @@ export async function startServer(
   await warmUp(app.fetch)
   await nextTurn()
   const { server, wss, port } = listening
-  createAdaptorServer({
-    fetch: app.fetch,
-    hostname: config.host,
-    websocket: { server: wss },
-    createServer: listening.adopt,
-  })
+  createAdaptorServer({ fetch: app.fetch, hostname: config.host, createServer: listening.adopt })
+  server.on(
+    'upgrade',
+    makeRelayUpgrade({
+      wss,
+      sessions: services.sessions,
+      members: services.members,
+      rooms: services.rooms,
+      limits: config.limits,
+      keepaliveIntervalMs: config.keepaliveIntervalMs,
+      origins: { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins },
+      logger,
+    }),
+  )
   listening.open(services.rooms.pace)
   // Ends the access of rounds closed longer than their retention: now, then hourly.
   const retention = startRetentionSweep(

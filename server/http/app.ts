@@ -2,7 +2,6 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { ServerConfig } from '../config.ts'
 import type { Logger } from '../log.ts'
-import { createRelayRoute } from '../relay/ws-route.ts'
 import { createHealthRoute } from '../routes/health.ts'
 import { createGroupRoutes } from '../routes/group.ts'
 import { createHistoryRoutes } from '../routes/history.ts'
@@ -33,7 +32,7 @@ export function createApp(services: Services, config: ServerConfig, logger: Logg
   const app = new Hono()
   app.onError(makeErrorHandler(logger))
   app.use(makeSecurityHeaders(config.publicUrl))
-  // Before any route: the relay's upgrade (/ws) and every state-changing request.
+  // Before any route: every state-changing request.
   app.use(
     makeOriginGuard({ publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins }, logger),
   )
@@ -119,17 +118,11 @@ export function createApp(services: Services, config: ServerConfig, logger: Logg
   app.all('/api', notFound)
   app.all('/api/*', notFound)
 
-  app.route(
-    '/ws',
-    createRelayRoute({
-      sessions: services.sessions,
-      members: services.members,
-      rooms: services.rooms,
-      limits: config.limits,
-      keepaliveIntervalMs: config.keepaliveIntervalMs,
-      logger,
-    }),
-  )
+  // The relay's upgrades never reach the app (relay/ws-upgrade.ts answers them); a plain
+  // request there is told what the endpoint is for, not given the client's page.
+  app.all('/ws/*', () => {
+    throw apiError(426, 'bad_request', 'The relay answers WebSocket upgrades only.')
+  })
   app.route('/', createClientRoutes(config.clientDir))
   return app
 }

@@ -137,8 +137,8 @@ export function limitPendingConnections(
   })
 
   // 'request' is emitted once a request's headers are in; an upgrade request's are not
-  // seen here (another 'upgrade' listener would stop @hono/node-server from answering
-  // refused upgrades), so the timer bounds it until it becomes a WebSocket.
+  // (the relay's 'upgrade' listener answers it), so the timer bounds it until it becomes a
+  // WebSocket or its refusal closes it.
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const state = pending.get(request.socket)
     if (!state) return

@@ -1,4 +1,3 @@
-import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { Logger } from '../log.ts'
 import { apiError } from './errors.ts'
@@ -14,9 +13,6 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 export const isStateChanging = (method: string): boolean => STATE_CHANGING.has(method)
 
-export const isWebSocketUpgrade = (c: Context): boolean =>
-  c.req.method === 'GET' && c.req.header('upgrade')?.toLowerCase() === 'websocket'
-
 /** The origin a browser would send for this URL, or null for what is not an http(s) origin. */
 const originOf = (value: string): string | null => {
   try {
@@ -27,43 +23,60 @@ const originOf = (value: string): string | null => {
   }
 }
 
+/** What of a request the origin policy reads. */
+export interface OriginHeaders {
+  origin: string | undefined
+  fetchSite: string | undefined
+  /** The request's own URL (scheme + Host + path): its origin is always allowed. */
+  url: string
+}
+
 /**
- * Refuses (403) the WebSocket upgrade and every state-changing request that a page of
- * another site makes: a browser always sends `Origin` on both, and a member's cookie rides
+ * Whether a browser page of another site sent this request: a browser always sends
+ * `Origin` on a WebSocket upgrade and a state-changing request, and a member's cookie rides
  * along (SameSite=Lax still lets a sibling origin of the same site through). Allowed:
  * PUBLIC_URL's origin, the request's own (scheme + Host: a server reached on another name
  * or port) and ALLOWED_ORIGINS. Without `Origin` the caller is no browser page (the CLI,
  * scripts, Node's WebsocketProvider): nothing to forge there, so it passes.
  */
-export function makeOriginGuard(policy: OriginPolicy, logger: Logger) {
+export function makeCrossSiteCheck(policy: OriginPolicy) {
   const fixed = new Set(
     [originOf(policy.publicUrl), ...policy.allowedOrigins].filter((o): o is string => !!o),
   )
   const listed = new Set(policy.allowedOrigins)
-  const allowed = (origin: string, c: Context): boolean => {
+  const allowed = (origin: string, url: string): boolean => {
     const normalised = originOf(origin)
     if (!normalised) return false // "null" (sandboxed frames, file:) and garbage
-    return fixed.has(normalised) || normalised === originOf(c.req.url)
+    return fixed.has(normalised) || normalised === originOf(url)
   }
   // Sec-Fetch-Site says cross-site for an origin of another site on ALLOWED_ORIGINS too:
   // listing it is the deployment's explicit consent.
-  const refused = (c: Context): boolean => {
-    const origin = c.req.header('origin')
-    if (origin !== undefined && !allowed(origin, c)) return true
-    const crossSite = c.req.header('sec-fetch-site') === 'cross-site'
+  return function isCrossSite({ origin, fetchSite, url }: OriginHeaders): boolean {
+    if (origin !== undefined && !allowed(origin, url)) return true
+    const crossSite = fetchSite === 'cross-site'
     return crossSite && !(origin !== undefined && listed.has(originOf(origin) ?? ''))
   }
+}
 
+/** The refusal of a cross-site request (the relay's upgrade answers with it too). */
+export const crossSiteRefusal = () =>
+  apiError(403, 'cross_origin', 'Requests from other sites are not allowed.')
+
+/** Refuses (403) every state-changing request that a page of another site makes. */
+export function makeOriginGuard(policy: OriginPolicy, logger: Logger) {
+  const isCrossSite = makeCrossSiteCheck(policy)
   return createMiddleware(async (c, next) => {
-    if (!isStateChanging(c.req.method) && !isWebSocketUpgrade(c)) return next()
-    if (refused(c)) {
+    if (!isStateChanging(c.req.method)) return next()
+    const origin = c.req.header('origin')
+    const fetchSite = c.req.header('sec-fetch-site')
+    if (isCrossSite({ origin, fetchSite, url: c.req.url })) {
       logger.warn('cross-site request refused', {
         method: c.req.method,
         path: c.req.path,
-        origin: c.req.header('origin')?.slice(0, 200),
-        fetchSite: c.req.header('sec-fetch-site'),
+        origin: origin?.slice(0, 200),
+        fetchSite,
       })
-      throw apiError(403, 'cross_origin', 'Requests from other sites are not allowed.')
+      throw crossSiteRefusal()
     }
     return next()
   })

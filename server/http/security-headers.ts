@@ -1,6 +1,5 @@
-import type { Context, MiddlewareHandler } from 'hono'
+import { Hono, type Context, type MiddlewareHandler } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
-import { isWebSocketUpgrade } from './origin-guard.ts'
 
 /** A Host header we are willing to write into the policy (no `;`, spaces or quotes). */
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/
@@ -26,11 +25,13 @@ const socketSources = (publicUrl: string) => {
  * CSSOM, which CSP does not govern), images are its own or data:/blob:, it talks to this
  * origin's API and relay, and no page may frame it (clickjacking a facilitator's buttons).
  * HSTS only with an https PUBLIC_URL: sent over plain http it would be ignored at best and
- * would pin a misconfigured host at worst.
+ * would pin a misconfigured host at worst. An accepted WebSocket handshake gets none (they
+ * govern no document; relay/ws-upgrade.ts answers it past the app), a refused one the same
+ * as every other answer (`makeRefusalHeaders`).
  */
 export function makeSecurityHeaders(publicUrl: string): MiddlewareHandler {
   const https = publicUrl.startsWith('https:')
-  const secure = secureHeaders({
+  return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
@@ -47,16 +48,19 @@ export function makeSecurityHeaders(publicUrl: string): MiddlewareHandler {
     referrerPolicy: 'no-referrer',
     strictTransportSecurity: https ? 'max-age=31536000' : false,
   })
-  const none = async () => {}
-  /**
-   * On every response but an accepted WebSocket handshake (the Node adapter answers it with
-   * an empty 2xx whose headers it copies onto the 101): those headers govern no document,
-   * and in a reconnect storm setting them and copying them onto 2,000 handshakes was ~3 %
-   * of the server's CPU (`STORM_PROFILE=1 npm run bench:storm`). A refused one gets them.
-   */
-  return async function securityHeaders(c, next) {
-    if (!isWebSocketUpgrade(c)) return secure(c, next)
-    await next()
-    if (c.res.status >= 300) await secure(c, none)
+}
+
+/**
+ * The security headers of a refused WebSocket handshake, for its `Host`: the relay answers
+ * the upgrade itself (relay/ws-upgrade.ts), and a refusal is rare enough to take them from
+ * the same middleware over a request of its own.
+ */
+export function makeRefusalHeaders(publicUrl: string) {
+  const app = new Hono()
+  app.use(makeSecurityHeaders(publicUrl))
+  app.all('*', (c) => c.body(null, 400))
+  return async function refusalHeaders(host: string | undefined): Promise<Headers> {
+    const answer = await app.request('/', { headers: host ? { host } : {} })
+    return answer.headers
   }
 }

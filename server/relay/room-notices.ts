@@ -41,7 +41,7 @@ export function makeRoomNotices({ loaded, bus, logger }: RoomNoticesOptions) {
     if (!room) return
     const { code, reason } = sessionClosings[kind]
     const closed = room.closeSession(sessionId, code, reason)
-    // Each closed socket leaves the room as usual (ws-route), which starts its grace.
+    // Each closed socket leaves the room as usual (ws-connection.ts), which starts its grace.
     if (closed > 0)
       logger.info('closed the connections of a session', { room: name, closed, reason })
   }

@@ -11,7 +11,7 @@ describe('warm-up before the held joins are handed over', () => {
   afterAll(() => api.close())
 
   it("takes a join's path to the session lookup, which finds no session", async () => {
-    // 401, not 403 or 404: the origin guard, admission and the room's name let it through.
+    // 401, not 403 or 404: the room's name let it through to the lookup.
     expect(await warmUp(api.app.fetch)).toBe(401)
   })
 

@@ -129,7 +129,7 @@ export class TestMember {
     return this.room
   }
 
-  /** The socket closed (as ws-route reports it, however late). */
+  /** The socket closed (as ws-connection.ts reports it, however late). */
   leave(rooms: Rooms): void {
     if (this.room) rooms.leave(this.room, this.connection)
   }

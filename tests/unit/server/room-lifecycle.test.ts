@@ -45,7 +45,7 @@ describe('room lifecycle', () => {
     const bo = new TestMember('bo')
     const successor = await bo.join(rooms, ROOM)
     expect(successor).not.toBe(failed)
-    anna.leave(rooms) // ws-route reports Anna's close only now
+    anna.leave(rooms) // ws-connection.ts reports Anna's close only now
     vi.advanceTimersByTime(GRACE_MS * 3)
     await settle()
 
@@ -61,7 +61,7 @@ describe('room lifecycle', () => {
   it('a room acquired for an upgrade that never completes unloads after its grace', async () => {
     const faulty = makeFaultyStore()
     const { rooms } = makeRooms(faulty.store, { graceMs: GRACE_MS })
-    await rooms.acquire(ROOM) // ws-route warms the room before the upgrade
+    await rooms.acquire(ROOM) // ws-upgrade.ts warms the room before the upgrade
     expect(rooms.stats().rooms).toBe(1)
     vi.advanceTimersByTime(GRACE_MS - 1)
     await settle()
