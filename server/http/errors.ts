@@ -61,11 +61,16 @@ export const makeErrorHandler =
   (error: Error, c: Context): Response => {
     if (error instanceof HTTPException) return error.getResponse()
     logger.error('unhandled error', { method: c.req.method, path: c.req.path, error })
-    const body: ApiError = {
-      error: { code: 'internal', message: 'Something went wrong on the server.' },
-    }
-    return c.json(body, 500)
+    return internalError()
   }
+
+/** The answer to an error no route expected (the app's and the relay's upgrade's). */
+export const internalError = (): Response => {
+  const body: ApiError = {
+    error: { code: 'internal', message: 'Something went wrong on the server.' },
+  }
+  return Response.json(body, { status: 500 })
+}
 
 export const notFound = (c: Context): Response => {
   const body: ApiError = {

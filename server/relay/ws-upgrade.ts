@@ -3,13 +3,12 @@ import type { Socket } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { HTTPException } from 'hono/http-exception'
 import type { WebSocketServer } from 'ws'
-import type { ApiError } from '../../shared/api.ts'
 import type { RelayLimits } from '../../shared/protocol/limits.ts'
 import { Role } from '../../shared/roles.ts'
 import { sessionForRoom } from '../auth/middleware.ts'
 import type { ActiveSession, Sessions } from '../auth/sessions.ts'
 import type { Members } from '../domain/members.ts'
-import { apiError } from '../http/errors.ts'
+import { apiError, internalError } from '../http/errors.ts'
 import { crossSiteRefusal, makeCrossSiteCheck, type OriginPolicy } from '../http/origin-guard.ts'
 import { makeRefusalHeaders } from '../http/security-headers.ts'
 import type { Logger } from '../log.ts'
@@ -133,10 +132,7 @@ export function makeRelayUpgrade(deps: RelayUpgradeDeps) {
     if (error instanceof HTTPException) answer = error.getResponse()
     else {
       logger.error('unhandled error', { method: 'GET', path: request.url?.split('?')[0], error })
-      const body: ApiError = {
-        error: { code: 'internal', message: 'Something went wrong on the server.' },
-      }
-      answer = Response.json(body, { status: 500 })
+      answer = internalError()
     }
     const headers = await refusalHeaders(request.headers.host)
     answer.headers.forEach((value, name) => headers.set(name, value))
