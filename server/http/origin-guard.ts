@@ -23,8 +23,10 @@ const originOf = (value: string): string | null => {
   }
 }
 
-/** What of a request the origin policy reads. */
+/** What of a request the origin policy reads (and its log line names). */
 export interface OriginHeaders {
+  method: string
+  path: string
   origin: string | undefined
   fetchSite: string | undefined
   /** The request's own URL (scheme + Host + path): its origin is always allowed. */
@@ -32,14 +34,15 @@ export interface OriginHeaders {
 }
 
 /**
- * Whether a browser page of another site sent this request: a browser always sends
- * `Origin` on a WebSocket upgrade and a state-changing request, and a member's cookie rides
- * along (SameSite=Lax still lets a sibling origin of the same site through). Allowed:
- * PUBLIC_URL's origin, the request's own (scheme + Host: a server reached on another name
- * or port) and ALLOWED_ORIGINS. Without `Origin` the caller is no browser page (the CLI,
- * scripts, Node's WebsocketProvider): nothing to forge there, so it passes.
+ * Refuses (403, logged) a request that a browser page of another site sent: a browser
+ * always sends `Origin` on a WebSocket upgrade and a state-changing request, and a member's
+ * cookie rides along (SameSite=Lax still lets a sibling origin of the same site through).
+ * Allowed: PUBLIC_URL's origin, the request's own (scheme + Host: a server reached on
+ * another name or port) and ALLOWED_ORIGINS. Without `Origin` the caller is no browser page
+ * (the CLI, scripts, Node's WebsocketProvider): nothing to forge there, so it passes. The
+ * HTTP guard below and the relay's upgrade (relay/ws-upgrade.ts) both ask it.
  */
-export function makeCrossSiteCheck(policy: OriginPolicy) {
+export function makeCrossSiteRefusal(policy: OriginPolicy, logger: Logger) {
   const fixed = new Set(
     [originOf(policy.publicUrl), ...policy.allowedOrigins].filter((o): o is string => !!o),
   )
@@ -51,33 +54,36 @@ export function makeCrossSiteCheck(policy: OriginPolicy) {
   }
   // Sec-Fetch-Site says cross-site for an origin of another site on ALLOWED_ORIGINS too:
   // listing it is the deployment's explicit consent.
-  return function isCrossSite({ origin, fetchSite, url }: OriginHeaders): boolean {
+  const isCrossSite = ({ origin, fetchSite, url }: OriginHeaders): boolean => {
     if (origin !== undefined && !allowed(origin, url)) return true
     const crossSite = fetchSite === 'cross-site'
     return crossSite && !(origin !== undefined && listed.has(originOf(origin) ?? ''))
   }
+  return function refuseCrossSite(request: OriginHeaders): void {
+    if (!isCrossSite(request)) return
+    const { method, path, origin, fetchSite } = request
+    logger.warn('cross-site request refused', {
+      method,
+      path,
+      origin: origin?.slice(0, 200),
+      fetchSite,
+    })
+    throw apiError(403, 'cross_origin', 'Requests from other sites are not allowed.')
+  }
 }
-
-/** The refusal of a cross-site request (the relay's upgrade answers with it too). */
-export const crossSiteRefusal = () =>
-  apiError(403, 'cross_origin', 'Requests from other sites are not allowed.')
 
 /** Refuses (403) every state-changing request that a page of another site makes. */
 export function makeOriginGuard(policy: OriginPolicy, logger: Logger) {
-  const isCrossSite = makeCrossSiteCheck(policy)
+  const refuseCrossSite = makeCrossSiteRefusal(policy, logger)
   return createMiddleware(async (c, next) => {
     if (!isStateChanging(c.req.method)) return next()
-    const origin = c.req.header('origin')
-    const fetchSite = c.req.header('sec-fetch-site')
-    if (isCrossSite({ origin, fetchSite, url: c.req.url })) {
-      logger.warn('cross-site request refused', {
-        method: c.req.method,
-        path: c.req.path,
-        origin: origin?.slice(0, 200),
-        fetchSite,
-      })
-      throw crossSiteRefusal()
-    }
+    refuseCrossSite({
+      method: c.req.method,
+      path: c.req.path,
+      origin: c.req.header('origin'),
+      fetchSite: c.req.header('sec-fetch-site'),
+      url: c.req.url,
+    })
     return next()
   })
 }

@@ -9,7 +9,7 @@ import { sessionForRoom } from '../auth/middleware.ts'
 import type { ActiveSession, Sessions } from '../auth/sessions.ts'
 import type { Members } from '../domain/members.ts'
 import { apiError, internalError } from '../http/errors.ts'
-import { crossSiteRefusal, makeCrossSiteCheck, type OriginPolicy } from '../http/origin-guard.ts'
+import { makeCrossSiteRefusal, type OriginPolicy } from '../http/origin-guard.ts'
 import { makeRefusalHeaders } from '../http/security-headers.ts'
 import type { Logger } from '../log.ts'
 import { AdmissionFull, makeAdmission } from './admission.ts'
@@ -33,6 +33,12 @@ export interface RelayUpgradeDeps {
 /** `/ws/<room>` and its query. */
 const RELAY_PATH = /^\/ws\/([^/?]*)(?:\?(.*))?$/
 
+/** What a handshake's path asks for: the room, and the query (`?session=`). */
+interface RelayTarget {
+  room: string
+  query: string
+}
+
 /** Headers of the refusal that are the refusal's own to write (or no business of it). */
 const NOT_COPIED = new Set(['connection', 'content-length', 'transfer-encoding', 'keep-alive'])
 
@@ -53,7 +59,7 @@ export function makeRelayUpgrade(deps: RelayUpgradeDeps) {
   const { wss, sessions, rooms, limits, logger } = deps
   const sessionSockets = makeSessionSockets(limits.maxSocketsPerSession)
   const admission = makeAdmission({ atOnce: limits.joinsAtOnce, waiting: limits.joinsWaiting })
-  const isCrossSite = makeCrossSiteCheck(deps.origins)
+  const refuseCrossSite = makeCrossSiteRefusal(deps.origins, logger)
   const refusalHeaders = makeRefusalHeaders(deps.origins.publicUrl)
   const connectToRoom = makeRelayConnections({
     rooms,
@@ -64,8 +70,11 @@ export function makeRelayUpgrade(deps: RelayUpgradeDeps) {
   })
 
   /** The checks of a join after its pace; the session it may open a socket for. */
-  async function checkJoin(request: IncomingMessage, tcp: Duplex): Promise<ActiveSession> {
-    const [, room = '', query = ''] = RELAY_PATH.exec(request.url ?? '') ?? []
+  async function checkJoin(
+    request: IncomingMessage,
+    { room, query }: RelayTarget,
+    tcp: Duplex,
+  ): Promise<ActiveSession> {
     const session = await sessionForRoom(sessions, room, {
       cookie: request.headers.cookie,
       authorization: request.headers.authorization,
@@ -92,31 +101,28 @@ export function makeRelayUpgrade(deps: RelayUpgradeDeps) {
   }
 
   /** The checks before a join waits for its turn: the method, the path, the origin. */
-  function checkRequest(request: IncomingMessage): void {
+  function checkRequest(request: IncomingMessage): RelayTarget {
     if (request.headers.upgrade?.toLowerCase() !== 'websocket' || request.method !== 'GET') {
       throw apiError(400, 'bad_request', 'Only a WebSocket upgrade (GET) is answered here.')
     }
-    if (!RELAY_PATH.test(request.url ?? '')) throw apiError(404, 'not_found', 'No such room.')
-    const origin = request.headers.origin
+    const path = RELAY_PATH.exec(request.url ?? '')
+    if (!path) throw apiError(404, 'not_found', 'No such room.')
     const site = request.headers['sec-fetch-site']
-    const fetchSite = typeof site === 'string' ? site : undefined
-    const url = `http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`
-    if (isCrossSite({ origin, fetchSite, url })) {
-      logger.warn('cross-site request refused', {
-        method: request.method,
-        path: request.url?.split('?')[0],
-        origin: origin?.slice(0, 200),
-        fetchSite,
-      })
-      throw crossSiteRefusal()
-    }
+    refuseCrossSite({
+      method: request.method,
+      path: request.url?.split('?')[0] ?? '',
+      origin: request.headers.origin,
+      fetchSite: typeof site === 'string' ? site : undefined,
+      url: `http://${request.headers.host ?? 'localhost'}${request.url ?? '/'}`,
+    })
+    return { room: path[1] ?? '', query: path[2] ?? '' }
   }
 
   async function admit(request: IncomingMessage, tcp: Duplex): Promise<ActiveSession> {
-    checkRequest(request)
+    const target = checkRequest(request)
     try {
       // First, so the session lookups of a reconnect storm are paced too.
-      return await admission.admit(() => checkJoin(request, tcp))
+      return await admission.admit(() => checkJoin(request, target, tcp))
     } catch (error) {
       if (!(error instanceof AdmissionFull)) throw error
       logger.warn('refused a join: too many waiting', { waiting: limits.joinsWaiting })
